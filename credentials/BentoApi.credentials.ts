@@ -1,0 +1,77 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { USER_AGENT } from '../nodes/Bento/transport/userAgent';
+
+export class BentoApi implements ICredentialType {
+	name = 'bentoApi';
+
+	displayName = 'Bento API';
+
+	icon = { light: 'file:../icons/bento.svg', dark: 'file:../icons/bento.dark.svg' } as const;
+
+	documentationUrl = 'https://docs.bentonow.com/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Publishable Key',
+			name: 'publishableKey',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'pk_...',
+			description: 'In Bento: Settings → API Keys (per site). Used as the Basic auth username.',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'sk_...',
+			description: 'In Bento: Settings → API Keys, beside the publishable key. Used as the Basic auth password.',
+		},
+		{
+			displayName: 'Site UUID',
+			name: 'siteUuid',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'In Bento: Settings → Site, or the site_uuid shown with the API keys. Sent with every request.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://app.bentonow.com/api/v1',
+			description: 'Change only for a proxy or a local Bento stand-in',
+		},
+	];
+
+	// A function rather than a generic object so both n8n's own helper and tests run the same code.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			auth: { username: String(credentials.publishableKey), password: String(credentials.secretKey) },
+			qs: { ...requestOptions.qs, site_uuid: credentials.siteUuid },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/fetch/tags',
+			method: 'GET',
+			headers: { 'User-Agent': USER_AGENT },
+		},
+	};
+}

@@ -1,0 +1,169 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
+
+import { deliverBatches, type Entry } from '../../helpers/deliverBatches';
+import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
+import { type Checked, Invalid } from '../../helpers/invalid';
+import { checkEventKeys, parseObjectValue, toBentoEvent, withUniqueKey } from '../../helpers/validation';
+import { BentoTransport } from '../../transport';
+import { deliveryOptions, readBatchOptions } from '../common.descriptions';
+
+const SYSTEM_EVENTS =
+	'$purchase, $subscribe, $unsubscribe, $tag, $remove_tag, $update_fields, $completed_onboarding';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Mapping Mode',
+		name: 'mappingMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Define Below',
+				value: 'defineBelow',
+				description: 'Set the event type, email and data for each item, with expressions',
+			},
+			{
+				name: 'Map Automatically',
+				value: 'autoMapInputData',
+				description:
+					'Each input item already is an event: type, email, and optionally fields, details and date',
+			},
+		],
+		default: 'defineBelow',
+	},
+	{
+		displayName:
+			'Each input item must hold only "type", "email" and optionally "fields", "details" and "date". Any other key is an error for that item.',
+		name: 'autoMapNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
+	},
+	{
+		displayName: 'Event Type',
+		name: 'eventType',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. $purchase or signed_up',
+		description: `The event name. Any name is a custom event; Bento's own start with $: ${SYSTEM_EVENTS}.`,
+		hint: `Bento's system events: ${SYSTEM_EVENTS}`,
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email of the subscriber; Bento creates the subscriber if it does not exist yet',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'json',
+		default: '{}',
+		description:
+			'Flat object of profile fields written to the subscriber, e.g. {"first_name": "Ari"}. Values must be text, numbers or booleans.',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Details',
+		name: 'details',
+		type: 'json',
+		default: '{}',
+		description:
+			'Event metadata; may be nested. For $purchase: {"unique": {"key": "order-1"}, "value": {"amount": 8000, "currency": "USD"}}.',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Date',
+		name: 'date',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2024-05-01T10:30:00Z',
+		description:
+			'When the event happened: ISO 8601, a date from an expression, or epoch milliseconds. Leave empty to use the time Bento receives it. A value without an offset is read as UTC.',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: deliveryOptions,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['create'] } },
+	properties,
+);
+
+function readInput(ctx: IExecuteFunctions, mode: MappingMode, item: INodeExecutionData, i: number): Checked<EventInput> {
+	if (mode === 'autoMapInputData') return checkEventKeys(item.json) ?? item.json;
+	return {
+		type: ctx.getNodeParameter('eventType', i),
+		email: ctx.getNodeParameter('email', i),
+		fields: parseObjectValue(ctx.getNodeParameter('fields', i, undefined), 'fields'),
+		details: parseObjectValue(ctx.getNodeParameter('details', i, undefined), 'details'),
+		date: ctx.getNodeParameter('date', i, ''),
+	};
+}
+
+function toEvent(ctx: IExecuteFunctions, mode: MappingMode, item: INodeExecutionData, i: number): Checked<BentoEvent> {
+	const input = readInput(ctx, mode, item, i);
+	const event = input instanceof Invalid ? input : toBentoEvent(input);
+	return event instanceof Invalid ? event : withUniqueKey(event, ctx.getNodeParameter('options.uniqueKey', i, ''));
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	const mode = this.getNodeParameter('mappingMode', 0) as MappingMode;
+	const options = readBatchOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
+	const continueOnFail = this.continueOnFail();
+	const output: INodeExecutionData[] = new Array(items.length);
+	const entries: Array<Entry<BentoEvent>> = [];
+
+	// Validate every item before anything is sent.
+	for (let i = 0; i < items.length; i++) {
+		const event = toEvent(this, mode, items[i], i);
+		if (!(event instanceof Invalid)) {
+			entries.push({ itemIndex: i, record: event });
+			continue;
+		}
+		const error = new NodeOperationError(this.getNode(), `Item ${i}: ${event.message}`, {
+			itemIndex: i,
+			description: `Fix "${event.field}" for this item. No event has been sent.`,
+		});
+		if (!continueOnFail) throw error;
+		output[i] = { json: { error: error.message, field: event.field }, error, pairedItem: { item: i } };
+	}
+
+	if (entries.length > 0) {
+		const transport = await BentoTransport.forExecution(this, options);
+		const plan = {
+			endpoint: '/batch/events',
+			bodyKey: 'events',
+			recordKey: 'event',
+			entries,
+			batchSize: options.batchSize,
+			onRejected: options.onRejectedEvents,
+			continueOnFail,
+		};
+		await deliverBatches(this, transport, plan, output);
+	}
+	return [output];
+}

@@ -1,0 +1,7 @@
+import type { AllEntities } from 'n8n-workflow';
+
+type NodeMap = {
+	event: 'create';
+};
+
+export type BentoType = AllEntities<NodeMap>;

@@ -1,0 +1,23 @@
+import { type IExecuteFunctions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+
+import * as event from './event/Event.resource';
+import type { BentoType } from './node.type';
+
+type Operation = {
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
+};
+
+// One entry per resource folder: adding a resource adds a line here.
+const operations: Record<BentoType['resource'], Record<string, Operation>> = {
+	event: { create: event.create },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as BentoType['resource'];
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = operations[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return await handler.execute.call(this, this.getInputData());
+}

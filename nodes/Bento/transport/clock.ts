@@ -1,0 +1,30 @@
+import { sleep } from 'n8n-workflow';
+
+/** Time as the transport sees it; tests pass their own to avoid real waiting. */
+export interface Clock {
+	now(): number;
+	/** Resolves after `ms`, or early when `signal` aborts (a cancelled execution); callers check the signal. */
+	wait(ms: number, signal?: AbortSignal): Promise<void>;
+	random(): number;
+}
+
+async function waitUnlessCancelled(ms: number, signal?: AbortSignal): Promise<void> {
+	if (ms <= 0 || signal?.aborted) return;
+	if (!signal) return await sleep(ms);
+	let onAbort = () => {};
+	const aborted = new Promise<void>((resolve) => {
+		onAbort = resolve;
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+export const systemClock: Clock = {
+	now: () => Date.now(),
+	wait: waitUnlessCancelled,
+	random: () => Math.random(),
+};

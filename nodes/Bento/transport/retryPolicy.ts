@@ -1,0 +1,54 @@
+/** How a failed request is retried. All waits are in milliseconds. */
+export interface RetryPolicy {
+	maxRetries: number;
+	initialDelayMs: number;
+	/** Cap on one computed backoff wait. */
+	maxDelayMs: number;
+	/** Cap on all waiting for one request, Retry-After included. */
+	maxTotalWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 5,
+	initialDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxTotalWaitMs: 5 * 60_000,
+};
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+// Connection reset/refused, timeouts and transient DNS or routing failures.
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
+
+export function isRetryableStatus(status: number): boolean {
+	return RETRYABLE_STATUS.has(status);
+}
+
+export function isRetryableNetworkCode(code: string | undefined): boolean {
+	return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
+}
+
+/** Exponential backoff with full jitter: a random wait in [0, min(cap, initial * 2^retry)]. */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry);
+	return Math.round(random() * ceiling);
+}
+
+/** Retry-After as delta-seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: unknown, now: number): number | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const text = value.trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const at = Date.parse(text);
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
