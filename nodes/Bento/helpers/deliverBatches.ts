@@ -116,12 +116,10 @@ export async function deliverBatches<T extends IDataObject>(
 			failure.description = `${failure.description ?? ''} Delivered: ${itemRange(delivered)}. Not delivered: ${itemRange(notSent)}.`.trim();
 			throw failure;
 		}
-		for (const { itemIndex, record } of batch.entries) {
-			output[itemIndex] = {
-				json: { error: failure.message, [plan.recordKey]: record, batch: batchInfo },
-				error: failure,
-				pairedItem: { item: itemIndex },
-			};
+		// Only { error }: n8n then routes the item to the error output and merges in its input
+		// item, so a retry branch gets exactly the undelivered inputs.
+		for (const { itemIndex } of batch.entries) {
+			output[itemIndex] = { json: { error: failure.message }, pairedItem: { item: itemIndex } };
 		}
 	}
 

@@ -114,3 +114,9 @@ export function withUniqueKey(event: BentoEvent, key: unknown): Checked<BentoEve
 	const unique = isPlainObject(details.unique) ? details.unique : {};
 	return { ...event, details: { ...details, unique: { ...unique, key: String(key) } } };
 }
+
+/** Bento takes 1 to 1000 records per batch request. */
+export function checkBatchSize(size: unknown): Invalid | undefined {
+	if (Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 1000) return undefined;
+	return new Invalid('batchSize', `Batch Size must be a whole number from 1 to 1000 (got ${String(size)})`);
+}

@@ -10,7 +10,13 @@ import {
 import { deliverBatches, type Entry } from '../../helpers/deliverBatches';
 import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { checkEventKeys, parseObjectValue, toBentoEvent, withUniqueKey } from '../../helpers/validation';
+import {
+	checkBatchSize,
+	checkEventKeys,
+	parseObjectValue,
+	toBentoEvent,
+	withUniqueKey,
+} from '../../helpers/validation';
 import { BentoTransport } from '../../transport';
 import { deliveryOptions, readBatchOptions } from '../common.descriptions';
 
@@ -133,6 +139,8 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	const mode = this.getNodeParameter('mappingMode', 0) as MappingMode;
 	const options = readBatchOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
+	const badOption = checkBatchSize(options.batchSize);
+	if (badOption) throw new NodeOperationError(this.getNode(), badOption.message);
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = new Array(items.length);
 	const entries: Array<Entry<BentoEvent>> = [];
@@ -149,7 +157,7 @@ export async function execute(
 			description: `Fix "${event.field}" for this item. No event has been sent.`,
 		});
 		if (!continueOnFail) throw error;
-		output[i] = { json: { error: error.message, field: event.field }, error, pairedItem: { item: i } };
+		output[i] = { json: { error: error.message }, pairedItem: { item: i } };
 	}
 
 	if (entries.length > 0) {

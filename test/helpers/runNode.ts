@@ -1,0 +1,197 @@
+// Runs the Bento node through n8n-core's real execution engine (WorkflowExecute), as n8n's own
+// node tests do: parameters, expressions, pairing, Continue On Fail, the error output and the
+// credential's authenticate() all run through n8n's code, not through a mock of it.
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createDeferredPromise,
+	createRunExecutionData,
+	ICredentialsHelper,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IExecuteFunctions,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	Workflow,
+} from 'n8n-workflow';
+
+import { BentoApi } from '../../credentials/BentoApi.credentials';
+import { Bento } from '../../nodes/Bento/Bento.node';
+
+export const TEST_CREDENTIALS = {
+	publishableKey: 'pk_test_9f8e7d6c5b4a',
+	secretKey: 'sk_test_SECRET_1a2b3c4d5e6f',
+	siteUuid: 'site-uuid-0123456789abcdef',
+	baseUrl: 'https://app.bentonow.com/api/v1',
+};
+
+const credentialType = new BentoApi();
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+		if (typeName !== credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
+		return await credentialType.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted() {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+// Stands in for the node before Bento (a trigger or a Code node): passes its items on, so that
+// Bento runs with a real parent, as in a workflow (paired items, the error output's merge).
+class InputNode implements INodeType {
+	description = {
+		displayName: 'Input',
+		name: 'input',
+		group: ['input'],
+		version: 1,
+		description: '',
+		defaults: {},
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions) {
+		return [this.getInputData()];
+	}
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => (type === 'test.input' ? new InputNode() : new Bento()),
+	getByNameAndVersion: (type) => (type === 'test.input' ? new InputNode() : new Bento()),
+	getKnownTypes: () => ({}),
+};
+
+export interface RunOptions {
+	parameters: Record<string, unknown>;
+	items: IDataObject[] | INodeExecutionData[];
+	credentials?: Partial<typeof TEST_CREDENTIALS>;
+	/** n8n's node setting: 'continueRegularOutput' or 'continueErrorOutput'. */
+	onError?: INode['onError'];
+	/** Aborts the execution when this signal fires (n8n's cancel). */
+	cancelAfterMs?: number;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Items of the node's outputs: [0] main, [1] error output when onError is continueErrorOutput. */
+	outputs: INodeExecutionData[][];
+	error?: Error & IDataObject;
+}
+
+export const NODE_NAME = 'Bento';
+
+export async function runBentoNode(options: RunOptions): Promise<RunResult> {
+	const node: INode = {
+		id: 'bento-node',
+		name: NODE_NAME,
+		type: 'n8n-nodes-bentonow.bento',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INodeParameters,
+		credentials: { bentoApi: { id: '1', name: 'Bento account' } },
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+	const input: INode = {
+		id: 'input-node',
+		name: 'Input',
+		type: 'test.input',
+		typeVersion: 1,
+		position: [-200, 0],
+		parameters: {},
+	};
+	const connections = { Input: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [input, node],
+		connections,
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'test', nodes: [input, node], connections } as never);
+	const finished = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+
+	const credentialsHelper = new TestCredentialsHelper({ ...TEST_CREDENTIALS, ...options.credentials });
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'user',
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = (options.items as Array<IDataObject | INodeExecutionData>).map((item) =>
+		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
+	);
+	const runData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: input, data: { main: [items] }, source: null }] },
+	});
+
+	const execute = new WorkflowExecute(additionalData, 'manual', runData);
+	const running = execute.processRunExecutionData(workflow);
+	let timer: NodeJS.Timeout | undefined;
+	if (options.cancelAfterMs !== undefined) timer = setTimeout(() => running.cancel(), options.cancelAfterMs);
+	await running.catch(() => undefined);
+	if (timer) clearTimeout(timer);
+	const run = await Promise.race([finished.promise, running.then(() => finished.promise)]);
+
+	const nodeRun = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		run,
+		outputs: (nodeRun?.data?.main ?? []).map((items) => items ?? []),
+		error: (nodeRun?.error ?? run.data.resultData.error) as (Error & IDataObject) | undefined,
+	};
+}
+
+/** Everything a run put out, as one string: to scan for secrets. */
+export function everythingEmitted(result: RunResult): string {
+	return JSON.stringify(result.run, (_key, value: unknown) =>
+		value instanceof Error ? { ...value, message: value.message, stack: value.stack, cause: (value as { cause?: unknown }).cause } : value,
+	);
+}

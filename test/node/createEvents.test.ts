@@ -1,0 +1,244 @@
+import nock from 'nock';
+
+import { USER_AGENT } from '../../nodes/Bento/transport/userAgent';
+import { basicAuthHeader, mockBatchEvents, SECRETS } from '../helpers/mockBento';
+import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
+
+const defineBelow = (extra: Record<string, unknown> = {}) => ({
+	resource: 'event',
+	operation: 'create',
+	mappingMode: 'defineBelow',
+	eventType: '={{ $json.kind }}',
+	email: '={{ $json.mail }}',
+	fields: '={{ JSON.stringify({ first_name: $json.name }) }}',
+	details: '={{ { order: { id: $json.order, lines: [1, 2] } } }}',
+	date: '',
+	...extra,
+});
+
+const autoMap = (options: Record<string, unknown> = {}) => ({
+	resource: 'event',
+	operation: 'create',
+	mappingMode: 'autoMapInputData',
+	options,
+});
+
+const people = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ type: 'signed_up', email: `user${i}@example.com` }));
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe('Create Events: what goes out', () => {
+	it('maps items with expressions and sends one authenticated request', async () => {
+		const { requests } = mockBatchEvents();
+		const { outputs, error } = await runBentoNode({
+			parameters: defineBelow({ date: '={{ $json.at }}' }),
+			items: [
+				{ kind: '$purchase', mail: ' ann@example.com ', name: 'Ann', order: 'o-1', at: '2024-05-01T10:30:00Z' },
+				{ kind: 'signed_up', mail: 'bob@example.com', name: 'Bob', order: 'o-2', at: 1714559400000 },
+			],
+		});
+
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		const [request] = requests;
+		expect(request.body).toEqual({
+			events: [
+				{
+					type: '$purchase',
+					email: 'ann@example.com',
+					fields: { first_name: 'Ann' },
+					details: { order: { id: 'o-1', lines: [1, 2] } },
+					date: '2024-05-01T10:30:00Z',
+				},
+				{
+					type: 'signed_up',
+					email: 'bob@example.com',
+					fields: { first_name: 'Bob' },
+					details: { order: { id: 'o-2', lines: [1, 2] } },
+					date: '2024-05-01T10:30:00.000Z',
+				},
+			],
+		});
+		expect(request.headers.authorization).toBe(basicAuthHeader);
+		expect(request.query).toEqual({ site_uuid: TEST_CREDENTIALS.siteUuid });
+		expect(request.headers['user-agent']).toBe(USER_AGENT);
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+		expect(USER_AGENT).not.toContain(TEST_CREDENTIALS.siteUuid);
+
+		expect(outputs[0]).toEqual([
+			{
+				json: { event: request.body.events[0], results: 2, failed: 0, batch: { number: 1, count: 1, size: 2, attempts: 1 } },
+				pairedItem: { item: 0 },
+			},
+			{
+				json: { event: request.body.events[1], results: 2, failed: 0, batch: { number: 1, count: 1, size: 2, attempts: 1 } },
+				pairedItem: { item: 1 },
+			},
+		]);
+	});
+
+	it('omits empty optional parameters', async () => {
+		const { requests } = mockBatchEvents();
+		await runBentoNode({
+			parameters: defineBelow({ fields: '{}', details: '', date: '' }),
+			items: [{ kind: '$subscribe', mail: 'ann@example.com' }],
+		});
+		expect(requests[0].body.events).toEqual([{ type: '$subscribe', email: 'ann@example.com' }]);
+	});
+
+	it.each([
+		[0, []],
+		[1, [1]],
+		[1000, [1000]],
+		[1001, [1000, 1]],
+		[2500, [1000, 1000, 500]],
+	])('sends %i items in requests of %p events, in input order', async (count, sizes) => {
+		const { requests } = mockBatchEvents();
+		const { outputs, error } = await runBentoNode({ parameters: autoMap(), items: people(count) });
+
+		expect(error).toBeUndefined();
+		expect(requests.map((r) => r.body.events.length)).toEqual(sizes);
+		const sent = requests.flatMap((r) => r.body.events.map((e) => e.email));
+		expect(sent).toEqual(people(count).map((p) => p.email));
+		const main = outputs[0] ?? [];
+		expect(main).toHaveLength(count);
+		main.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
+		if (count === 2500) expect(main[2499].json.batch).toEqual({ number: 3, count: 3, size: 500, attempts: 1 });
+	});
+
+	it('honours the Batch Size option', async () => {
+		const { requests } = mockBatchEvents();
+		await runBentoNode({ parameters: autoMap({ batchSize: 100 }), items: people(250) });
+		expect(requests.map((r) => r.body.events.length)).toEqual([100, 100, 50]);
+	});
+
+	it('refuses a batch size Bento does not take, before sending', async () => {
+		const { requests } = mockBatchEvents();
+		const { error } = await runBentoNode({ parameters: autoMap({ batchSize: 1001 }), items: people(2) });
+		expect(error?.message).toContain('Batch Size must be a whole number from 1 to 1000');
+		expect(requests).toHaveLength(0);
+	});
+
+	it('sends auto-mapped items as they are, with the Unique Key option', async () => {
+		const { requests } = mockBatchEvents();
+		await runBentoNode({
+			parameters: autoMap({ uniqueKey: '={{ "order-" + $json.details.value.amount }}' }),
+			items: [
+				{
+					type: '$purchase',
+					email: 'ann@example.com',
+					fields: { plan: 'pro' },
+					details: { value: { amount: 8000, currency: 'USD' } },
+					date: '2024-05-01T10:30:00+02:00',
+				},
+			],
+		});
+		expect(requests[0].body.events).toEqual([
+			{
+				type: '$purchase',
+				email: 'ann@example.com',
+				fields: { plan: 'pro' },
+				details: { value: { amount: 8000, currency: 'USD' }, unique: { key: 'order-8000' } },
+				date: '2024-05-01T10:30:00+02:00',
+			},
+		]);
+	});
+});
+
+describe('Create Events: bad input', () => {
+	const items = [
+		{ type: 'ok', email: 'a@example.com' },
+		{ type: 'ok', email: 'not-an-email' },
+		{ type: 'ok', email: 'c@example.com', fields: { address: { city: 'Oslo' } } },
+		{ type: 'ok', email: 'd@example.com', extra: 1 },
+		{ type: 'ok', email: 'e@example.com' },
+	];
+
+	it('fails before sending anything, naming the item and the field', async () => {
+		const { requests } = mockBatchEvents();
+		const { error, outputs } = await runBentoNode({ parameters: autoMap(), items });
+		expect(requests).toHaveLength(0);
+		expect(outputs).toEqual([]);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('Item 1: email "not-an-email" is not a valid address');
+		expect(error?.description).toContain('"email"');
+	});
+
+	it('with Continue On Fail, pairs an error item to each invalid input and still sends the rest', async () => {
+		const { requests } = mockBatchEvents();
+		const { outputs, error } = await runBentoNode({ parameters: autoMap(), items, onError: 'continueRegularOutput' });
+		expect(error).toBeUndefined();
+		expect(requests.map((r) => r.body.events.map((e) => e.email))).toEqual([['a@example.com', 'e@example.com']]);
+		const main = outputs[0];
+		expect(main.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(main.map((item) => (item.json.error as string | undefined)?.split(':')[0] ?? 'sent')).toEqual([
+			'sent',
+			'Item 1',
+			'Item 2',
+			'Item 3',
+			'sent',
+		]);
+		expect(main[2].json).toEqual({
+			error: 'Item 2: fields.address is an object; profile fields must be flat text, number or boolean values',
+		});
+	});
+
+	it('with the error output, routes invalid items there and valid ones to the main output', async () => {
+		mockBatchEvents();
+		const { outputs } = await runBentoNode({ parameters: autoMap(), items, onError: 'continueErrorOutput' });
+		const [main, errors] = outputs;
+		expect(main.map((item) => (item.json.event as { email: string }).email)).toEqual(['a@example.com', 'e@example.com']);
+		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 4 }]);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
+		// n8n merges the input item into the error item: a retry branch gets the original data.
+		expect(errors[2].json).toEqual({ ...items[3], error: expect.stringContaining('Item 3: unknown key "extra"') });
+	});
+
+	it('names a parameter in Define Below mode', async () => {
+		const { error } = await runBentoNode({
+			parameters: defineBelow({ fields: '={{ "{not json" }}' }),
+			items: [{ kind: 'x', mail: 'a@example.com' }],
+		});
+		expect(error?.message).toBe('Item 0: fields is not valid JSON');
+	});
+});
+
+describe('Create Events: Bento errors', () => {
+	it.each([
+		[400, { error: 'Events must be an array' }, 'Bento answered 400: Events must be an array', 'invalid'],
+		[401, { error: 'Unauthorized' }, 'Bento answered 401: Unauthorized', 'publishable key'],
+		[403, '<!DOCTYPE html><html><body>Access denied</body></html>', 'Bento answered 403', 'User-Agent'],
+		[404, { error: 'Not found' }, 'Bento answered 404: Not found', 'Base URL'],
+		[422, { errors: [{ field: 'email', message: 'is blocked' }] }, 'Bento answered 422: email: is blocked', 'rules'],
+		[429, { error: 'Too many requests' }, 'Bento answered 429: Too many requests', 'rate limiting'],
+		[500, { error: 'Boom' }, 'Bento answered 500: Boom', 'infrastructure'],
+	])('turns %i into a NodeApiError with Bento\'s message and no secret', async (status, body, message, help) => {
+		const { requests } = mockBatchEvents([[status, body]]);
+		const result = await runBentoNode({ parameters: autoMap({ maxRetries: 0 }), items: people(3) });
+		expect(requests).toHaveLength(1);
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe(`Batch 1 of 1 (items 0-2) failed: ${message}`);
+		expect(result.error?.httpCode).toBe(String(status));
+		expect(result.error?.description).toContain(help);
+		expect(result.error?.description).toContain('Not delivered: batch 1 (items 0-2)');
+		const emitted = everythingEmitted(result);
+		for (const secret of SECRETS) expect(emitted).not.toContain(secret);
+	});
+
+	it('reports rejected events in the output and as a hint by default', async () => {
+		mockBatchEvents([[200, { results: 2, failed: 1 }]]);
+		const { outputs, run } = await runBentoNode({ parameters: autoMap(), items: people(3) });
+		expect(outputs[0].map((item) => item.json.failed)).toEqual([1, 1, 1]);
+		expect(outputs[0][0].json.warning).toBe('Bento rejected 1 of the 3 events in this batch (it does not say which)');
+		const hints = run.data.resultData.runData.Bento[0].hints;
+		expect(hints).toEqual([expect.objectContaining({ message: expect.stringContaining('Bento rejected 1 of 3 events') })]);
+	});
+
+	it('fails the batch on rejected events when told to', async () => {
+		mockBatchEvents([[200, { results: 2, failed: 1 }]]);
+		const { error } = await runBentoNode({ parameters: autoMap({ onRejectedEvents: 'error' }), items: people(3) });
+		expect(error?.message).toBe('Batch 1 of 1 (items 0-2) failed: Bento rejected 1 of its 3 events');
+	});
+});

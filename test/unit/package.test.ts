@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { readBatchOptions } from '../../nodes/Bento/actions/common.descriptions';
+import { PACKAGE_NAME, PACKAGE_VERSION, USER_AGENT } from '../../nodes/Bento/transport/userAgent';
+
+const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+
+describe('package', () => {
+	it('names this package and its version in the User-Agent', () => {
+		expect(PACKAGE_NAME).toBe(pkg.name);
+		expect(PACKAGE_VERSION).toBe(pkg.version);
+		expect(USER_AGENT.startsWith(`${pkg.name}/${pkg.version} `)).toBe(true);
+	});
+
+	it('has no runtime dependencies and n8n-workflow only as a peer', () => {
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.devDependencies['n8n-workflow']).toBeDefined();
+	});
+
+	it('fills option defaults from the option descriptions', () => {
+		expect(readBatchOptions({})).toEqual({
+			batchSize: 1000,
+			maxRetries: 5,
+			onRejectedEvents: 'warn',
+			requestsPerMinute: 0,
+			initialDelayMs: 1000,
+			timeoutMs: 30000,
+		});
+		expect(readBatchOptions({ batchSize: 10, timeout: 5 })).toMatchObject({ batchSize: 10, timeoutMs: 5 });
+	});
+});
