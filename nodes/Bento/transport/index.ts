@@ -22,6 +22,8 @@ import {
 import { USER_AGENT } from './userAgent';
 
 
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
 export const DEFAULT_BASE_URL = 'https://app.bentonow.com/api/v1';
 
 export interface DeliveryOptions {
@@ -119,18 +121,22 @@ export class BentoTransport {
 
 			const retry = attempt - 1;
 			const giveUp = (why = '') => {
-				const tries = attempt > 1 ? ` (after ${attempt} attempts${why})` : '';
-				const message = `${result.message}${tries}`;
+				const tries = attempt > 1 ? `after ${attempt} attempts` : '';
+				const note = [tries, why].filter(Boolean).join('; ');
+				const message = note ? `${result.message} (${note})` : result.message;
 				const { httpCode, description } = result;
-				return new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {
+				const error = new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {
 					message,
 					description,
 					httpCode,
 				});
+				// n8n swaps in a generic text for network codes (ECONNREFUSED...); keep ours, which says more.
+				error.message = message;
+				return error;
 			};
 			if (!result.retryable || retry >= this.policy.maxRetries) throw giveUp();
 			const delay = result.retryAfterMs ?? backoffDelay(retry, this.policy, this.clock.random);
-			if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('; retry wait limit reached');
+			if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('retry wait limit reached');
 			waitedMs += delay;
 			await this.clock.wait(delay, signal);
 		}
@@ -179,7 +185,9 @@ export class BentoTransport {
 		const httpCode = error.httpCode ?? error.cause?.code ?? error.code;
 		if (httpCode && /^\d{3}$/.test(httpCode)) return this.fromResponse(Number(httpCode), undefined);
 		const code = httpCode ?? 'UNKNOWN';
-		const cause = error.cause?.message ?? error.message ?? 'unknown error';
+		const cause = TIMEOUT_CODES.has(code)
+			? `no answer within the ${this.options.timeoutMs} ms timeout`
+			: (error.cause?.message ?? error.message ?? 'unknown error');
 		return {
 			ok: false,
 			retryable: isRetryableNetworkCode(code),

@@ -1,0 +1,219 @@
+'use strict';
+// A local stand-in for Bento's API (https://app.bentonow.com/api/v1), for tests, the demo and
+// the benchmark. It checks requests the way Bento does (Basic auth, site_uuid, a real
+// User-Agent, JSON body, 1 to 1000 events of the right shape), answers like Bento, keeps what it
+// accepted, and can play a script of faults and enforce a rate limit. Loopback only.
+const http = require('node:http');
+
+const API = '/api/v1';
+const MAX_EVENTS = 1000;
+// Generic clients Bento's edge blocks (403, HTML) before the API.
+const GENERIC_AGENTS = /^(n8n|axios|node|node-fetch|undici|curl|python-requests|got|okhttp|java|go-http-client)(\/|$)/i;
+
+const FORBIDDEN_PAGE = '<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked.</p></body></html>';
+
+function isFlat(value) {
+	return Object.values(value).every((v) => v === null || typeof v !== 'object');
+}
+
+function isObject(value) {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why Bento would reject this one event, or undefined. Rejected events count as `failed`. */
+function eventProblem(event) {
+	if (!isObject(event)) return 'not an object';
+	if (typeof event.type !== 'string' || event.type === '') return 'type';
+	if (typeof event.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.email)) return 'email';
+	if (event.fields !== undefined && (!isObject(event.fields) || !isFlat(event.fields))) return 'fields';
+	if (event.details !== undefined && !isObject(event.details)) return 'details';
+	if (event.date !== undefined && Number.isNaN(Date.parse(event.date))) return 'date';
+	return undefined;
+}
+
+/**
+ * Starts the stand-in. Options: publishableKey, secretKey, siteUuid, port (0 = random),
+ * faults (array, see `setFaults`), rateLimit ({ limit, windowMs, retryAfter? }), quiet.
+ */
+async function startBentoSandbox(options = {}) {
+	const keys = {
+		publishableKey: options.publishableKey ?? 'pk_sandbox_publishable',
+		secretKey: options.secretKey ?? 'sk_sandbox_secret',
+		siteUuid: options.siteUuid ?? 'sandbox-site-uuid',
+	};
+	const expectedAuth = `Basic ${Buffer.from(`${keys.publishableKey}:${keys.secretKey}`).toString('base64')}`;
+	const state = {
+		requests: [], // { at, method, path, status, events, userAgent }
+		events: [], // accepted events, in arrival order
+		faults: [...(options.faults ?? [])],
+		rateLimit: options.rateLimit,
+		windowStart: 0,
+		windowCount: 0,
+	};
+	const sockets = new Set();
+
+	function send(res, status, body, headers = {}) {
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
+		const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
+		res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...headers });
+		res.end(text);
+	}
+
+	function rateLimited(now) {
+		const limit = state.rateLimit;
+		if (!limit) return false;
+		if (now - state.windowStart >= limit.windowMs) {
+			state.windowStart = now;
+			state.windowCount = 0;
+		}
+		state.windowCount += 1;
+		return state.windowCount > limit.limit;
+	}
+
+	function summary() {
+		const byStatus = {};
+		for (const r of state.requests) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+		const uniqueKeys = new Set();
+		let duplicates = 0;
+		for (const e of state.events) {
+			const key = e.details?.unique?.key;
+			if (key === undefined) continue;
+			if (uniqueKeys.has(key)) duplicates += 1;
+			uniqueKeys.add(key);
+		}
+		return { requests: state.requests.length, byStatus, events: state.events.length, duplicateUniqueKeys: duplicates };
+	}
+
+	// Answers for the test/demo control endpoints under /__sandbox (no auth: loopback only).
+	function control(req, res, url, body) {
+		if (url.pathname === '/__sandbox/state') {
+			const limit = Number(url.searchParams.get('events') ?? 20);
+			return send(res, 200, { ...summary(), sampleEvents: state.events.slice(0, limit), log: state.requests.slice(-50) });
+		}
+		if (url.pathname === '/__sandbox/reset' && req.method === 'POST') {
+			state.requests.length = 0;
+			state.events.length = 0;
+			state.faults = [];
+			state.rateLimit = undefined;
+			return send(res, 200, { ok: true });
+		}
+		if (url.pathname === '/__sandbox/faults' && req.method === 'POST') {
+			state.faults = Array.isArray(body) ? body : [];
+			return send(res, 200, { ok: true, faults: state.faults.length });
+		}
+		if (url.pathname === '/__sandbox/rate-limit' && req.method === 'POST') {
+			state.rateLimit = isObject(body) ? body : undefined;
+			return send(res, 200, { ok: true });
+		}
+		return send(res, 404, { error: 'Unknown sandbox endpoint' });
+	}
+
+	async function handle(req, res, raw) {
+		const url = new URL(req.url, 'http://127.0.0.1');
+		const now = Date.now();
+		let parsed;
+		try {
+			parsed = raw.length ? JSON.parse(raw) : undefined;
+		} catch {
+			parsed = Symbol.for('invalid');
+		}
+		if (url.pathname.startsWith('/__sandbox/')) return control(req, res, url, parsed);
+
+		const entry = { at: now, method: req.method, path: url.pathname, status: 0, events: 0, userAgent: req.headers['user-agent'] };
+		state.requests.push(entry);
+		const reply = (status, body, headers) => {
+			entry.status = status;
+			send(res, status, body, headers);
+		};
+
+		const agent = req.headers['user-agent'];
+		if (!agent || GENERIC_AGENTS.test(agent)) return reply(403, FORBIDDEN_PAGE);
+		if (req.headers.authorization !== expectedAuth) return reply(401, { error: 'Invalid authentication credentials' });
+		if (url.searchParams.get('site_uuid') !== keys.siteUuid) return reply(401, { error: 'Missing or unknown site_uuid' });
+
+		const fault = state.faults.shift();
+		if (fault?.drop) {
+			entry.status = 'dropped';
+			return req.socket.destroy();
+		}
+		if (fault?.status) return reply(fault.status, fault.body ?? { error: `Scripted ${fault.status}` }, fault.headers);
+		if (fault?.delayMs && !fault.accept) {
+			await new Promise((r) => setTimeout(r, fault.delayMs));
+			// The client gave up waiting: like Bento, do not process a request nobody waits for.
+			if (req.socket.destroyed) {
+				entry.status = 'timed out';
+				return undefined;
+			}
+		}
+		if (rateLimited(now)) {
+			const headers = state.rateLimit.retryAfter !== undefined ? { 'Retry-After': String(state.rateLimit.retryAfter) } : {};
+			return reply(429, { error: 'Too many requests' }, headers);
+		}
+
+		if (req.method === 'GET' && url.pathname === `${API}/fetch/tags`) {
+			return reply(200, { data: [{ id: '1', type: 'tags', attributes: { name: 'customer' } }] });
+		}
+		if (url.pathname !== `${API}/batch/events`) return reply(404, { error: 'Not found' });
+		if (req.method !== 'POST') return reply(404, { error: 'Not found' });
+		if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+			return reply(400, { error: 'Content-Type must be application/json' });
+		}
+		if (parsed === Symbol.for('invalid')) return reply(400, { error: 'Body is not valid JSON' });
+		const events = parsed?.events;
+		if (!Array.isArray(events) || events.length < 1 || events.length > MAX_EVENTS) {
+			return reply(400, { errors: [{ field: 'events', message: `must be an array of 1 to ${MAX_EVENTS} events` }] });
+		}
+
+		let failed = 0;
+		for (const event of events) {
+			if (eventProblem(event)) failed += 1;
+			else state.events.push(event);
+		}
+		entry.events = events.length - failed;
+		// "Accepted, then stalled": Bento has the body, but the answer comes too late.
+		if (fault?.accept && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+		if (res.destroyed) return undefined;
+		return reply(200, { results: events.length - failed, failed });
+	}
+
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((error) => {
+				if (!res.headersSent) send(res, 500, { error: String(error) });
+			});
+		});
+	});
+	server.keepAliveTimeout = 5000;
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+	const { port } = server.address();
+
+	return {
+		port,
+		origin: `http://127.0.0.1:${port}`,
+		baseUrl: `http://127.0.0.1:${port}${API}`,
+		keys,
+		state,
+		summary,
+		/** Faults, one per request in order: {status, body?, headers?} | {drop: true} | {delayMs, accept?}. */
+		setFaults(faults) {
+			state.faults = [...faults];
+		},
+		setRateLimit(limit) {
+			state.rateLimit = limit;
+			state.windowStart = 0;
+			state.windowCount = 0;
+		},
+		async close() {
+			for (const socket of sockets) socket.destroy();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+module.exports = { startBentoSandbox, MAX_EVENTS };
