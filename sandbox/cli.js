@@ -6,6 +6,12 @@ const { startBentoSandbox } = require('./server');
 async function main() {
 	const port = Number(process.env.BENTO_SANDBOX_PORT ?? 4010);
 	const sandbox = await startBentoSandbox({ port });
+	// Started by another process (the benchmark, the demo): tell it where, and stay quiet.
+	if (process.send) {
+		process.send({ port: sandbox.port, baseUrl: sandbox.baseUrl, keys: sandbox.keys });
+		process.on('disconnect', () => sandbox.close().then(() => process.exit(0)));
+		return;
+	}
 	const { keys } = sandbox;
 	console.log(`Bento sandbox listening on ${sandbox.baseUrl}`);
 	console.log(`  credential: publishable key ${keys.publishableKey}, secret key ${keys.secretKey}, site UUID ${keys.siteUuid}`);

@@ -95,6 +95,8 @@ async function startBentoSandbox(options = {}) {
 			state.events.length = 0;
 			state.faults = [];
 			state.rateLimit = undefined;
+			state.windowStart = 0;
+			state.windowCount = 0;
 			return send(res, 200, { ok: true });
 		}
 		if (url.pathname === '/__sandbox/faults' && req.method === 'POST') {
@@ -103,6 +105,8 @@ async function startBentoSandbox(options = {}) {
 		}
 		if (url.pathname === '/__sandbox/rate-limit' && req.method === 'POST') {
 			state.rateLimit = isObject(body) ? body : undefined;
+			state.windowStart = 0;
+			state.windowCount = 0;
 			return send(res, 200, { ok: true });
 		}
 		return send(res, 404, { error: 'Unknown sandbox endpoint' });

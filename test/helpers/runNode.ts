@@ -89,9 +89,12 @@ class InputNode implements INodeType {
 	}
 }
 
+// One instance per type, as n8n's own node registry keeps them.
+const inputNode = new InputNode();
+const bentoNode = new Bento();
 const nodeTypes: INodeTypes = {
-	getByName: (type) => (type === 'test.input' ? new InputNode() : new Bento()),
-	getByNameAndVersion: (type) => (type === 'test.input' ? new InputNode() : new Bento()),
+	getByName: (type) => (type === 'test.input' ? inputNode : bentoNode),
+	getByNameAndVersion: (type) => (type === 'test.input' ? inputNode : bentoNode),
 	getKnownTypes: () => ({}),
 };
 

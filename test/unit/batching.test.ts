@@ -1,8 +1,6 @@
-import { toBatches } from '../../nodes/Bento/helpers/batching';
+import { planBatches } from '../../nodes/Bento/helpers/batching';
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-describe('toBatches', () => {
+describe('planBatches', () => {
 	it.each([
 		[0, 1000, []],
 		[1, 1000, [1]],
@@ -10,14 +8,16 @@ describe('toBatches', () => {
 		[1001, 1000, [1000, 1]],
 		[2500, 1000, [1000, 1000, 500]],
 		[250, 100, [100, 100, 50]],
-	])('%i entries in batches of %i have sizes %p', (count, size, sizes) => {
-		const batches = toBatches(range(count), size);
-		expect(batches.map((b) => b.entries.length)).toEqual(sizes);
+	])('%i records in batches of %i have sizes %p', (count, size, sizes) => {
+		const batches = planBatches(count, size);
+		expect(batches.map((b) => b.end - b.start)).toEqual(sizes);
 		expect(batches.map((b) => b.number)).toEqual(sizes.map((_, i) => i + 1));
-		expect(batches.flatMap((b) => b.entries)).toEqual(range(count));
+		// Contiguous and complete: each batch starts where the one before ended.
+		expect(batches.map((b) => b.start)).toEqual(sizes.map((_, i) => i * size));
+		expect(batches.at(-1)?.end ?? 0).toBe(count);
 	});
 
 	it.each([0, -1, 1.5, Number.NaN])('refuses a batch size of %p', (size) => {
-		expect(() => toBatches([1], size)).toThrow(RangeError);
+		expect(() => planBatches(1, size)).toThrow(RangeError);
 	});
 });

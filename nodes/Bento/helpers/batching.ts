@@ -1,16 +1,17 @@
-/** A slice of the valid events that goes out as one request. */
-export interface Batch<T> {
+/** One request's share of the records: positions [start, end) in the record list. */
+export interface Batch {
 	/** 1-based, as users count batches in messages. */
 	number: number;
-	entries: T[];
+	start: number;
+	end: number;
 }
 
-/** Splits entries, in order, into batches of at most `size`. */
-export function toBatches<T>(entries: T[], size: number): Array<Batch<T>> {
+/** Splits `count` records, in order, into batches of at most `size`. */
+export function planBatches(count: number, size: number): Batch[] {
 	if (!Number.isInteger(size) || size < 1) throw new RangeError(`Batch size ${size} is not a positive integer`);
-	const batches: Array<Batch<T>> = [];
-	for (let start = 0; start < entries.length; start += size) {
-		batches.push({ number: batches.length + 1, entries: entries.slice(start, start + size) });
+	const batches: Batch[] = [];
+	for (let start = 0; start < count; start += size) {
+		batches.push({ number: batches.length + 1, start, end: Math.min(count, start + size) });
 	}
 	return batches;
 }

@@ -7,14 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import type { BentoTransport } from '../transport';
-import { type Batch, toBatches } from './batching';
+import { type Batch, planBatches } from './batching';
 import type { RejectedEventsHandling } from './interfaces';
-
-/** A validated record and the input item it came from. */
-export interface Entry<T> {
-	itemIndex: number;
-	record: T;
-}
 
 export interface DeliveryPlan<T extends IDataObject> {
 	endpoint: string;
@@ -22,7 +16,9 @@ export interface DeliveryPlan<T extends IDataObject> {
 	bodyKey: string;
 	/** The output key under which each item shows its record as sent, e.g. `event`. */
 	recordKey: string;
-	entries: Array<Entry<T>>;
+	/** Validated records, in input order, and the input item each came from. */
+	records: T[];
+	itemIndexes: number[];
 	batchSize: number;
 	onRejected: RejectedEventsHandling;
 	continueOnFail: boolean;
@@ -33,22 +29,8 @@ function toCount(value: unknown): number | null {
 	return value !== undefined && value !== null && Number.isFinite(count) ? count : null;
 }
 
-function itemRange<T>(batches: Array<Batch<Entry<T>>>): string {
-	if (batches.length === 0) return 'none';
-	const first = batches[0];
-	const last = batches[batches.length - 1];
-	const numbers = first === last ? `batch ${first.number}` : `batches ${first.number}-${last.number}`;
-	return `${numbers} (items ${first.entries[0].itemIndex}-${last.entries[last.entries.length - 1].itemIndex})`;
-}
-
-function label<T>(batch: Batch<Entry<T>>, total: number): string {
-	const first = batch.entries[0].itemIndex;
-	const last = batch.entries[batch.entries.length - 1].itemIndex;
-	return `Batch ${batch.number} of ${total} (items ${first}-${last})`;
-}
-
 /**
- * Sends the entries in batches, in input order, and fills `output` with one item per entry,
+ * Sends the records in batches, in input order, and fills `output` with one item per record,
  * paired to its input: the record as sent with its batch's counts, or, for a batch that failed
  * with Continue On Fail, an error item. Without Continue On Fail the first failed batch stops
  * the run with an error that says which batches were delivered and which were not.
@@ -59,73 +41,76 @@ export async function deliverBatches<T extends IDataObject>(
 	plan: DeliveryPlan<T>,
 	output: INodeExecutionData[],
 ): Promise<void> {
-	const batches = toBatches(plan.entries, plan.batchSize);
-	const delivered: Array<Batch<Entry<T>>> = [];
+	const { records, itemIndexes } = plan;
+	const batches = planBatches(records.length, plan.batchSize);
+	// "batches 1-2 (items 0-1999)": input item indexes, as n8n shows them.
+	const describe = (from: Batch | undefined, to: Batch | undefined) => {
+		if (!from || !to) return 'none';
+		const numbers = from === to ? `batch ${from.number}` : `batches ${from.number}-${to.number}`;
+		return `${numbers} (items ${itemIndexes[from.start]}-${itemIndexes[to.end - 1]})`;
+	};
+	let lastDelivered: Batch | undefined;
 	let rejectedTotal = 0;
 
 	for (const batch of batches) {
-		const where = label(batch, batches.length);
-		const batchInfo = { number: batch.number, count: batches.length, size: batch.entries.length };
 		let failure: NodeApiError | NodeOperationError;
 		try {
 			const { body, attempts } = await transport.post(plan.endpoint, {
-				[plan.bodyKey]: batch.entries.map((entry) => entry.record),
+				[plan.bodyKey]: records.slice(batch.start, batch.end),
 			});
+			const size = batch.end - batch.start;
 			const results = toCount(body.results);
 			const failed = toCount(body.failed);
 			const rejected = failed ?? 0;
 			if (rejected > 0 && plan.onRejected === 'error') {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`Bento rejected ${rejected} of its ${batch.entries.length} events`,
-					{ description: 'Bento does not say which events it rejected. Check their type, email and fields.' },
-				);
+				throw new NodeOperationError(ctx.getNode(), `Bento rejected ${rejected} of its ${size} events`, {
+					description: 'Bento does not say which events it rejected. Check their type, email and fields.',
+				});
 			}
 			rejectedTotal += rejected;
-			const warning =
-				rejected > 0
-					? `Bento rejected ${rejected} of the ${batch.entries.length} events in this batch (it does not say which)`
-					: undefined;
-			for (const { itemIndex, record } of batch.entries) {
-				output[itemIndex] = {
+			const extra = rejected > 0 ? { warning: `Bento rejected ${rejected} of the ${size} events in this batch (it does not say which)` } : {};
+			for (let k = batch.start; k < batch.end; k++) {
+				output[itemIndexes[k]] = {
 					json: {
-						[plan.recordKey]: record,
+						[plan.recordKey]: records[k],
 						results,
 						failed,
-						batch: { ...batchInfo, attempts },
-						...(warning ? { warning } : {}),
+						batch: { number: batch.number, count: batches.length, size, attempts },
+						...extra,
 					},
-					pairedItem: { item: itemIndex },
+					pairedItem: { item: itemIndexes[k] },
 				};
 			}
-			delivered.push(batch);
+			lastDelivered = batch;
 			continue;
 		} catch (error) {
+			const delivered = describe(batches[0], lastDelivered);
 			if (ctx.getExecutionCancelSignal?.()?.aborted) {
-				throw new NodeOperationError(ctx.getNode(), `The execution was cancelled. Delivered: ${itemRange(delivered)}`);
+				throw new NodeOperationError(ctx.getNode(), `The execution was cancelled. Delivered: ${delivered}`);
 			}
 			failure =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
 					: new NodeOperationError(ctx.getNode(), transport.redactText(String(error)));
+			const where = `Batch ${batch.number} of ${batches.length} (items ${itemIndexes[batch.start]}-${itemIndexes[batch.end - 1]})`;
 			failure.message = `${where} failed: ${failure.message}`;
+			if (!plan.continueOnFail) {
+				const notDelivered = describe(batch, batches[batches.length - 1]);
+				failure.description = `${failure.description ?? ''} Delivered: ${delivered}. Not delivered: ${notDelivered}.`.trim();
+				throw failure;
+			}
 		}
 
-		if (!plan.continueOnFail) {
-			const notSent = batches.slice(batch.number - 1);
-			failure.description = `${failure.description ?? ''} Delivered: ${itemRange(delivered)}. Not delivered: ${itemRange(notSent)}.`.trim();
-			throw failure;
-		}
 		// Only { error }: n8n then routes the item to the error output and merges in its input
 		// item, so a retry branch gets exactly the undelivered inputs.
-		for (const { itemIndex } of batch.entries) {
-			output[itemIndex] = { json: { error: failure.message }, pairedItem: { item: itemIndex } };
+		for (let k = batch.start; k < batch.end; k++) {
+			output[itemIndexes[k]] = { json: { error: failure.message }, pairedItem: { item: itemIndexes[k] } };
 		}
 	}
 
 	if (rejectedTotal > 0) {
 		ctx.addExecutionHints?.({
-			message: `Bento rejected ${rejectedTotal} of ${plan.entries.length} events. Each output item's "failed" shows its batch's count.`,
+			message: `Bento rejected ${rejectedTotal} of ${records.length} events. Each output item's "failed" shows its batch's count.`,
 			location: 'outputPane',
 		});
 	}

@@ -7,7 +7,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { deliverBatches, type Entry } from '../../helpers/deliverBatches';
+import { deliverBatches } from '../../helpers/deliverBatches';
 import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import {
@@ -127,10 +127,17 @@ function readInput(ctx: IExecuteFunctions, mode: MappingMode, item: INodeExecuti
 	};
 }
 
-function toEvent(ctx: IExecuteFunctions, mode: MappingMode, item: INodeExecutionData, i: number): Checked<BentoEvent> {
+function toEvent(
+	ctx: IExecuteFunctions,
+	mode: MappingMode,
+	item: INodeExecutionData,
+	i: number,
+	hasUniqueKey: boolean,
+): Checked<BentoEvent> {
 	const input = readInput(ctx, mode, item, i);
 	const event = input instanceof Invalid ? input : toBentoEvent(input);
-	return event instanceof Invalid ? event : withUniqueKey(event, ctx.getNodeParameter('options.uniqueKey', i, ''));
+	if (event instanceof Invalid || !hasUniqueKey) return event;
+	return withUniqueKey(event, ctx.getNodeParameter('options.uniqueKey', i, ''));
 }
 
 export async function execute(
@@ -138,18 +145,23 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	const mode = this.getNodeParameter('mappingMode', 0) as MappingMode;
-	const options = readBatchOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
+	const rawOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = readBatchOptions(rawOptions);
 	const badOption = checkBatchSize(options.batchSize);
 	if (badOption) throw new NodeOperationError(this.getNode(), badOption.message);
+	// Reading a parameter per item is costly; only do it for Unique Key when it is set.
+	const hasUniqueKey = 'uniqueKey' in rawOptions;
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = new Array(items.length);
-	const entries: Array<Entry<BentoEvent>> = [];
+	const records: BentoEvent[] = [];
+	const itemIndexes: number[] = [];
 
 	// Validate every item before anything is sent.
 	for (let i = 0; i < items.length; i++) {
-		const event = toEvent(this, mode, items[i], i);
+		const event = toEvent(this, mode, items[i], i, hasUniqueKey);
 		if (!(event instanceof Invalid)) {
-			entries.push({ itemIndex: i, record: event });
+			records.push(event);
+			itemIndexes.push(i);
 			continue;
 		}
 		const error = new NodeOperationError(this.getNode(), `Item ${i}: ${event.message}`, {
@@ -160,13 +172,14 @@ export async function execute(
 		output[i] = { json: { error: error.message }, pairedItem: { item: i } };
 	}
 
-	if (entries.length > 0) {
+	if (records.length > 0) {
 		const transport = await BentoTransport.forExecution(this, options);
 		const plan = {
 			endpoint: '/batch/events',
 			bodyKey: 'events',
 			recordKey: 'event',
-			entries,
+			records,
+			itemIndexes,
 			batchSize: options.batchSize,
 			onRejected: options.onRejectedEvents,
 			continueOnFail,

@@ -1,0 +1,32 @@
+import type { IDataObject } from 'n8n-workflow';
+
+const PLANS = ['free', 'starter', 'pro', 'enterprise'];
+const CITIES = ['Oslo', 'Lisbon', 'Austin', 'Kyoto', 'Nairobi', 'Lima'];
+
+/** N realistic events: a type, an email, 3 to 5 profile fields and a few hundred bytes of nested details. */
+export function makeEvents(n: number): IDataObject[] {
+	const events: IDataObject[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const fields: IDataObject = { first_name: `First${i}`, last_name: `Last${i}`, plan: PLANS[i % 4] };
+		if (i % 2 === 0) fields.city = CITIES[i % 6];
+		if (i % 3 === 0) fields.lifetime_orders = i % 17;
+		events[i] = {
+			type: i % 5 === 0 ? '$purchase' : 'order_shipped',
+			email: `customer.${i}@example.com`,
+			fields,
+			details: {
+				unique: { key: `order-${i}` },
+				value: { currency: 'USD', amount: 1000 + (i % 9000) },
+				cart: {
+					items: [
+						{ product_sku: `SKU-${i % 97}`, product_name: 'Ceramic mug, speckled glaze', quantity: 1 + (i % 3) },
+						{ product_sku: `SKU-${(i + 13) % 97}`, product_name: 'Linen tea towel', quantity: 1 },
+					],
+					abandoned_checkout_url: `https://shop.example.com/checkout/${i}`,
+				},
+				source: { channel: 'web', campaign: 'autumn-sale' },
+			},
+		};
+	}
+	return events;
+}
