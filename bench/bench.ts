@@ -26,7 +26,9 @@ async function startSandbox(): Promise<Sandbox> {
 		env: { ...process.env, BENTO_SANDBOX_PORT: '0' },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
-	const info = await new Promise<Target & { port: number }>((resolve) => child.once('message', resolve as never));
+	const info = await new Promise<Target & { port: number }>((resolve) =>
+		child.once('message', resolve as never),
+	);
 	return { ...info, child, origin: `http://127.0.0.1:${info.port}` };
 }
 
@@ -80,9 +82,13 @@ async function timeFloor(sandbox: Sandbox, events: IDataObject[]) {
 
 /** Memory of one node run in a fresh process, so earlier runs cannot hide or inflate it. */
 async function measureMemory(sandbox: Sandbox, n: number): Promise<IDataObject> {
-	const child = spawn(process.execPath, ['--expose-gc', __filename, '--memory', String(n), JSON.stringify(sandbox)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--expose-gc', __filename, '--memory', String(n), JSON.stringify(sandbox)],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	let out = '';
 	child.stdout.on('data', (c: Buffer) => (out += c.toString()));
 	await new Promise((resolve) => child.on('exit', resolve));
@@ -94,10 +100,15 @@ async function memoryChild(n: number, sandbox: Sandbox) {
 	const gc = (globalThis as { gc?: () => void }).gc!;
 	const events = makeEvents(n);
 	let payload = 0;
-	for (let s = 0; s < n; s += 1000) payload += Buffer.byteLength(JSON.stringify({ events: events.slice(s, s + 1000) }));
+	for (let s = 0; s < n; s += 1000)
+		payload += Buffer.byteLength(JSON.stringify({ events: events.slice(s, s + 1000) }));
 	const items = events.map((json) => ({ json }));
 	// Warm the code paths with a tiny run so that loading modules is not counted.
-	await runBentoNode({ parameters: autoMap(), items: items.slice(0, 10), credentials: { ...sandbox.keys, baseUrl: sandbox.baseUrl } });
+	await runBentoNode({
+		parameters: autoMap(),
+		items: items.slice(0, 10),
+		credentials: { ...sandbox.keys, baseUrl: sandbox.baseUrl },
+	});
 	gc();
 	const before = process.memoryUsage();
 	let peakHeap = before.heapUsed;
@@ -107,14 +118,23 @@ async function memoryChild(n: number, sandbox: Sandbox) {
 		peakHeap = Math.max(peakHeap, now.heapUsed);
 		peakRss = Math.max(peakRss, now.rss);
 	}, 2);
-	const result = await runBentoNode({ parameters: autoMap(), items, credentials: { ...sandbox.keys, baseUrl: sandbox.baseUrl } });
+	const result = await runBentoNode({
+		parameters: autoMap(),
+		items,
+		credentials: { ...sandbox.keys, baseUrl: sandbox.baseUrl },
+	});
 	clearInterval(sampler);
 	const after = process.memoryUsage();
 	peakHeap = Math.max(peakHeap, after.heapUsed);
 	peakRss = Math.max(peakRss, after.rss);
 	if (result.error) throw new Error(result.error.message);
 	console.log(
-		JSON.stringify({ n, payload, heapGrowth: peakHeap - before.heapUsed, rssGrowth: peakRss - before.rss }),
+		JSON.stringify({
+			n,
+			payload,
+			heapGrowth: peakHeap - before.heapUsed,
+			rssGrowth: peakRss - before.rss,
+		}),
 	);
 }
 
@@ -134,15 +154,21 @@ async function main() {
 		const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 		say(`# Benchmarks`);
 		say();
-		say(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}.`);
-		say(`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000; median of ${runs} run(s) after a warm-up.`);
+		say(
+			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}.`,
+		);
+		say(
+			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000; median of ${runs} run(s) after a warm-up.`,
+		);
 		say(`Reproduce with \`npm run bench\`.`);
 		say();
 
 		// 1, 2 and 5: time against the floor, requests, growth.
 		say('## Node against the floor, and requests');
 		say();
-		say('| events | node | floor | node / floor | whole workflow run | per event (node) | requests (node) | one request per item |');
+		say(
+			'| events | node | floor | node / floor | whole workflow run | per event (node) | requests (node) | one request per item |',
+		);
 		say('|---:|---:|---:|---:|---:|---:|---:|---:|');
 		for (const n of sizes) {
 			const events = makeEvents(n);
@@ -163,7 +189,9 @@ async function main() {
 				await reset(sandbox);
 			}
 			const ratio = median(node) / median(floor);
-			say(`| ${n.toLocaleString('en')} | ${fmt(median(node))} | ${fmt(median(floor))} | ${ratio.toFixed(2)} | ${fmt(median(wall))} | ${((median(node) * 1000) / n).toFixed(1)} µs | ${requests} | ${n.toLocaleString('en')} |`);
+			say(
+				`| ${n.toLocaleString('en')} | ${fmt(median(node))} | ${fmt(median(floor))} | ${ratio.toFixed(2)} | ${fmt(median(wall))} | ${((median(node) * 1000) / n).toFixed(1)} µs | ${requests} | ${n.toLocaleString('en')} |`,
+			);
 		}
 		say();
 
@@ -175,7 +203,9 @@ async function main() {
 		for (const n of sizes) {
 			const m = await measureMemory(sandbox, n);
 			const [payload, heap, rss] = [m.payload, m.heapGrowth, m.rssGrowth] as number[];
-			say(`| ${n.toLocaleString('en')} | ${mb(payload)} | ${mb(heap)} | ${mb(rss)} | ${(heap / payload).toFixed(2)} |`);
+			say(
+				`| ${n.toLocaleString('en')} | ${mb(payload)} | ${mb(heap)} | ${mb(rss)} | ${(heap / payload).toFixed(2)} |`,
+			);
 		}
 		say();
 
@@ -183,7 +213,9 @@ async function main() {
 		const n = smoke ? 1000 : 100_000;
 		const limit = { limit: 20, windowMs: 1200 };
 		const perMinute = (limit.limit * 60_000) / limit.windowMs;
-		say(`## Under a rate limit (${limit.limit} requests per ${limit.windowMs / 1000} s, i.e. ${perMinute} per minute), ${n.toLocaleString('en')} events`);
+		say(
+			`## Under a rate limit (${limit.limit} requests per ${limit.windowMs / 1000} s, i.e. ${perMinute} per minute), ${n.toLocaleString('en')} events`,
+		);
 		say();
 		say('| sending | wall time | requests | 429 answers | events received | duplicates |');
 		say('|---|---:|---:|---:|---:|---:|');
@@ -191,17 +223,25 @@ async function main() {
 		const batchSize = smoke ? 50 : 1000;
 		// Pacing is set a little under the limit, as the README advises (e.g. 90 for Bento's 100).
 		const pace = Math.floor(perMinute * 0.9);
-		for (const [label, requestsPerMinute] of [['node, pacing off (retries)', 0], [`node, pacing on (${pace}/min)`, pace]] as const) {
+		for (const [label, requestsPerMinute] of [
+			['node, pacing off (retries)', 0],
+			[`node, pacing on (${pace}/min)`, pace],
+		] as const) {
 			await reset(sandbox);
 			await control(sandbox, 'rate-limit', limit);
 			const ms = (await timeNode(sandbox, events, { requestsPerMinute, batchSize })).wall;
 			const s = await state(sandbox);
 			const statuses = s.byStatus as Record<string, number>;
-			if (s.events !== n || s.duplicateUniqueKeys !== 0) throw new Error(`${label}: events were lost or duplicated`);
-			say(`| ${label} | ${fmt(ms)} | ${s.requests} | ${statuses['429'] ?? 0} | ${(s.events as number).toLocaleString('en')} | ${s.duplicateUniqueKeys} |`);
+			if (s.events !== n || s.duplicateUniqueKeys !== 0)
+				throw new Error(`${label}: events were lost or duplicated`);
+			say(
+				`| ${label} | ${fmt(ms)} | ${s.requests} | ${statuses['429'] ?? 0} | ${(s.events as number).toLocaleString('en')} | ${s.duplicateUniqueKeys} |`,
+			);
 		}
 		const perItemMinutes = n / perMinute;
-		say(`| one request per item (computed) | ${perItemMinutes >= 60 ? `${(perItemMinutes / 60).toFixed(1)} h` : `${perItemMinutes.toFixed(1)} min`} | ${n.toLocaleString('en')} | | | |`);
+		say(
+			`| one request per item (computed) | ${perItemMinutes >= 60 ? `${(perItemMinutes / 60).toFixed(1)} h` : `${perItemMinutes.toFixed(1)} min`} | ${n.toLocaleString('en')} | | | |`,
+		);
 		say();
 		await reset(sandbox);
 	} finally {

@@ -7,7 +7,11 @@ const CITIES = ['Oslo', 'Lisbon', 'Austin', 'Kyoto', 'Nairobi', 'Lima'];
 export function makeEvents(n: number): IDataObject[] {
 	const events: IDataObject[] = new Array(n);
 	for (let i = 0; i < n; i++) {
-		const fields: IDataObject = { first_name: `First${i}`, last_name: `Last${i}`, plan: PLANS[i % 4] };
+		const fields: IDataObject = {
+			first_name: `First${i}`,
+			last_name: `Last${i}`,
+			plan: PLANS[i % 4],
+		};
 		if (i % 2 === 0) fields.city = CITIES[i % 6];
 		if (i % 3 === 0) fields.lifetime_orders = i % 17;
 		events[i] = {
@@ -19,7 +23,11 @@ export function makeEvents(n: number): IDataObject[] {
 				value: { currency: 'USD', amount: 1000 + (i % 9000) },
 				cart: {
 					items: [
-						{ product_sku: `SKU-${i % 97}`, product_name: 'Ceramic mug, speckled glaze', quantity: 1 + (i % 3) },
+						{
+							product_sku: `SKU-${i % 97}`,
+							product_name: 'Ceramic mug, speckled glaze',
+							quantity: 1 + (i % 3),
+						},
 						{ product_sku: `SKU-${(i + 13) % 97}`, product_name: 'Linen tea towel', quantity: 1 },
 					],
 					abandoned_checkout_url: `https://shop.example.com/checkout/${i}`,

@@ -12,9 +12,15 @@ export interface Target {
  * The floor: the same events, already built, serialized and POSTed in the same batches, one
  * after another, over one keep-alive connection with plain Node. Nothing can send them faster.
  */
-export async function sendFloor(target: Target, events: IDataObject[], batchSize: number): Promise<number> {
+export async function sendFloor(
+	target: Target,
+	events: IDataObject[],
+	batchSize: number,
+): Promise<number> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-	const url = new URL(`${target.baseUrl}/batch/events?site_uuid=${encodeURIComponent(target.keys.siteUuid)}`);
+	const url = new URL(
+		`${target.baseUrl}/batch/events?site_uuid=${encodeURIComponent(target.keys.siteUuid)}`,
+	);
 	const auth = `Basic ${Buffer.from(`${target.keys.publishableKey}:${target.keys.secretKey}`).toString('base64')}`;
 	let accepted = 0;
 	for (let start = 0; start < events.length; start += batchSize) {

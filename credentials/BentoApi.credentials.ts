@@ -35,7 +35,8 @@ export class BentoApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'sk_...',
-			description: 'In Bento: Settings → API Keys, beside the publishable key. Used as the Basic auth password.',
+			description:
+				'In Bento: Settings → API Keys, beside the publishable key. Used as the Basic auth password.',
 		},
 		{
 			displayName: 'Site UUID',
@@ -43,7 +44,8 @@ export class BentoApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'In Bento: Settings → Site, or the site_uuid shown with the API keys. Sent with every request.',
+			description:
+				'In Bento: Settings → Site, or the site_uuid shown with the API keys. Sent with every request.',
 		},
 		{
 			displayName: 'Base URL',
@@ -61,7 +63,10 @@ export class BentoApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return {
 			...requestOptions,
-			auth: { username: String(credentials.publishableKey), password: String(credentials.secretKey) },
+			auth: {
+				username: String(credentials.publishableKey),
+				password: String(credentials.secretKey),
+			},
 			qs: { ...requestOptions.qs, site_uuid: credentials.siteUuid },
 		};
 	}

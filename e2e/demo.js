@@ -27,10 +27,14 @@ async function main() {
 		const { requests, events } = sandbox.state;
 		console.log('');
 		const rows = execution.data.resultData.runData['Customers CSV'][0].data.main[0].length;
-		console.log(`Bento node in n8n ${MAJOR}.x: ${rows} CSV rows in, ${out.data.main[0].length} items out, ${out.executionTime} ms`);
+		console.log(
+			`Bento node in n8n ${MAJOR}.x: ${rows} CSV rows in, ${out.data.main[0].length} items out, ${out.executionTime} ms`,
+		);
 		console.log('What the Bento sandbox received:');
 		for (const r of requests) {
-			console.log(`  ${r.method} ${r.path} -> ${r.status}, ${r.events} events, User-Agent "${r.userAgent}"`);
+			console.log(
+				`  ${r.method} ${r.path} -> ${r.status}, ${r.events} events, User-Agent "${r.userAgent}"`,
+			);
 		}
 		console.log(`  ${events.length} events in ${requests.length} request(s). The first three:`);
 		for (const event of events.slice(0, 3)) console.log(`    ${JSON.stringify(event)}`);
@@ -39,7 +43,9 @@ async function main() {
 		console.log(`  ${JSON.stringify(out.data.main[0][0].json)}`);
 		console.log('');
 		if (events.length === 0) throw new Error('the sandbox received no events');
-		console.log('Demo finished: the node works. Try `npm run dev` to open the editor with this workflow.');
+		console.log(
+			'Demo finished: the node works. Try `npm run dev` to open the editor with this workflow.',
+		);
 	} finally {
 		n8n.cleanup();
 		await sandbox.close();

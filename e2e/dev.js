@@ -45,12 +45,17 @@ async function main() {
 	const timer = setInterval(() => {
 		for (; seen < sandbox.state.requests.length; seen++) {
 			const r = sandbox.state.requests[seen];
-			log(`sandbox: ${r.method} ${r.path} -> ${r.status}${r.events ? ` (${r.events} events)` : ''}`);
+			log(
+				`sandbox: ${r.method} ${r.path} -> ${r.status}${r.events ? ` (${r.events} events)` : ''}`,
+			);
 		}
 	}, 500);
 
 	// Rebuild on change; restart n8n so that it loads the new build.
-	const tsc = spawn('npx', ['tsc', '--watch', '--preserveWatchOutput'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+	const tsc = spawn('npx', ['tsc', '--watch', '--preserveWatchOutput'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	children.push(tsc);
 	let compiles = 0;
 	tsc.stdout.on('data', async (chunk) => {
@@ -64,9 +69,15 @@ async function main() {
 	});
 
 	console.log('');
-	console.log(`n8n ${MAJOR}.x editor: http://127.0.0.1:5678  (sign in: ${OWNER.email} / ${OWNER.password})`);
-	console.log(`Bento sandbox: ${sandbox.baseUrl}  (what it received: ${sandbox.origin}/__sandbox/state)`);
-	console.log('Open "Bento: bulk import a CSV of customers as events" and press Execute workflow. Ctrl-C stops everything.');
+	console.log(
+		`n8n ${MAJOR}.x editor: http://127.0.0.1:5678  (sign in: ${OWNER.email} / ${OWNER.password})`,
+	);
+	console.log(
+		`Bento sandbox: ${sandbox.baseUrl}  (what it received: ${sandbox.origin}/__sandbox/state)`,
+	);
+	console.log(
+		'Open "Bento: bulk import a CSV of customers as events" and press Execute workflow. Ctrl-C stops everything.',
+	);
 
 	const stop = async () => {
 		clearInterval(timer);

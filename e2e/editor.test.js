@@ -24,7 +24,10 @@ for (const major of majors) {
 		let page;
 
 		before(async () => {
-			assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+			assert.ok(
+				fs.existsSync(CHROMIUM),
+				`Chromium not found at ${CHROMIUM}: apt-get install chromium`,
+			);
 			ensureN8n(major);
 			sandbox = await startBentoSandbox({ port: 0 });
 			n8n = new N8n(major, { port: 5710 + major });
@@ -37,7 +40,14 @@ for (const major of majors) {
 			const { chromium } = require('playwright-core');
 			browser = await chromium.launch({
 				executablePath: CHROMIUM,
-				args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+				args: [
+					'--headless',
+					'--no-sandbox',
+					'--disable-gpu',
+					'--disable-background-networking',
+					'--disable-component-update',
+					'--no-first-run',
+				],
 			});
 			const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 			// The editor asks api.n8n.io and others for banners and templates: nothing leaves 127.0.0.1.
@@ -63,17 +73,36 @@ for (const major of majors) {
 			const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Bento' }).first();
 			await node.waitFor({ timeout: 60_000 });
 			assert.ok(await node.isVisible());
-			if (screenshots && major === 1) await page.screenshot({ path: path.join(ROOT, 'docs/workflow-canvas.png') });
+			if (screenshots && major === 1)
+				await page.screenshot({ path: path.join(ROOT, 'docs/workflow-canvas.png') });
 		});
 
 		test("the Bento node's panel opens with its parameters", async () => {
 			await page.locator('[data-test-id="canvas-node"]', { hasText: 'Bento' }).first().dblclick();
 			await page.getByText('Mapping Mode', { exact: true }).first().waitFor({ timeout: 30_000 });
-			for (const label of ['Resource', 'Operation', 'Mapping Mode', 'Event Type', 'Email', 'Fields', 'Details', 'Date']) {
-				assert.ok((await page.getByText(label, { exact: true }).count()) > 0, `the panel shows "${label}"`);
+			for (const label of [
+				'Resource',
+				'Operation',
+				'Mapping Mode',
+				'Event Type',
+				'Email',
+				'Fields',
+				'Details',
+				'Date',
+			]) {
+				assert.ok(
+					(await page.getByText(label, { exact: true }).count()) > 0,
+					`the panel shows "${label}"`,
+				);
 			}
-			assert.ok((await page.getByText('Create Events').count()) > 0, 'the operation is Create Events');
-			assert.ok((await page.getByText('Bento sandbox').count()) > 0, 'the sandbox credential is selected');
+			assert.ok(
+				(await page.getByText('Create Events').count()) > 0,
+				'the operation is Create Events',
+			);
+			assert.ok(
+				(await page.getByText('Bento sandbox').count()) > 0,
+				'the sandbox credential is selected',
+			);
 			if (screenshots && major === 1) {
 				await page.waitForTimeout(500);
 				await page.screenshot({ path: path.join(ROOT, 'docs/bento-node-panel.png') });

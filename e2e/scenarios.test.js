@@ -6,7 +6,13 @@ const { after, before, beforeEach, describe, test } = require('node:test');
 
 const { startBentoSandbox } = require('../sandbox/server');
 const { N8n, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
-const { AUTO_EVENTS, CREDENTIAL, WRONG_CREDENTIAL, credentials, scenarios } = require('./lib/workflows');
+const {
+	AUTO_EVENTS,
+	CREDENTIAL,
+	WRONG_CREDENTIAL,
+	credentials,
+	scenarios,
+} = require('./lib/workflows');
 
 const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
 const tarball = packPackage();
@@ -46,7 +52,14 @@ for (const major of majors) {
 			const { ok, execution, output } = await n8n.execute('e2eBulkDefine01');
 			assert.ok(ok, output.slice(-2000));
 			const posts = sandbox.state.requests;
-			assert.deepEqual(posts.map((r) => [r.status, r.events]), [[200, 1000], [200, 1000], [200, 500]]);
+			assert.deepEqual(
+				posts.map((r) => [r.status, r.events]),
+				[
+					[200, 1000],
+					[200, 1000],
+					[200, 500],
+				],
+			);
 			assert.equal(sandbox.state.events.length, 2500);
 			assert.deepEqual(sandbox.state.events[10], {
 				type: '$purchase',
@@ -55,7 +68,10 @@ for (const major of majors) {
 				details: { value: { amount: 110, currency: 'USD' }, unique: { key: 'order-10' } },
 				date: new Date(Date.UTC(2024, 4, 1) + 10_000).toISOString(),
 			});
-			assert.deepEqual(sandbox.state.events.map((e) => e.email), Array.from({ length: 2500 }, (_, i) => `person${i}@example.com`));
+			assert.deepEqual(
+				sandbox.state.events.map((e) => e.email),
+				Array.from({ length: 2500 }, (_, i) => `person${i}@example.com`),
+			);
 			assert.ok(posts.every((r) => r.userAgent.startsWith('n8n-nodes-bentonow/')));
 
 			const items = itemsOf(execution, 'Bento');
@@ -68,13 +84,19 @@ for (const major of majors) {
 			const { ok, execution, output } = await n8n.execute('e2eAutoMap01');
 			assert.ok(ok, output.slice(-2000));
 			assert.deepEqual(sandbox.state.events, AUTO_EVENTS);
-			assert.deepEqual(itemsOf(execution, 'Bento').map((i) => i.json.event), AUTO_EVENTS);
+			assert.deepEqual(
+				itemsOf(execution, 'Bento').map((i) => i.json.event),
+				AUTO_EVENTS,
+			);
 		});
 
 		test('an invalid item goes to the error output; the others are sent', async () => {
 			const { ok, execution, output } = await n8n.execute('e2eInvalid01');
 			assert.ok(ok, output.slice(-2000));
-			assert.deepEqual(sandbox.state.events.map((e) => e.email), ['good1@example.com', 'good2@example.com']);
+			assert.deepEqual(
+				sandbox.state.events.map((e) => e.email),
+				['good1@example.com', 'good2@example.com'],
+			);
 			assert.equal(itemsOf(execution, 'Sent').length, 2);
 			const failed = itemsOf(execution, 'Failed');
 			assert.equal(failed.length, 1);
@@ -89,14 +111,18 @@ for (const major of majors) {
 			assert.match(output, /Bento answered 401: Invalid authentication credentials/);
 			const error = runOf(execution, 'Bento')?.error ?? execution?.data?.resultData?.error;
 			if (error) assert.equal(String(error.httpCode), '401');
-			for (const secret of secrets) assert.ok(!output.includes(secret), `output contains ${secret.slice(0, 6)}...`);
+			for (const secret of secrets)
+				assert.ok(!output.includes(secret), `output contains ${secret.slice(0, 6)}...`);
 		});
 
 		test('a 429 is retried and every event arrives once', async () => {
 			sandbox.setFaults([{ status: 429 }, { status: 429, headers: { 'Retry-After': '1' } }]);
 			const { ok, execution, output } = await n8n.execute('e2eRetry01');
 			assert.ok(ok, output.slice(-2000));
-			assert.deepEqual(sandbox.state.requests.map((r) => r.status), [429, 429, 200]);
+			assert.deepEqual(
+				sandbox.state.requests.map((r) => r.status),
+				[429, 429, 200],
+			);
 			assert.equal(sandbox.state.events.length, 5);
 			assert.equal(itemsOf(execution, 'Bento')[0].json.batch.attempts, 3);
 		});
@@ -106,7 +132,9 @@ for (const major of majors) {
 			await n8n.setupOwner();
 			const testCredential = async ({ id, name }) => {
 				const stored = credentials(sandbox).find((c) => c.id === id);
-				const res = await n8n.rest('POST', '/credentials/test', { credentials: { id, name, type: 'bentoApi', data: stored.data } });
+				const res = await n8n.rest('POST', '/credentials/test', {
+					credentials: { id, name, type: 'bentoApi', data: stored.data },
+				});
 				assert.equal(res.status, 200, res.text);
 				return res.json.data;
 			};

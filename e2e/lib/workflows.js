@@ -9,13 +9,24 @@ function credentials(sandbox) {
 	const data = { ...sandbox.keys, baseUrl: sandbox.baseUrl };
 	return [
 		{ ...CREDENTIAL, type: 'bentoApi', data },
-		{ ...WRONG_CREDENTIAL, type: 'bentoApi', data: { ...data, secretKey: 'sk_wrong_SECRET_e2e_0000' } },
+		{
+			...WRONG_CREDENTIAL,
+			type: 'bentoApi',
+			data: { ...data, secretKey: 'sk_wrong_SECRET_e2e_0000' },
+		},
 	];
 }
 
 const position = (i) => [i * 220, 0];
 
-const trigger = () => ({ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: position(0), parameters: {} });
+const trigger = () => ({
+	id: 'start',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: position(0),
+	parameters: {},
+});
 
 const code = (jsCode) => ({
 	id: 'code',
@@ -26,7 +37,14 @@ const code = (jsCode) => ({
 	parameters: { jsCode },
 });
 
-const noOp = (name, i) => ({ id: name.toLowerCase(), name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: position(i), parameters: {} });
+const noOp = (name, i) => ({
+	id: name.toLowerCase(),
+	name,
+	type: 'n8n-nodes-base.noOp',
+	typeVersion: 1,
+	position: position(i),
+	parameters: {},
+});
 
 function bento(parameters, { credential = CREDENTIAL, onError } = {}) {
 	return {
@@ -43,8 +61,16 @@ function bento(parameters, { credential = CREDENTIAL, onError } = {}) {
 
 function chain(id, name, nodes, extraConnections = {}) {
 	const connections = {};
-	for (let i = 0; i < 2; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id, name, active: false, settings: {}, nodes, connections: { ...connections, ...extraConnections } };
+	for (let i = 0; i < 2; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		id,
+		name,
+		active: false,
+		settings: {},
+		nodes,
+		connections: { ...connections, ...extraConnections },
+	};
 }
 
 /** 2,500 items from a Code node, mapped with expressions in Define Below mode. */
@@ -67,7 +93,15 @@ const bulkDefineBelow = () =>
 
 const AUTO_EVENTS = [
 	{ type: '$subscribe', email: 'ann@example.com', fields: { first_name: 'Ann', plan: 'pro' } },
-	{ type: '$purchase', email: 'bob@example.com', details: { unique: { key: 'o-77' }, value: { amount: 8000, currency: 'EUR' }, cart: { items: [{ sku: 'A1', quantity: 2 }] } } },
+	{
+		type: '$purchase',
+		email: 'bob@example.com',
+		details: {
+			unique: { key: 'o-77' },
+			value: { amount: 8000, currency: 'EUR' },
+			cart: { items: [{ sku: 'A1', quantity: 2 }] },
+		},
+	},
 	{ type: 'webinar_attended', email: 'cy@example.com', date: '2024-05-01T10:30:00+02:00' },
 ];
 
@@ -83,14 +117,21 @@ const autoMap = (credential) =>
 const invalidWithErrorOutput = () => {
 	const nodes = [
 		trigger(),
-		code("return [{ json: { type: 'ok', email: 'good1@example.com' } }, { json: { type: 'ok', email: 'not-an-email' } }, { json: { type: 'ok', email: 'good2@example.com' } }];"),
+		code(
+			"return [{ json: { type: 'ok', email: 'good1@example.com' } }, { json: { type: 'ok', email: 'not-an-email' } }, { json: { type: 'ok', email: 'good2@example.com' } }];",
+		),
 		bento({ mappingMode: 'autoMapInputData' }, { onError: 'continueErrorOutput' }),
 		noOp('Sent', 3),
 		noOp('Failed', 3),
 	];
 	nodes[4].position = [660, 200];
 	return chain('e2eInvalid01', 'E2E invalid item', nodes, {
-		Bento: { main: [[{ node: 'Sent', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+		Bento: {
+			main: [
+				[{ node: 'Sent', type: 'main', index: 0 }],
+				[{ node: 'Failed', type: 'main', index: 0 }],
+			],
+		},
 	});
 };
 
@@ -98,7 +139,9 @@ const invalidWithErrorOutput = () => {
 const retry = () =>
 	chain('e2eRetry01', 'E2E retry', [
 		trigger(),
-		code("return Array.from({ length: 5 }, (_, i) => ({ json: { type: 'retried', email: `r${i}@example.com` } }));"),
+		code(
+			"return Array.from({ length: 5 }, (_, i) => ({ json: { type: 'retried', email: `r${i}@example.com` } }));",
+		),
 		bento({ mappingMode: 'autoMapInputData', options: { retryDelay: 50 } }),
 	]);
 
@@ -107,5 +150,11 @@ module.exports = {
 	CREDENTIAL,
 	WRONG_CREDENTIAL,
 	credentials,
-	scenarios: () => [bulkDefineBelow(), autoMap(CREDENTIAL), autoMap(WRONG_CREDENTIAL), invalidWithErrorOutput(), retry()],
+	scenarios: () => [
+		bulkDefineBelow(),
+		autoMap(CREDENTIAL),
+		autoMap(WRONG_CREDENTIAL),
+		invalidWithErrorOutput(),
+		retry(),
+	],
 };

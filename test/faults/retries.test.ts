@@ -4,7 +4,11 @@ import { runAgainst, SANDBOX_SECRETS, type Sandbox, useSandbox } from '../helper
 const sandbox = useSandbox();
 
 const events = (n: number, prefix = 'user') =>
-	Array.from({ length: n }, (_, i) => ({ type: '$purchase', email: `${prefix}${i}@example.com`, details: { order: i } }));
+	Array.from({ length: n }, (_, i) => ({
+		type: '$purchase',
+		email: `${prefix}${i}@example.com`,
+		details: { order: i },
+	}));
 
 const autoMap = (options: Record<string, unknown> = {}) => ({
 	resource: 'event',
@@ -55,7 +59,10 @@ describe('transient faults are retried per request: every event arrives exactly 
 		]);
 		const items = events(5000);
 		const started = Date.now();
-		const result = await runAgainst(s, { parameters: autoMap({ timeout: 150, maxRetries: 10 }), items });
+		const result = await runAgainst(s, {
+			parameters: autoMap({ timeout: 150, maxRetries: 10 }),
+			items,
+		});
 
 		expect(result.error).toBeUndefined();
 		await settled(s);
@@ -64,7 +71,12 @@ describe('transient faults are retried per request: every event arrives exactly 
 		expect(s.state.requests.filter((r) => r.status === 'dropped')).toHaveLength(1);
 		expect(s.state.requests.filter((r) => r.status === 'timed out')).toHaveLength(1);
 		expect(result.outputs[0]).toHaveLength(5000);
-		expect(result.outputs[0][0].json.batch).toEqual({ number: 1, count: 5, size: 1000, attempts: 9 });
+		expect(result.outputs[0][0].json.batch).toEqual({
+			number: 1,
+			count: 5,
+			size: 1000,
+			attempts: 9,
+		});
 		expect(Date.now() - started).toBeLessThan(15_000);
 	});
 
@@ -106,16 +118,26 @@ describe('permanent errors are not retried', () => {
 		const result = await runAgainst(s, { parameters: autoMap(), items: events(3000) });
 		expect(s.state.requests).toHaveLength(2);
 		expect(s.state.events).toHaveLength(1000);
-		expect(result.error?.message).toMatch(new RegExp(`^Batch 2 of 3 \\(items 1000-1999\\) failed: Bento answered ${status}`));
-		expect(result.error?.description).toContain('Delivered: batch 1 (items 0-999). Not delivered: batches 2-3 (items 1000-2999).');
+		expect(result.error?.message).toMatch(
+			new RegExp(`^Batch 2 of 3 \\(items 1000-1999\\) failed: Bento answered ${status}`),
+		);
+		expect(result.error?.description).toContain(
+			'Delivered: batch 1 (items 0-999). Not delivered: batches 2-3 (items 1000-2999).',
+		);
 		expectNoSecret(everythingEmitted(result));
 	});
 
 	it('wrong keys: 401 with a clear message and no secret anywhere', async () => {
 		const s = sandbox();
-		const result = await runAgainst(s, { parameters: autoMap(), items: events(2), credentials: { secretKey: 'sk_wrong_SECRET_zzz' } });
+		const result = await runAgainst(s, {
+			parameters: autoMap(),
+			items: events(2),
+			credentials: { secretKey: 'sk_wrong_SECRET_zzz' },
+		});
 		expect(s.state.requests).toHaveLength(1);
-		expect(result.error?.message).toBe('Batch 1 of 1 (items 0-1) failed: Bento answered 401: Invalid authentication credentials');
+		expect(result.error?.message).toBe(
+			'Batch 1 of 1 (items 0-1) failed: Bento answered 401: Invalid authentication credentials',
+		);
 		const emitted = everythingEmitted(result);
 		expect(emitted).not.toContain('sk_wrong_SECRET_zzz');
 		expectNoSecret(emitted);
@@ -125,13 +147,22 @@ describe('permanent errors are not retried', () => {
 		const s = sandbox();
 		s.setFaults([{}, { status: 400, body: { error: 'Bad body' } }]);
 		const items = events(3000);
-		const result = await runAgainst(s, { parameters: autoMap(), items, onError: 'continueErrorOutput' });
+		const result = await runAgainst(s, {
+			parameters: autoMap(),
+			items,
+			onError: 'continueErrorOutput',
+		});
 		const [main, errors] = result.outputs;
 		expect(main).toHaveLength(2000);
 		expect(errors).toHaveLength(1000);
-		expect(errors.map((i) => i.pairedItem)).toEqual(items.slice(1000, 2000).map((_, k) => ({ item: 1000 + k })));
+		expect(errors.map((i) => i.pairedItem)).toEqual(
+			items.slice(1000, 2000).map((_, k) => ({ item: 1000 + k })),
+		);
 		// The error output carries the undelivered input items themselves, ready for a retry branch.
-		expect(errors[0].json).toEqual({ ...items[1000], error: expect.stringContaining('Batch 2 of 3 (items 1000-1999) failed') });
+		expect(errors[0].json).toEqual({
+			...items[1000],
+			error: expect.stringContaining('Batch 2 of 3 (items 1000-1999) failed'),
+		});
 		expectExactlyOnce(s, [...items.slice(0, 1000), ...items.slice(2000)]);
 		expectNoSecret(everythingEmitted(result));
 	});
@@ -144,9 +175,13 @@ describe('a fault that outlasts the retries', () => {
 		const items = events(5000);
 		const result = await runAgainst(s, { parameters: autoMap({ maxRetries: 2 }), items });
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Batch 3 of 5 (items 2000-2999) failed: Bento answered 503: Scripted 503 (after 3 attempts)');
+		expect(result.error?.message).toBe(
+			'Batch 3 of 5 (items 2000-2999) failed: Bento answered 503: Scripted 503 (after 3 attempts)',
+		);
 		expect(result.error?.httpCode).toBe('503');
-		expect(result.error?.description).toContain('Delivered: batches 1-2 (items 0-1999). Not delivered: batches 3-5 (items 2000-4999).');
+		expect(result.error?.description).toContain(
+			'Delivered: batches 1-2 (items 0-1999). Not delivered: batches 3-5 (items 2000-4999).',
+		);
 		expect(s.state.requests).toHaveLength(5);
 		expectExactlyOnce(s, items.slice(0, 2000));
 		expectNoSecret(everythingEmitted(result));
@@ -192,7 +227,10 @@ describe('ambiguous failures and the Unique Key', () => {
 describe('pacing', () => {
 	it('spaces requests to the Requests Per Minute option', async () => {
 		const s = sandbox();
-		await runAgainst(s, { parameters: autoMap({ batchSize: 10, requestsPerMinute: 600 }), items: events(60) });
+		await runAgainst(s, {
+			parameters: autoMap({ batchSize: 10, requestsPerMinute: 600 }),
+			items: events(60),
+		});
 		const starts = s.state.requests.map((r) => r.at);
 		expect(starts).toHaveLength(6);
 		const gaps = starts.slice(1).map((t, i) => t - starts[i]);
@@ -207,7 +245,10 @@ describe('pacing', () => {
 		s.setRateLimit({ limit: 5, windowMs: 1000 });
 		// 240 per minute is 4 per second: under the limit of 5 per second.
 		const items = events(80);
-		const result = await runAgainst(s, { parameters: autoMap({ batchSize: 10, requestsPerMinute: 240 }), items });
+		const result = await runAgainst(s, {
+			parameters: autoMap({ batchSize: 10, requestsPerMinute: 240 }),
+			items,
+		});
 		expect(result.error).toBeUndefined();
 		expect(s.summary().byStatus).toEqual({ 200: 8 });
 		expectExactlyOnce(s, items);
@@ -219,7 +260,11 @@ describe('cancellation', () => {
 		const s = sandbox();
 		s.setFaults([{}, { status: 429, headers: { 'Retry-After': '60' } }]);
 		const started = Date.now();
-		const result = await runAgainst(s, { parameters: autoMap(), items: events(3000), cancelAfterMs: 400 });
+		const result = await runAgainst(s, {
+			parameters: autoMap(),
+			items: events(3000),
+			cancelAfterMs: 400,
+		});
 		await new Promise((r) => setTimeout(r, 200));
 		expect(Date.now() - started).toBeLessThan(5000);
 		expect(s.state.requests).toHaveLength(2);

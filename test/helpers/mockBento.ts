@@ -25,7 +25,11 @@ export function mockBatchEvents(replies: Reply[] = []) {
 		.reply(function (uri, body) {
 			const url = new URL(uri, BENTO_ORIGIN);
 			const parsed = body as RecordedRequest['body'];
-			requests.push({ body: parsed, headers: this.req.headers, query: Object.fromEntries(url.searchParams) });
+			requests.push({
+				body: parsed,
+				headers: this.req.headers,
+				query: Object.fromEntries(url.searchParams),
+			});
 			const reply = replies[Math.min(requests.length - 1, replies.length - 1)];
 			return reply ?? [200, { results: parsed.events.length, failed: 0 }];
 		});
@@ -34,4 +38,9 @@ export function mockBatchEvents(replies: Reply[] = []) {
 
 export const basicAuthHeader = `Basic ${Buffer.from(`${TEST_CREDENTIALS.publishableKey}:${TEST_CREDENTIALS.secretKey}`).toString('base64')}`;
 
-export const SECRETS = [TEST_CREDENTIALS.secretKey, TEST_CREDENTIALS.publishableKey, TEST_CREDENTIALS.siteUuid, basicAuthHeader.slice(6)];
+export const SECRETS = [
+	TEST_CREDENTIALS.secretKey,
+	TEST_CREDENTIALS.publishableKey,
+	TEST_CREDENTIALS.siteUuid,
+	basicAuthHeader.slice(6),
+];

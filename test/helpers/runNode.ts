@@ -43,7 +43,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	) {
 		if (typeName !== credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
 		return await credentialType.authenticate(credentials, requestOptions);
 	}
@@ -146,11 +150,18 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 		settings: {},
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'test', nodes: [input, node], connections } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'test',
+		nodes: [input, node],
+		connections,
+	} as never);
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
 
-	const credentialsHelper = new TestCredentialsHelper({ ...TEST_CREDENTIALS, ...options.credentials });
+	const credentialsHelper = new TestCredentialsHelper({
+		...TEST_CREDENTIALS,
+		...options.credentials,
+	});
 	const additionalData = {
 		hooks,
 		credentialsHelper,
@@ -170,7 +181,9 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const items = (options.items as Array<IDataObject | INodeExecutionData>).map((item) =>
-		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
+		'json' in item && typeof item.json === 'object'
+			? (item as INodeExecutionData)
+			: { json: item as IDataObject },
 	);
 	const runData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: input, data: { main: [items] }, source: null }] },
@@ -179,7 +192,8 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 	const execute = new WorkflowExecute(additionalData, 'manual', runData);
 	const running = execute.processRunExecutionData(workflow);
 	let timer: NodeJS.Timeout | undefined;
-	if (options.cancelAfterMs !== undefined) timer = setTimeout(() => running.cancel(), options.cancelAfterMs);
+	if (options.cancelAfterMs !== undefined)
+		timer = setTimeout(() => running.cancel(), options.cancelAfterMs);
 	await running.catch(() => undefined);
 	if (timer) clearTimeout(timer);
 	const run = await Promise.race([finished.promise, running.then(() => finished.promise)]);
@@ -195,6 +209,13 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 /** Everything a run put out, as one string: to scan for secrets. */
 export function everythingEmitted(result: RunResult): string {
 	return JSON.stringify(result.run, (_key, value: unknown) =>
-		value instanceof Error ? { ...value, message: value.message, stack: value.stack, cause: (value as { cause?: unknown }).cause } : value,
+		value instanceof Error
+			? {
+					...value,
+					message: value.message,
+					stack: value.stack,
+					cause: (value as { cause?: unknown }).cause,
+				}
+			: value,
 	);
 }

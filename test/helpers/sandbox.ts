@@ -23,7 +23,12 @@ export interface Sandbox {
 		requests: Array<{ at: number; status: number | string; events: number; path: string }>;
 		events: SandboxEvent[];
 	};
-	summary(): { requests: number; byStatus: Record<string, number>; events: number; duplicateUniqueKeys: number };
+	summary(): {
+		requests: number;
+		byStatus: Record<string, number>;
+		events: number;
+		duplicateUniqueKeys: number;
+	};
 	setFaults(faults: Array<Record<string, unknown>>): void;
 	setRateLimit(limit?: { limit: number; windowMs: number; retryAfter?: number }): void;
 	close(): Promise<void>;
@@ -51,7 +56,10 @@ export function useSandbox(): () => Sandbox {
 }
 
 export async function runAgainst(sandbox: Sandbox, options: RunOptions): Promise<RunResult> {
-	return await runBentoNode({ ...options, credentials: { ...SANDBOX_KEYS, baseUrl: sandbox.baseUrl, ...options.credentials } });
+	return await runBentoNode({
+		...options,
+		credentials: { ...SANDBOX_KEYS, baseUrl: sandbox.baseUrl, ...options.credentials },
+	});
 }
 
 export const SANDBOX_SECRETS = [

@@ -35,8 +35,20 @@ describe('Create Events: what goes out', () => {
 		const { outputs, error } = await runBentoNode({
 			parameters: defineBelow({ date: '={{ $json.at }}' }),
 			items: [
-				{ kind: '$purchase', mail: ' ann@example.com ', name: 'Ann', order: 'o-1', at: '2024-05-01T10:30:00Z' },
-				{ kind: 'signed_up', mail: 'bob@example.com', name: 'Bob', order: 'o-2', at: 1714559400000 },
+				{
+					kind: '$purchase',
+					mail: ' ann@example.com ',
+					name: 'Ann',
+					order: 'o-1',
+					at: '2024-05-01T10:30:00Z',
+				},
+				{
+					kind: 'signed_up',
+					mail: 'bob@example.com',
+					name: 'Bob',
+					order: 'o-2',
+					at: 1714559400000,
+				},
 			],
 		});
 
@@ -69,11 +81,21 @@ describe('Create Events: what goes out', () => {
 
 		expect(outputs[0]).toEqual([
 			{
-				json: { event: request.body.events[0], results: 2, failed: 0, batch: { number: 1, count: 1, size: 2, attempts: 1 } },
+				json: {
+					event: request.body.events[0],
+					results: 2,
+					failed: 0,
+					batch: { number: 1, count: 1, size: 2, attempts: 1 },
+				},
 				pairedItem: { item: 0 },
 			},
 			{
-				json: { event: request.body.events[1], results: 2, failed: 0, batch: { number: 1, count: 1, size: 2, attempts: 1 } },
+				json: {
+					event: request.body.events[1],
+					results: 2,
+					failed: 0,
+					batch: { number: 1, count: 1, size: 2, attempts: 1 },
+				},
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -105,7 +127,8 @@ describe('Create Events: what goes out', () => {
 		const main = outputs[0] ?? [];
 		expect(main).toHaveLength(count);
 		main.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
-		if (count === 2500) expect(main[2499].json.batch).toEqual({ number: 3, count: 3, size: 500, attempts: 1 });
+		if (count === 2500)
+			expect(main[2499].json.batch).toEqual({ number: 3, count: 3, size: 500, attempts: 1 });
 	});
 
 	it('honours the Batch Size option', async () => {
@@ -116,7 +139,10 @@ describe('Create Events: what goes out', () => {
 
 	it('refuses a batch size Bento does not take, before sending', async () => {
 		const { requests } = mockBatchEvents();
-		const { error } = await runBentoNode({ parameters: autoMap({ batchSize: 1001 }), items: people(2) });
+		const { error } = await runBentoNode({
+			parameters: autoMap({ batchSize: 1001 }),
+			items: people(2),
+		});
 		expect(error?.message).toContain('Batch Size must be a whole number from 1 to 1000');
 		expect(requests).toHaveLength(0);
 	});
@@ -168,32 +194,57 @@ describe('Create Events: bad input', () => {
 
 	it('with Continue On Fail, pairs an error item to each invalid input and still sends the rest', async () => {
 		const { requests } = mockBatchEvents();
-		const { outputs, error } = await runBentoNode({ parameters: autoMap(), items, onError: 'continueRegularOutput' });
+		const { outputs, error } = await runBentoNode({
+			parameters: autoMap(),
+			items,
+			onError: 'continueRegularOutput',
+		});
 		expect(error).toBeUndefined();
-		expect(requests.map((r) => r.body.events.map((e) => e.email))).toEqual([['a@example.com', 'e@example.com']]);
+		expect(requests.map((r) => r.body.events.map((e) => e.email))).toEqual([
+			['a@example.com', 'e@example.com'],
+		]);
 		const main = outputs[0];
 		expect(main.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(main.map((item) => (item.json.error as string | undefined)?.split(':')[0] ?? 'sent')).toEqual([
-			'sent',
-			'Item 1',
-			'Item 2',
-			'Item 3',
-			'sent',
-		]);
+		expect(
+			main.map((item) => (item.json.error as string | undefined)?.split(':')[0] ?? 'sent'),
+		).toEqual(['sent', 'Item 1', 'Item 2', 'Item 3', 'sent']);
 		expect(main[2].json).toEqual({
-			error: 'Item 2: fields.address is an object; profile fields must be flat text, number or boolean values',
+			error:
+				'Item 2: fields.address is an object; profile fields must be flat text, number or boolean values',
 		});
 	});
 
 	it('with the error output, routes invalid items there and valid ones to the main output', async () => {
 		mockBatchEvents();
-		const { outputs } = await runBentoNode({ parameters: autoMap(), items, onError: 'continueErrorOutput' });
+		const { outputs } = await runBentoNode({
+			parameters: autoMap(),
+			items,
+			onError: 'continueErrorOutput',
+		});
 		const [main, errors] = outputs;
-		expect(main.map((item) => (item.json.event as { email: string }).email)).toEqual(['a@example.com', 'e@example.com']);
+		expect(main.map((item) => (item.json.event as { email: string }).email)).toEqual([
+			'a@example.com',
+			'e@example.com',
+		]);
 		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 4 }]);
 		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
 		// n8n merges the input item into the error item: a retry branch gets the original data.
-		expect(errors[2].json).toEqual({ ...items[3], error: expect.stringContaining('Item 3: unknown key "extra"') });
+		expect(errors[2].json).toEqual({
+			...items[3],
+			error: expect.stringContaining('Item 3: unknown key "extra"'),
+		});
+	});
+
+	it('makes an expression that fails for one item an error of that item only', async () => {
+		const { requests } = mockBatchEvents();
+		const { outputs } = await runBentoNode({
+			parameters: defineBelow({ email: '={{ $json.mail.toLowerCase() }}' }),
+			items: [{ kind: 'x', mail: 'A@EXAMPLE.COM' }, { kind: 'x' }],
+			onError: 'continueRegularOutput',
+		});
+		expect(requests[0].body.events.map((e) => e.email)).toEqual(['a@example.com']);
+		expect(outputs[0][1].json.error).toMatch(/^Item 1: /);
+		expect(outputs[0][1].pairedItem).toEqual({ item: 1 });
 	});
 
 	it('names a parameter in Define Below mode', async () => {
@@ -207,38 +258,68 @@ describe('Create Events: bad input', () => {
 
 describe('Create Events: Bento errors', () => {
 	it.each([
-		[400, { error: 'Events must be an array' }, 'Bento answered 400: Events must be an array', 'invalid'],
+		[
+			400,
+			{ error: 'Events must be an array' },
+			'Bento answered 400: Events must be an array',
+			'invalid',
+		],
 		[401, { error: 'Unauthorized' }, 'Bento answered 401: Unauthorized', 'publishable key'],
-		[403, '<!DOCTYPE html><html><body>Access denied</body></html>', 'Bento answered 403', 'User-Agent'],
+		[
+			403,
+			'<!DOCTYPE html><html><body>Access denied</body></html>',
+			'Bento answered 403',
+			'User-Agent',
+		],
 		[404, { error: 'Not found' }, 'Bento answered 404: Not found', 'Base URL'],
-		[422, { errors: [{ field: 'email', message: 'is blocked' }] }, 'Bento answered 422: email: is blocked', 'rules'],
+		[
+			422,
+			{ errors: [{ field: 'email', message: 'is blocked' }] },
+			'Bento answered 422: email: is blocked',
+			'rules',
+		],
 		[429, { error: 'Too many requests' }, 'Bento answered 429: Too many requests', 'rate limiting'],
 		[500, { error: 'Boom' }, 'Bento answered 500: Boom', 'infrastructure'],
-	])('turns %i into a NodeApiError with Bento\'s message and no secret', async (status, body, message, help) => {
-		const { requests } = mockBatchEvents([[status, body]]);
-		const result = await runBentoNode({ parameters: autoMap({ maxRetries: 0 }), items: people(3) });
-		expect(requests).toHaveLength(1);
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe(`Batch 1 of 1 (items 0-2) failed: ${message}`);
-		expect(result.error?.httpCode).toBe(String(status));
-		expect(result.error?.description).toContain(help);
-		expect(result.error?.description).toContain('Not delivered: batch 1 (items 0-2)');
-		const emitted = everythingEmitted(result);
-		for (const secret of SECRETS) expect(emitted).not.toContain(secret);
-	});
+	])(
+		"turns %i into a NodeApiError with Bento's message and no secret",
+		async (status, body, message, help) => {
+			const { requests } = mockBatchEvents([[status, body]]);
+			const result = await runBentoNode({
+				parameters: autoMap({ maxRetries: 0 }),
+				items: people(3),
+			});
+			expect(requests).toHaveLength(1);
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(`Batch 1 of 1 (items 0-2) failed: ${message}`);
+			expect(result.error?.httpCode).toBe(String(status));
+			expect(result.error?.description).toContain(help);
+			expect(result.error?.description).toContain('Not delivered: batch 1 (items 0-2)');
+			const emitted = everythingEmitted(result);
+			for (const secret of SECRETS) expect(emitted).not.toContain(secret);
+		},
+	);
 
 	it('reports rejected events in the output and as a hint by default', async () => {
 		mockBatchEvents([[200, { results: 2, failed: 1 }]]);
 		const { outputs, run } = await runBentoNode({ parameters: autoMap(), items: people(3) });
 		expect(outputs[0].map((item) => item.json.failed)).toEqual([1, 1, 1]);
-		expect(outputs[0][0].json.warning).toBe('Bento rejected 1 of the 3 events in this batch (it does not say which)');
+		expect(outputs[0][0].json.warning).toBe(
+			'Bento rejected 1 of the 3 events in this batch (it does not say which)',
+		);
 		const hints = run.data.resultData.runData.Bento[0].hints;
-		expect(hints).toEqual([expect.objectContaining({ message: expect.stringContaining('Bento rejected 1 of 3 events') })]);
+		expect(hints).toEqual([
+			expect.objectContaining({ message: expect.stringContaining('Bento rejected 1 of 3 events') }),
+		]);
 	});
 
 	it('fails the batch on rejected events when told to', async () => {
 		mockBatchEvents([[200, { results: 2, failed: 1 }]]);
-		const { error } = await runBentoNode({ parameters: autoMap({ onRejectedEvents: 'error' }), items: people(3) });
-		expect(error?.message).toBe('Batch 1 of 1 (items 0-2) failed: Bento rejected 1 of its 3 events');
+		const { error } = await runBentoNode({
+			parameters: autoMap({ onRejectedEvents: 'error' }),
+			items: people(3),
+		});
+		expect(error?.message).toBe(
+			'Batch 1 of 1 (items 0-2) failed: Bento rejected 1 of its 3 events',
+		);
 	});
 });

@@ -3,9 +3,14 @@ import { USER_AGENT } from '../../nodes/Bento/transport/userAgent';
 
 describe('BentoApi credential', () => {
 	const credential = new BentoApi();
-	const data = { publishableKey: 'pk_1', secretKey: 'sk_2', siteUuid: 'site-3', baseUrl: 'http://127.0.0.1:1/api/v1' };
+	const data = {
+		publishableKey: 'pk_1',
+		secretKey: 'sk_2',
+		siteUuid: 'site-3',
+		baseUrl: 'http://127.0.0.1:1/api/v1',
+	};
 
-	it('adds Basic auth and site_uuid, keeping the request\'s own query', async () => {
+	it("adds Basic auth and site_uuid, keeping the request's own query", async () => {
 		const options = await credential.authenticate(data, { url: '/batch/events', qs: { page: 2 } });
 		expect(options).toEqual({
 			url: '/batch/events',
@@ -14,13 +19,22 @@ describe('BentoApi credential', () => {
 		});
 	});
 
-	it('tests with an authenticated GET /fetch/tags and the node\'s User-Agent', () => {
-		expect(credential.test.request).toMatchObject({ url: '/fetch/tags', method: 'GET', headers: { 'User-Agent': USER_AGENT } });
+	it("tests with an authenticated GET /fetch/tags and the node's User-Agent", () => {
+		expect(credential.test.request).toMatchObject({
+			url: '/fetch/tags',
+			method: 'GET',
+			headers: { 'User-Agent': USER_AGENT },
+		});
 		expect(credential.test.request.baseURL).toContain('$credentials.baseUrl');
 	});
 
 	it('masks the secret key and names the fixed properties', () => {
-		expect(credential.properties.map((p) => p.name)).toEqual(['publishableKey', 'secretKey', 'siteUuid', 'baseUrl']);
+		expect(credential.properties.map((p) => p.name)).toEqual([
+			'publishableKey',
+			'secretKey',
+			'siteUuid',
+			'baseUrl',
+		]);
 		expect(credential.properties[1].typeOptions).toEqual({ password: true });
 		expect(credential.properties[3].default).toBe('https://app.bentonow.com/api/v1');
 	});

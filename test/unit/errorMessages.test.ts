@@ -1,9 +1,11 @@
 import { bentoErrorText, httpFailureText } from '../../nodes/Bento/transport/errorMessages';
 
 describe('Bento error texts', () => {
-	it('reads Bento\'s error body shapes', () => {
+	it("reads Bento's error body shapes", () => {
 		expect(bentoErrorText({ error: 'Site not found' })).toBe('Site not found');
-		expect(bentoErrorText({ errors: [{ field: 'events', message: 'is too long' }, 'other'] })).toBe('events: is too long; other');
+		expect(bentoErrorText({ errors: [{ field: 'events', message: 'is too long' }, 'other'] })).toBe(
+			'events: is too long; other',
+		);
 		expect(bentoErrorText({ message: 'Slow down' })).toBe('Slow down');
 		expect(bentoErrorText('<html><body>Forbidden</body></html>')).toBeUndefined();
 		expect(bentoErrorText('plain words')).toBe('plain words');

@@ -28,6 +28,9 @@ describe('package', () => {
 			initialDelayMs: 1000,
 			timeoutMs: 30000,
 		});
-		expect(readBatchOptions({ batchSize: 10, timeout: 5 })).toMatchObject({ batchSize: 10, timeoutMs: 5 });
+		expect(readBatchOptions({ batchSize: 10, timeout: 5 })).toMatchObject({
+			batchSize: 10,
+			timeoutMs: 5,
+		});
 	});
 });

@@ -12,12 +12,16 @@ describe('retry policy', () => {
 	it('retries rate limits, server errors and transient network failures only', () => {
 		expect([429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
 		expect([400, 401, 403, 404, 422, 501].some(isRetryableStatus)).toBe(false);
-		expect(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT'].every(isRetryableNetworkCode)).toBe(true);
+		expect(
+			['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT'].every(isRetryableNetworkCode),
+		).toBe(true);
 		expect(['ENOTFOUND', 'CERT_HAS_EXPIRED', undefined].some(isRetryableNetworkCode)).toBe(false);
 	});
 
 	it('backs off exponentially with full jitter under a cap', () => {
-		expect([0, 1, 2, 3].map((retry) => backoffDelay(retry, policy, () => 1))).toEqual([1000, 2000, 4000, 8000]);
+		expect([0, 1, 2, 3].map((retry) => backoffDelay(retry, policy, () => 1))).toEqual([
+			1000, 2000, 4000, 8000,
+		]);
 		expect(backoffDelay(10, policy, () => 1)).toBe(30_000);
 		expect(backoffDelay(3, policy, () => 0)).toBe(0);
 		expect(backoffDelay(3, policy, () => 0.5)).toBe(4000);

@@ -6,11 +6,20 @@ import {
 	withUniqueKey,
 } from '../../nodes/Bento/helpers/validation';
 
-const invalid = (field: string, message: string) => expect.objectContaining({ field, message: expect.stringContaining(message) });
+const invalid = (field: string, message: string) =>
+	expect.objectContaining({ field, message: expect.stringContaining(message) });
 
 describe('toBentoEvent', () => {
 	it('keeps only the keys that have a value, trimmed', () => {
-		expect(toBentoEvent({ type: ' $tag ', email: ' ann@example.com ', fields: {}, details: undefined, date: '' })).toEqual({
+		expect(
+			toBentoEvent({
+				type: ' $tag ',
+				email: ' ann@example.com ',
+				fields: {},
+				details: undefined,
+				date: '',
+			}),
+		).toEqual({
 			type: '$tag',
 			email: 'ann@example.com',
 		});
@@ -38,12 +47,24 @@ describe('toBentoEvent', () => {
 		[{ type: '   ', email: 'a@b.co' }, invalid('type', 'type is required')],
 		[{ type: 5, email: 'a@b.co' }, invalid('type', 'got a number')],
 		[{ type: 'x' }, invalid('email', 'email is required')],
-		[{ type: 'x', email: 'not-an-email' }, invalid('email', '"not-an-email" is not a valid address')],
+		[
+			{ type: 'x', email: 'not-an-email' },
+			invalid('email', '"not-an-email" is not a valid address'),
+		],
 		[{ type: 'x', email: 'a b@c.co' }, invalid('email', 'not a valid address')],
-		[{ type: 'x', email: 'a@b.co', fields: 'text' }, invalid('fields', 'must be an object (got a string)')],
+		[
+			{ type: 'x', email: 'a@b.co', fields: 'text' },
+			invalid('fields', 'must be an object (got a string)'),
+		],
 		[{ type: 'x', email: 'a@b.co', fields: [1] }, invalid('fields', 'got an array')],
-		[{ type: 'x', email: 'a@b.co', fields: { address: { city: 'Oslo' } } }, invalid('fields.address', 'fields.address is an object')],
-		[{ type: 'x', email: 'a@b.co', fields: { tags: ['a'] } }, invalid('fields.tags', 'is an array')],
+		[
+			{ type: 'x', email: 'a@b.co', fields: { address: { city: 'Oslo' } } },
+			invalid('fields.address', 'fields.address is an object'),
+		],
+		[
+			{ type: 'x', email: 'a@b.co', fields: { tags: ['a'] } },
+			invalid('fields.tags', 'is an array'),
+		],
 		[{ type: 'x', email: 'a@b.co', details: [] }, invalid('details', 'must be an object')],
 		[{ type: 'x', email: 'a@b.co', details: 7 }, invalid('details', 'got a number')],
 		[{ type: 'x', email: 'a@b.co', date: 'soon' }, invalid('date', 'not an ISO 8601 date')],
@@ -53,10 +74,10 @@ describe('toBentoEvent', () => {
 		expect(result).toEqual(expected);
 	});
 
-	it('passes on an invalid JSON parameter as that field\'s error', () => {
-		expect(toBentoEvent({ type: 'x', email: 'a@b.co', details: parseObjectValue('{oops', 'details') })).toEqual(
-			invalid('details', 'details is not valid JSON'),
-		);
+	it("passes on an invalid JSON parameter as that field's error", () => {
+		expect(
+			toBentoEvent({ type: 'x', email: 'a@b.co', details: parseObjectValue('{oops', 'details') }),
+		).toEqual(invalid('details', 'details is not valid JSON'));
 	});
 });
 
@@ -71,13 +92,21 @@ describe('parseObjectValue', () => {
 
 describe('checkEventKeys', () => {
 	it('accepts the event keys and names the first unknown key', () => {
-		expect(checkEventKeys({ type: 'x', email: 'a@b.co', fields: {}, details: {}, date: '' })).toBeUndefined();
-		expect(checkEventKeys({ type: 'x', email: 'a@b.co', name: 'Ann' })).toEqual(invalid('name', 'unknown key "name"'));
+		expect(
+			checkEventKeys({ type: 'x', email: 'a@b.co', fields: {}, details: {}, date: '' }),
+		).toBeUndefined();
+		expect(checkEventKeys({ type: 'x', email: 'a@b.co', name: 'Ann' })).toEqual(
+			invalid('name', 'unknown key "name"'),
+		);
 	});
 });
 
 describe('withUniqueKey', () => {
-	const event = { type: '$purchase', email: 'a@b.co', details: { unique: { other: 1 }, cart: { items: [] } } };
+	const event = {
+		type: '$purchase',
+		email: 'a@b.co',
+		details: { unique: { other: 1 }, cart: { items: [] } },
+	};
 
 	it('sets details.unique.key without changing the original', () => {
 		const keyed = withUniqueKey(event, 42);
@@ -91,7 +120,13 @@ describe('withUniqueKey', () => {
 
 	it('leaves the event alone without a key and rejects objects', () => {
 		expect(withUniqueKey(event, '')).toBe(event);
-		expect(withUniqueKey({ type: 't', email: 'a@b.co' }, 'k')).toEqual({ type: 't', email: 'a@b.co', details: { unique: { key: 'k' } } });
-		expect(withUniqueKey(event, { id: 1 })).toEqual(invalid('uniqueKey', 'must be text or a number'));
+		expect(withUniqueKey({ type: 't', email: 'a@b.co' }, 'k')).toEqual({
+			type: 't',
+			email: 'a@b.co',
+			details: { unique: { key: 'k' } },
+		});
+		expect(withUniqueKey(event, { id: 1 })).toEqual(
+			invalid('uniqueKey', 'must be text or a number'),
+		);
 	});
 });

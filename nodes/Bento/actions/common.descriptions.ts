@@ -11,7 +11,8 @@ export const deliveryOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 1000 },
 		default: 1000,
-		description: 'Events per request; Bento takes up to 1000. Fewer requests means fewer rate-limit hits.',
+		description:
+			'Events per request; Bento takes up to 1000. Fewer requests means fewer rate-limit hits.',
 	},
 	{
 		displayName: 'Max Retries',
@@ -39,7 +40,8 @@ export const deliveryOptions: INodeProperties[] = [
 			},
 		],
 		default: 'warn',
-		description: 'What to do when Bento answers that it rejected some events of a batch ("failed" > 0)',
+		description:
+			'What to do when Bento answers that it rejected some events of a batch ("failed" > 0)',
 	},
 	{
 		displayName: 'Requests Per Minute',
@@ -56,7 +58,8 @@ export const deliveryOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 1000,
-		description: 'Milliseconds to base the first retry wait on; each further retry doubles it (capped at 30 s)',
+		description:
+			'Milliseconds to base the first retry wait on; each further retry doubles it (capped at 30 s)',
 	},
 	{
 		displayName: 'Timeout',

@@ -8,7 +8,8 @@ export interface Batch {
 
 /** Splits `count` records, in order, into batches of at most `size`. */
 export function planBatches(count: number, size: number): Batch[] {
-	if (!Number.isInteger(size) || size < 1) throw new RangeError(`Batch size ${size} is not a positive integer`);
+	if (!Number.isInteger(size) || size < 1)
+		throw new RangeError(`Batch size ${size} is not a positive integer`);
 	const batches: Batch[] = [];
 	for (let start = 0; start < count; start += size) {
 		batches.push({ number: batches.length + 1, start, end: Math.min(count, start + size) });

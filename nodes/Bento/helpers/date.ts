@@ -48,10 +48,14 @@ export function toEventDate(value: unknown): Checked<string | undefined> {
 	if (typeof value === 'string') return fromIsoString(value.trim());
 	if (typeof value === 'number') return fromEpochMs(value);
 	if (value instanceof Date) {
-		return Number.isNaN(value.getTime()) ? invalid('date is an invalid JS Date') : value.toISOString();
+		return Number.isNaN(value.getTime())
+			? invalid('date is an invalid JS Date')
+			: value.toISOString();
 	}
 	if (typeof value === 'object' && isLuxonDateTime(value)) {
 		return (value.isValid && value.toISO()) || invalid('date is an invalid Luxon DateTime');
 	}
-	return invalid(`date must be an ISO 8601 string, a date or epoch milliseconds, not ${typeof value}`);
+	return invalid(
+		`date must be an ISO 8601 string, a date or epoch milliseconds, not ${typeof value}`,
+	);
 }

@@ -63,12 +63,22 @@ export async function deliverBatches<T extends IDataObject>(
 			const failed = toCount(body.failed);
 			const rejected = failed ?? 0;
 			if (rejected > 0 && plan.onRejected === 'error') {
-				throw new NodeOperationError(ctx.getNode(), `Bento rejected ${rejected} of its ${size} events`, {
-					description: 'Bento does not say which events it rejected. Check their type, email and fields.',
-				});
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`Bento rejected ${rejected} of its ${size} events`,
+					{
+						description:
+							'Bento does not say which events it rejected. Check their type, email and fields.',
+					},
+				);
 			}
 			rejectedTotal += rejected;
-			const extra = rejected > 0 ? { warning: `Bento rejected ${rejected} of the ${size} events in this batch (it does not say which)` } : {};
+			const extra =
+				rejected > 0
+					? {
+							warning: `Bento rejected ${rejected} of the ${size} events in this batch (it does not say which)`,
+						}
+					: {};
 			for (let k = batch.start; k < batch.end; k++) {
 				output[itemIndexes[k]] = {
 					json: {
@@ -86,17 +96,21 @@ export async function deliverBatches<T extends IDataObject>(
 		} catch (error) {
 			const delivered = describe(batches[0], lastDelivered);
 			if (ctx.getExecutionCancelSignal?.()?.aborted) {
-				throw new NodeOperationError(ctx.getNode(), `The execution was cancelled. Delivered: ${delivered}`);
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The execution was cancelled. Delivered: ${delivered}`,
+				);
 			}
 			failure =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
-					: new NodeOperationError(ctx.getNode(), transport.redactText(String(error)));
+					: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
 			const where = `Batch ${batch.number} of ${batches.length} (items ${itemIndexes[batch.start]}-${itemIndexes[batch.end - 1]})`;
 			failure.message = `${where} failed: ${failure.message}`;
 			if (!plan.continueOnFail) {
 				const notDelivered = describe(batch, batches[batches.length - 1]);
-				failure.description = `${failure.description ?? ''} Delivered: ${delivered}. Not delivered: ${notDelivered}.`.trim();
+				failure.description =
+					`${failure.description ?? ''} Delivered: ${delivered}. Not delivered: ${notDelivered}.`.trim();
 				throw failure;
 			}
 		}
@@ -104,7 +118,10 @@ export async function deliverBatches<T extends IDataObject>(
 		// Only { error }: n8n then routes the item to the error output and merges in its input
 		// item, so a retry branch gets exactly the undelivered inputs.
 		for (let k = batch.start; k < batch.end; k++) {
-			output[itemIndexes[k]] = { json: { error: failure.message }, pairedItem: { item: itemIndexes[k] } };
+			output[itemIndexes[k]] = {
+				json: { error: failure.message },
+				pairedItem: { item: itemIndexes[k] },
+			};
 		}
 	}
 

@@ -52,7 +52,8 @@ function checkEmail(value: unknown): Checked<string> {
 
 function optionalObject(value: unknown, field: string): Checked<IDataObject | undefined> {
 	if (value === undefined || value === null || value instanceof Invalid) return value ?? undefined;
-	if (!isPlainObject(value)) return new Invalid(field, `${field} must be an object (got ${describe(value)})`);
+	if (!isPlainObject(value))
+		return new Invalid(field, `${field} must be an object (got ${describe(value)})`);
 	return hasKeys(value) ? value : undefined;
 }
 
@@ -118,5 +119,8 @@ export function withUniqueKey(event: BentoEvent, key: unknown): Checked<BentoEve
 /** Bento takes 1 to 1000 records per batch request. */
 export function checkBatchSize(size: unknown): Invalid | undefined {
 	if (Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 1000) return undefined;
-	return new Invalid('batchSize', `Batch Size must be a whole number from 1 to 1000 (got ${String(size)})`);
+	return new Invalid(
+		'batchSize',
+		`Batch Size must be a whole number from 1 to 1000 (got ${String(size)})`,
+	);
 }

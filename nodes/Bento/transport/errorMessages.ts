@@ -20,7 +20,11 @@ export function bentoErrorText(body: unknown): string | undefined {
 		return text === '' || text.startsWith('<') ? undefined : text.slice(0, 500);
 	}
 	if (typeof body !== 'object' || body === null) return undefined;
-	const { error, errors, message } = body as { error?: unknown; errors?: unknown; message?: unknown };
+	const { error, errors, message } = body as {
+		error?: unknown;
+		errors?: unknown;
+		message?: unknown;
+	};
 	if (typeof error === 'string') return error;
 	if (Array.isArray(errors)) {
 		const parts = errors.map((entry) => {
@@ -33,7 +37,10 @@ export function bentoErrorText(body: unknown): string | undefined {
 	return typeof message === 'string' ? message : undefined;
 }
 
-export function httpFailureText(status: number, body: unknown): { message: string; description: string } {
+export function httpFailureText(
+	status: number,
+	body: unknown,
+): { message: string; description: string } {
 	const own = bentoErrorText(body);
 	return {
 		message: `Bento answered ${status}${own ? `: ${own}` : ''}`,

@@ -21,7 +21,6 @@ import {
 } from './retryPolicy';
 import { USER_AGENT } from './userAgent';
 
-
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 export const DEFAULT_BASE_URL = 'https://app.bentonow.com/api/v1';
@@ -66,7 +65,9 @@ interface ThrownHttpError {
 	message?: string;
 	httpCode?: string | null;
 	code?: string;
-	cause?: ThrownHttpError & { response?: { status?: number; data?: unknown; headers?: IDataObject } };
+	cause?: ThrownHttpError & {
+		response?: { status?: number; data?: unknown; headers?: IDataObject };
+	};
 }
 
 /**
@@ -77,7 +78,8 @@ export class BentoTransport {
 	private constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly baseUrl: string,
-		private readonly redact: (text: string) => string,
+		/** Masks this execution's secrets in a text the node is about to emit. */
+		readonly redact: (text: string) => string,
 		private readonly options: DeliveryOptions,
 		private readonly policy: RetryPolicy,
 		private readonly pacer: Pacer,
@@ -98,19 +100,25 @@ export class BentoTransport {
 			initialDelayMs: options.initialDelayMs,
 		};
 		const redact = createRedactor(secrets as Array<string | undefined>);
-		return new BentoTransport(ctx, baseUrl, redact, options, policy, new Pacer(options.requestsPerMinute, clock), clock);
-	}
-
-	/** Redacts this execution's secrets from a text the node is about to emit. */
-	redactText(text: string): string {
-		return this.redact(text);
+		return new BentoTransport(
+			ctx,
+			baseUrl,
+			redact,
+			options,
+			policy,
+			new Pacer(options.requestsPerMinute, clock),
+			clock,
+		);
 	}
 
 	/**
 	 * POSTs `body`, retrying transient failures. Throws a NodeApiError, redacted, when it gives
 	 * up, and a NodeOperationError when the execution is cancelled.
 	 */
-	async post(endpoint: string, body: IDataObject): Promise<{ body: IDataObject; attempts: number }> {
+	async post(
+		endpoint: string,
+		body: IDataObject,
+	): Promise<{ body: IDataObject; attempts: number }> {
 		const signal = this.ctx.getExecutionCancelSignal?.();
 		let waitedMs = 0;
 		for (let attempt = 1; ; attempt++) {
@@ -143,21 +151,26 @@ export class BentoTransport {
 	}
 
 	private stopIfCancelled(signal?: AbortSignal): void {
-		if (signal?.aborted) throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
+		if (signal?.aborted)
+			throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
 	}
 
 	private async send(endpoint: string, body: IDataObject, signal?: AbortSignal): Promise<Attempt> {
 		try {
-			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, 'bentoApi', {
-				method: 'POST',
-				url: `${this.baseUrl}${endpoint}`,
-				body,
-				json: true,
-				timeout: this.options.timeoutMs,
-				headers: { 'User-Agent': USER_AGENT, 'Content-Type': 'application/json' },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
+			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				'bentoApi',
+				{
+					method: 'POST',
+					url: `${this.baseUrl}${endpoint}`,
+					body,
+					json: true,
+					timeout: this.options.timeoutMs,
+					headers: { 'User-Agent': USER_AGENT, 'Content-Type': 'application/json' },
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				},
+			)) as IN8nHttpFullResponse;
 			return this.fromResponse(response.statusCode, response.body, response.headers as IDataObject);
 		} catch (error) {
 			this.stopIfCancelled(signal);
@@ -181,7 +194,8 @@ export class BentoTransport {
 	// Network failures, and HTTP statuses should an n8n version throw them despite ignoreHttpStatusErrors.
 	private fromThrown(error: ThrownHttpError): Attempt {
 		const response = error.cause?.response;
-		if (response?.status) return this.fromResponse(response.status, response.data, response.headers);
+		if (response?.status)
+			return this.fromResponse(response.status, response.data, response.headers);
 		const httpCode = error.httpCode ?? error.cause?.code ?? error.code;
 		if (httpCode && /^\d{3}$/.test(httpCode)) return this.fromResponse(Number(httpCode), undefined);
 		const code = httpCode ?? 'UNKNOWN';

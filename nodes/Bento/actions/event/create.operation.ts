@@ -116,7 +116,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readInput(ctx: IExecuteFunctions, mode: MappingMode, item: INodeExecutionData, i: number): Checked<EventInput> {
+function readInput(
+	ctx: IExecuteFunctions,
+	mode: MappingMode,
+	item: INodeExecutionData,
+	i: number,
+): Checked<EventInput> {
 	if (mode === 'autoMapInputData') return checkEventKeys(item.json) ?? item.json;
 	return {
 		type: ctx.getNodeParameter('eventType', i),
@@ -134,7 +139,13 @@ function toEvent(
 	i: number,
 	hasUniqueKey: boolean,
 ): Checked<BentoEvent> {
-	const input = readInput(ctx, mode, item, i);
+	let input: Checked<EventInput>;
+	try {
+		input = readInput(ctx, mode, item, i);
+	} catch (error) {
+		// An expression that fails for this item is this item's problem, like any bad value.
+		input = new Invalid('an expression', (error as Error).message);
+	}
 	const event = input instanceof Invalid ? input : toBentoEvent(input);
 	if (event instanceof Invalid || !hasUniqueKey) return event;
 	return withUniqueKey(event, ctx.getNodeParameter('options.uniqueKey', i, ''));
