@@ -60,9 +60,11 @@ function ensureN8n(major) {
 		`installing n8n ${spec.version} into ${spec.dir} (first use only: a few minutes, about 2-3 GB)`,
 	);
 	const started = Date.now();
-	// --ignore-scripts: some of n8n's optional dependencies download binaries on install, which
-	// this kind of machine cannot reach; the native modules n8n needs are rebuilt right after.
-	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+	// `npm install` with the committed lockfile installs the locked versions; `npm ci` would refuse
+	// because the registry lacks some other platforms' optional binaries that the lock then omits.
+	// --ignore-scripts: some optional dependencies download binaries on install, which this kind
+	// of machine cannot reach; the native modules n8n needs are rebuilt right after.
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: dir,
 	});
 	log(`rebuilding ${spec.rebuild.join(', ')}${spec.node24 ? ' for Node 24' : ''}`);
