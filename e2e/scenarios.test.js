@@ -115,16 +115,20 @@ for (const major of majors) {
 				assert.ok(!output.includes(secret), `output contains ${secret.slice(0, 6)}...`);
 		});
 
-		test('a 429 is retried and every event arrives once', async () => {
-			sandbox.setFaults([{ status: 429 }, { status: 429, headers: { 'Retry-After': '1' } }]);
+		test('a 429, a dropped connection and a 503 with Retry-After are retried; every event arrives once', async () => {
+			sandbox.setFaults([
+				{ status: 429 },
+				{ drop: true },
+				{ status: 503, headers: { 'Retry-After': '1' } },
+			]);
 			const { ok, execution, output } = await n8n.execute('e2eRetry01');
 			assert.ok(ok, output.slice(-2000));
 			assert.deepEqual(
 				sandbox.state.requests.map((r) => r.status),
-				[429, 429, 200],
+				[429, 'dropped', 503, 200],
 			);
 			assert.equal(sandbox.state.events.length, 5);
-			assert.equal(itemsOf(execution, 'Bento')[0].json.batch.attempts, 3);
+			assert.equal(itemsOf(execution, 'Bento')[0].json.batch.attempts, 4);
 		});
 
 		test('the credential test in the running n8n: OK for the right keys, an error for wrong ones', async () => {

@@ -135,7 +135,7 @@ const invalidWithErrorOutput = () => {
 	});
 };
 
-/** Five events, sent while the sandbox answers 429 twice. */
+/** Five events, sent while the sandbox plays a script of faults. */
 const retry = () =>
 	chain('e2eRetry01', 'E2E retry', [
 		trigger(),

@@ -79,26 +79,18 @@ describe('Create Events: what goes out', () => {
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(USER_AGENT).not.toContain(TEST_CREDENTIALS.siteUuid);
 
-		expect(outputs[0]).toEqual([
-			{
+		// One item per input, paired to it, with the event as sent (checked above) and its batch.
+		expect(outputs[0]).toEqual(
+			request.body.events.map((event, item) => ({
 				json: {
-					event: request.body.events[0],
+					event,
 					results: 2,
 					failed: 0,
 					batch: { number: 1, count: 1, size: 2, attempts: 1 },
 				},
-				pairedItem: { item: 0 },
-			},
-			{
-				json: {
-					event: request.body.events[1],
-					results: 2,
-					failed: 0,
-					batch: { number: 1, count: 1, size: 2, attempts: 1 },
-				},
-				pairedItem: { item: 1 },
-			},
-		]);
+				pairedItem: { item },
+			})),
+		);
 	});
 
 	it('omits empty optional parameters', async () => {
