@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/Bento/transport';
 import { USER_AGENT } from '../nodes/Bento/transport/userAgent';
 
 export class BentoApi implements ICredentialType {
@@ -51,7 +52,7 @@ export class BentoApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://app.bentonow.com/api/v1',
+			default: DEFAULT_BASE_URL,
 			description: 'Change only for a proxy or a local Bento stand-in',
 		},
 	];

@@ -1,12 +1,12 @@
 import {
 	backoffDelay,
-	DEFAULT_RETRY_POLICY,
+	RETRY_CAPS,
 	isRetryableNetworkCode,
 	isRetryableStatus,
 	parseRetryAfter,
 } from '../../nodes/Bento/transport/retryPolicy';
 
-const policy = { ...DEFAULT_RETRY_POLICY, initialDelayMs: 1000, maxDelayMs: 30_000 };
+const policy = { ...RETRY_CAPS, maxRetries: 5, initialDelayMs: 1000, maxDelayMs: 30_000 };
 
 describe('retry policy', () => {
 	it('retries rate limits, server errors and transient network failures only', () => {

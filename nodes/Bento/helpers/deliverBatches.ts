@@ -43,11 +43,14 @@ export async function deliverBatches<T extends IDataObject>(
 ): Promise<void> {
 	const { records, itemIndexes } = plan;
 	const batches = planBatches(records.length, plan.batchSize);
-	// "batches 1-2 (items 0-1999)": input item indexes, as n8n shows them.
+	// Input item indexes, as n8n shows them: "items 0-1999".
+	const items = (from: Batch, to: Batch) =>
+		`items ${itemIndexes[from.start]}-${itemIndexes[to.end - 1]}`;
+	// "batches 1-2 (items 0-1999)"
 	const describe = (from: Batch | undefined, to: Batch | undefined) => {
 		if (!from || !to) return 'none';
 		const numbers = from === to ? `batch ${from.number}` : `batches ${from.number}-${to.number}`;
-		return `${numbers} (items ${itemIndexes[from.start]}-${itemIndexes[to.end - 1]})`;
+		return `${numbers} (${items(from, to)})`;
 	};
 	let lastDelivered: Batch | undefined;
 	let rejectedTotal = 0;
@@ -105,7 +108,7 @@ export async function deliverBatches<T extends IDataObject>(
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
 					: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
-			const where = `Batch ${batch.number} of ${batches.length} (items ${itemIndexes[batch.start]}-${itemIndexes[batch.end - 1]})`;
+			const where = `Batch ${batch.number} of ${batches.length} (${items(batch, batch)})`;
 			failure.message = `${where} failed: ${failure.message}`;
 			if (!plan.continueOnFail) {
 				const notDelivered = describe(batch, batches[batches.length - 1]);

@@ -7,13 +7,13 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { type Clock, systemClock } from './clock';
+import { systemClock } from './clock';
 import { httpFailureText } from './errorMessages';
 import { Pacer } from './pacer';
 import { createRedactor } from './redact';
 import {
 	backoffDelay,
-	DEFAULT_RETRY_POLICY,
+	RETRY_CAPS,
 	isRetryableNetworkCode,
 	isRetryableStatus,
 	parseRetryAfter,
@@ -83,19 +83,19 @@ export class BentoTransport {
 		private readonly options: DeliveryOptions,
 		private readonly policy: RetryPolicy,
 		private readonly pacer: Pacer,
-		private readonly clock: Clock,
 	) {}
+
+	private readonly clock = systemClock;
 
 	static async forExecution(
 		ctx: IExecuteFunctions,
 		options: DeliveryOptions,
-		clock: Clock = systemClock,
 	): Promise<BentoTransport> {
 		const credentials = await ctx.getCredentials('bentoApi');
 		const secrets = [credentials.publishableKey, credentials.secretKey, credentials.siteUuid];
 		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 		const policy = {
-			...DEFAULT_RETRY_POLICY,
+			...RETRY_CAPS,
 			maxRetries: options.maxRetries,
 			initialDelayMs: options.initialDelayMs,
 		};
@@ -106,8 +106,7 @@ export class BentoTransport {
 			redact,
 			options,
 			policy,
-			new Pacer(options.requestsPerMinute, clock),
-			clock,
+			new Pacer(options.requestsPerMinute, systemClock),
 		);
 	}
 

@@ -8,9 +8,8 @@ export interface RetryPolicy {
 	maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	maxRetries: 5,
-	initialDelayMs: 1000,
+/** The caps that are not options: how many retries and the first delay come from the user. */
+export const RETRY_CAPS: Pick<RetryPolicy, 'maxDelayMs' | 'maxTotalWaitMs'> = {
 	maxDelayMs: 30_000,
 	maxTotalWaitMs: 5 * 60_000,
 };

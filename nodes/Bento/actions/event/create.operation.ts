@@ -140,15 +140,16 @@ function toEvent(
 	hasUniqueKey: boolean,
 ): Checked<BentoEvent> {
 	let input: Checked<EventInput>;
+	let uniqueKey: unknown;
 	try {
 		input = readInput(ctx, mode, item, i);
+		if (hasUniqueKey) uniqueKey = ctx.getNodeParameter('options.uniqueKey', i, '');
 	} catch (error) {
 		// An expression that fails for this item is this item's problem, like any bad value.
 		input = new Invalid('an expression', (error as Error).message);
 	}
 	const event = input instanceof Invalid ? input : toBentoEvent(input);
-	if (event instanceof Invalid || !hasUniqueKey) return event;
-	return withUniqueKey(event, ctx.getNodeParameter('options.uniqueKey', i, ''));
+	return event instanceof Invalid ? event : withUniqueKey(event, uniqueKey);
 }
 
 export async function execute(
