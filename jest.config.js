@@ -3,6 +3,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	transform: {
+		// Transpile only (isolatedModules in test/tsconfig.json): `npm run build` and the lint type-check the code; a type error in one
+		// resource must not stop the tests of the others, and the suite runs faster.
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 		// n8n-core loads LangChain, which requires two ESM-only packages; compile them to CommonJS.
 		'/node_modules/(p-retry|is-network-error)/.+\\.js$': [

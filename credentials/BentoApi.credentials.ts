@@ -74,7 +74,8 @@ export class BentoApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			// A credential saved by the official package's class has no Base URL: use the default.
+			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
 			url: '/fetch/tags',
 			method: 'GET',
 			headers: { 'User-Agent': USER_AGENT },

@@ -1,39 +1,21 @@
 'use strict';
 // A local stand-in for Bento's API (https://app.bentonow.com/api/v1), for tests, the demo and
 // the benchmark. It checks requests the way Bento does (Basic auth, site_uuid, a real
-// User-Agent, JSON body, 1 to 1000 events of the right shape), answers like Bento, keeps what it
-// accepted, and can play a script of faults and enforce a rate limit. Loopback only.
+// User-Agent, JSON bodies; each endpoint's shape and limits in routes/), answers like Bento,
+// keeps what it accepted, and can play a script of faults and enforce a rate limit. Loopback only.
 const http = require('node:http');
 
+const { MAX_EVENTS } = require('./routes/events');
+const modules = require('./routes');
+const { isObject } = require('./routes/shared');
+
 const API = '/api/v1';
-const MAX_EVENTS = 1000;
 // Generic clients Bento's edge blocks (403, HTML) before the API.
 const GENERIC_AGENTS =
 	/^(n8n|axios|node|node-fetch|undici|curl|python-requests|got|okhttp|java|go-http-client)(\/|$)/i;
 
 const FORBIDDEN_PAGE =
 	'<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked.</p></body></html>';
-
-function isFlat(value) {
-	return Object.values(value).every((v) => v === null || typeof v !== 'object');
-}
-
-function isObject(value) {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Why Bento would reject this one event, or undefined. Rejected events count as `failed`. */
-function eventProblem(event) {
-	if (!isObject(event)) return 'not an object';
-	if (typeof event.type !== 'string' || event.type === '') return 'type';
-	if (typeof event.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.email))
-		return 'email';
-	if (event.fields !== undefined && (!isObject(event.fields) || !isFlat(event.fields)))
-		return 'fields';
-	if (event.details !== undefined && !isObject(event.details)) return 'details';
-	if (event.date !== undefined && Number.isNaN(Date.parse(event.date))) return 'date';
-	return undefined;
-}
 
 /**
  * Starts the stand-in. Options: publishableKey, secretKey, siteUuid, port (0 = random),
@@ -46,9 +28,18 @@ async function startBentoSandbox(options = {}) {
 		siteUuid: options.siteUuid ?? 'sandbox-site-uuid',
 	};
 	const expectedAuth = `Basic ${Buffer.from(`${keys.publishableKey}:${keys.secretKey}`).toString('base64')}`;
+	const store = {};
+	const initStore = () => {
+		for (const key of Object.keys(store)) delete store[key];
+		for (const m of modules) m.init?.(store);
+	};
+	initStore();
 	const state = {
 		requests: [], // { at, method, path, status, events, userAgent }
-		events: [], // accepted events, in arrival order
+		store, // each route module's data: store.events (accepted, in arrival order), store.tags...
+		get events() {
+			return store.events;
+		},
 		faults: [...(options.faults ?? [])],
 		rateLimit: options.rateLimit,
 		windowStart: 0,
@@ -109,7 +100,7 @@ async function startBentoSandbox(options = {}) {
 		}
 		if (url.pathname === '/__sandbox/reset' && req.method === 'POST') {
 			state.requests.length = 0;
-			state.events.length = 0;
+			initStore();
 			state.faults = [];
 			state.rateLimit = undefined;
 			state.windowStart = 0;
@@ -127,6 +118,20 @@ async function startBentoSandbox(options = {}) {
 			return send(res, 200, { ok: true });
 		}
 		return send(res, 404, { error: 'Unknown sandbox endpoint' });
+	}
+
+	function findRoute(method, path) {
+		for (const m of modules) {
+			for (const route of m.routes) {
+				if (route.method !== method) continue;
+				if (typeof route.path === 'string' && route.path === path) return { route, params: [] };
+				if (route.path instanceof RegExp) {
+					const found = route.path.exec(path);
+					if (found) return { route, params: found.slice(1).map(decodeURIComponent) };
+				}
+			}
+		}
+		return undefined;
 	}
 
 	async function handle(req, res, raw) {
@@ -159,10 +164,13 @@ async function startBentoSandbox(options = {}) {
 		if (req.headers.authorization !== expectedAuth)
 			return reply(401, { error: 'Invalid authentication credentials' });
 		if (url.searchParams.get('site_uuid') !== keys.siteUuid)
-			return reply(401, { error: 'Missing or unknown site_uuid' });
+			return reply(401, { error: 'Missing or invalid site_uuid' });
+		// Our own check, stricter than Bento: the node must send site_uuid exactly once.
+		if (url.searchParams.getAll('site_uuid').length !== 1)
+			return reply(400, { error: 'site_uuid given more than once' });
 
 		const fault = state.faults.shift();
-		if (fault?.drop) {
+		if (fault?.drop && !fault.accept) {
 			entry.status = 'dropped';
 			return req.socket.destroy();
 		}
@@ -188,32 +196,33 @@ async function startBentoSandbox(options = {}) {
 			return reply(429, { error: 'Too many requests' }, headers);
 		}
 
-		if (req.method === 'GET' && url.pathname === `${API}/fetch/tags`) {
-			return reply(200, { data: [{ id: '1', type: 'tags', attributes: { name: 'customer' } }] });
+		const path = url.pathname.startsWith(API) ? url.pathname.slice(API.length) : undefined;
+		const match = path === undefined ? undefined : findRoute(req.method, path);
+		if (!match) return reply(404, { error: 'Not found' });
+		const hasBody = req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT';
+		if (hasBody && raw.length > 0) {
+			if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+				return reply(400, { error: 'Content-Type must be application/json' });
+			}
+			if (parsed === Symbol.for('invalid')) return reply(400, { error: 'Body is not valid JSON' });
 		}
-		if (url.pathname !== `${API}/batch/events`) return reply(404, { error: 'Not found' });
-		if (req.method !== 'POST') return reply(404, { error: 'Not found' });
-		if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-			return reply(400, { error: 'Content-Type must be application/json' });
+		const query = Object.fromEntries(url.searchParams);
+		const [status, answer] = match.route.handle({
+			body: parsed,
+			query,
+			params: match.params,
+			store,
+			entry,
+			method: req.method,
+		});
+		// "Accepted, then stalled / dropped": Bento did the work, but the answer never arrives in time.
+		if (fault?.accept && fault.drop) {
+			entry.status = 'accepted, then dropped';
+			return req.socket.destroy();
 		}
-		if (parsed === Symbol.for('invalid')) return reply(400, { error: 'Body is not valid JSON' });
-		const events = parsed?.events;
-		if (!Array.isArray(events) || events.length < 1 || events.length > MAX_EVENTS) {
-			return reply(400, {
-				errors: [{ field: 'events', message: `must be an array of 1 to ${MAX_EVENTS} events` }],
-			});
-		}
-
-		let failed = 0;
-		for (const event of events) {
-			if (eventProblem(event)) failed += 1;
-			else state.events.push(event);
-		}
-		entry.events = events.length - failed;
-		// "Accepted, then stalled": Bento has the body, but the answer comes too late.
 		if (fault?.accept && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
 		if (res.destroyed) return undefined;
-		return reply(200, { results: events.length - failed, failed });
+		return reply(status, answer);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -240,7 +249,11 @@ async function startBentoSandbox(options = {}) {
 		keys,
 		state,
 		summary,
-		/** Faults, one per request in order: {status, body?, headers?} | {drop: true} | {delayMs, accept?}. */
+		/**
+		 * Faults, one per request in order: {status, body?, headers?} | {drop: true} | {delayMs}
+		 * (stall before doing the work) | {accept: true, delayMs} | {accept: true, drop: true}
+		 * (do the work, then answer late or drop the connection).
+		 */
 		setFaults(faults) {
 			state.faults = [...faults];
 		},

@@ -6,8 +6,21 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
+import * as broadcast from './actions/broadcast/Broadcast.resource';
+import * as email from './actions/email/Email.resource';
+import * as emailTemplate from './actions/emailTemplate/EmailTemplate.resource';
 import * as event from './actions/event/Event.resource';
+import * as field from './actions/field/Field.resource';
+import * as form from './actions/form/Form.resource';
 import { router } from './actions/router';
+import * as segment from './actions/segment/Segment.resource';
+import * as sequence from './actions/sequence/Sequence.resource';
+import * as stats from './actions/stats/Stats.resource';
+import * as subscriber from './actions/subscriber/Subscriber.resource';
+import * as tag from './actions/tag/Tag.resource';
+import * as utility from './actions/utility/Utility.resource';
+import * as workflow from './actions/workflow/Workflow.resource';
+import { listSearch } from './methods';
 
 export class Bento implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +30,7 @@ export class Bento implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send events to Bento email marketing and automation',
+		description: 'Send events, subscribers and emails to Bento email marketing and automation',
 		defaults: { name: 'Bento' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,12 +42,40 @@ export class Bento implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Event', value: 'event' }],
+				options: [
+					{ name: 'Broadcast', value: 'broadcast' },
+					{ name: 'Email', value: 'email' },
+					{ name: 'Email Template', value: 'emailTemplate' },
+					{ name: 'Event', value: 'event' },
+					{ name: 'Field', value: 'field' },
+					{ name: 'Form', value: 'form' },
+					{ name: 'Segment', value: 'segment' },
+					{ name: 'Sequence', value: 'sequence' },
+					{ name: 'Stat', value: 'stats' },
+					{ name: 'Subscriber', value: 'subscriber' },
+					{ name: 'Tag', value: 'tag' },
+					{ name: 'Utility', value: 'utility' },
+					{ name: 'Workflow', value: 'workflow' },
+				],
 				default: 'event',
 			},
+			...broadcast.description,
+			...email.description,
+			...emailTemplate.description,
 			...event.description,
+			...field.description,
+			...form.description,
+			...segment.description,
+			...sequence.description,
+			...stats.description,
+			...subscriber.description,
+			...tag.description,
+			...utility.description,
+			...workflow.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -234,9 +234,10 @@ describe('pacing', () => {
 		const starts = s.state.requests.map((r) => r.at);
 		expect(starts).toHaveLength(6);
 		const gaps = starts.slice(1).map((t, i) => t - starts[i]);
-		// 600 per minute is one request every 100 ms; allow for timer granularity and the
-		// arrival of a request being a little later than its start.
-		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(85);
+		// 600 per minute is one request every 100 ms. Arrival times carry the machine's jitter
+		// (one late arrival shortens the next gap), so each gap is only checked to be far above
+		// unpaced sending (about 1 ms); the total span checks the rate.
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(50);
 		expect(starts[5] - starts[0]).toBeGreaterThanOrEqual(490);
 	});
 

@@ -7,9 +7,23 @@ type Operation = {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
 };
 
-// One entry per resource folder: adding a resource adds a line here.
-const operations: Record<BentoType['resource'], Record<string, Operation>> = {
+type Operations = { [R in BentoType['resource']]: Partial<Record<string, Operation>> };
+
+// One line per operation: adding an operation adds its file, its line here and an import above.
+const operations: Operations = {
 	event: { create: event.create },
+	subscriber: {},
+	tag: {},
+	field: {},
+	email: {},
+	broadcast: {},
+	stats: {},
+	sequence: {},
+	workflow: {},
+	emailTemplate: {},
+	segment: {},
+	form: {},
+	utility: {},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

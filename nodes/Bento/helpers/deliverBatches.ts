@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { BentoTransport } from '../transport';
+import { type BentoTransport, mayHaveBeenSent } from '../transport';
 import { type Batch, planBatches } from './batching';
 import type { RejectedEventsHandling } from './interfaces';
 
@@ -16,12 +16,20 @@ export interface DeliveryPlan<T extends IDataObject> {
 	bodyKey: string;
 	/** The output key under which each item shows its record as sent, e.g. `event`. */
 	recordKey: string;
+	/** What the records are, plural, for messages: `events`, `emails`. */
+	noun: string;
 	/** Validated records, in input order, and the input item each came from. */
 	records: T[];
 	itemIndexes: number[];
 	batchSize: number;
 	onRejected: RejectedEventsHandling;
 	continueOnFail: boolean;
+	/** `ifNotSent`: a batch that may have been delivered is reported, never resent (emails). */
+	resend?: 'always' | 'ifNotSent';
+	/** What a resend risks and how to make it safe, said when a batch may have been delivered. */
+	maybeSentAdvice?: string;
+	/** Fields from Bento's answer for one record of a delivered batch (its position in the batch). */
+	fromAnswer?: (answer: IDataObject, position: number) => IDataObject;
 }
 
 function toCount(value: unknown): number | null {
@@ -41,7 +49,7 @@ export async function deliverBatches<T extends IDataObject>(
 	plan: DeliveryPlan<T>,
 	output: INodeExecutionData[],
 ): Promise<void> {
-	const { records, itemIndexes } = plan;
+	const { records, itemIndexes, noun } = plan;
 	const batches = planBatches(records.length, plan.batchSize);
 	// Input item indexes, as n8n shows them: "items 0-1999".
 	const items = (from: Batch, to: Batch) =>
@@ -54,32 +62,33 @@ export async function deliverBatches<T extends IDataObject>(
 	};
 	let lastDelivered: Batch | undefined;
 	let rejectedTotal = 0;
+	const maybeSent: Batch[] = [];
 
 	for (const batch of batches) {
 		let failure: NodeApiError | NodeOperationError;
 		try {
-			const { body, attempts } = await transport.post(plan.endpoint, {
-				[plan.bodyKey]: records.slice(batch.start, batch.end),
-			});
+			const { body, attempts } = await transport.post(
+				plan.endpoint,
+				{ [plan.bodyKey]: records.slice(batch.start, batch.end) },
+				plan.resend,
+			);
 			const size = batch.end - batch.start;
-			const results = toCount(body.results);
+			// `result` is the singular some sources give for /batch/subscribers.
+			const results = toCount(body.results ?? body.result);
 			const failed = toCount(body.failed);
 			const rejected = failed ?? 0;
 			if (rejected > 0 && plan.onRejected === 'error') {
 				throw new NodeOperationError(
 					ctx.getNode(),
-					`Bento rejected ${rejected} of its ${size} events`,
-					{
-						description:
-							'Bento does not say which events it rejected. Check their type, email and fields.',
-					},
+					`Bento rejected ${rejected} of its ${size} ${noun}`,
+					{ description: `Bento does not say which ${noun} it rejected. Check their data.` },
 				);
 			}
 			rejectedTotal += rejected;
 			const extra =
 				rejected > 0
 					? {
-							warning: `Bento rejected ${rejected} of the ${size} events in this batch (it does not say which)`,
+							warning: `Bento rejected ${rejected} of the ${size} ${noun} in this batch (it does not say which)`,
 						}
 					: {};
 			for (let k = batch.start; k < batch.end; k++) {
@@ -90,6 +99,7 @@ export async function deliverBatches<T extends IDataObject>(
 						failed,
 						batch: { number: batch.number, count: batches.length, size, attempts },
 						...extra,
+						...plan.fromAnswer?.(body, k - batch.start),
 					},
 					pairedItem: { item: itemIndexes[k] },
 				};
@@ -98,7 +108,7 @@ export async function deliverBatches<T extends IDataObject>(
 			continue;
 		} catch (error) {
 			const delivered = describe(batches[0], lastDelivered);
-			if (ctx.getExecutionCancelSignal?.()?.aborted) {
+			if ((ctx.getExecutionCancelSignal?.() as AbortSignal | undefined)?.aborted) {
 				throw new NodeOperationError(
 					ctx.getNode(),
 					`The execution was cancelled. Delivered: ${delivered}`,
@@ -109,11 +119,22 @@ export async function deliverBatches<T extends IDataObject>(
 					? error
 					: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
 			const where = `Batch ${batch.number} of ${batches.length} (${items(batch, batch)})`;
-			failure.message = `${where} failed: ${failure.message}`;
+			// Only where resends are withheld is "maybe sent" news: elsewhere the batch was retried.
+			const maybe = plan.resend === 'ifNotSent' && mayHaveBeenSent(failure);
+			if (maybe) {
+				maybeSent.push(batch);
+				failure.message = `${where} may have been sent: ${failure.message}`;
+				failure.description = [failure.description, plan.maybeSentAdvice].filter(Boolean).join(' ');
+			} else {
+				failure.message = `${where} failed: ${failure.message}`;
+			}
 			if (!plan.continueOnFail) {
-				const notDelivered = describe(batch, batches[batches.length - 1]);
-				failure.description =
-					`${failure.description ?? ''} Delivered: ${delivered}. Not delivered: ${notDelivered}.`.trim();
+				const next = batches[batch.number];
+				const notDelivered = describe(maybe ? next : batch, batches[batches.length - 1]);
+				const report = maybe
+					? `Delivered: ${delivered}. Maybe sent: ${describe(batch, batch)}. Not sent: ${notDelivered}.`
+					: `Delivered: ${delivered}. Not delivered: ${notDelivered}.`;
+				failure.description = `${failure.description ?? ''} ${report}`.trim();
 				throw failure;
 			}
 		}
@@ -130,7 +151,13 @@ export async function deliverBatches<T extends IDataObject>(
 
 	if (rejectedTotal > 0) {
 		ctx.addExecutionHints?.({
-			message: `Bento rejected ${rejectedTotal} of ${records.length} events. Each output item's "failed" shows its batch's count.`,
+			message: `Bento rejected ${rejectedTotal} of ${records.length} ${noun}. Each output item's "failed" shows its batch's count.`,
+			location: 'outputPane',
+		});
+	}
+	if (maybeSent.length > 0) {
+		ctx.addExecutionHints?.({
+			message: `${maybeSent.length} batch(es) may have been delivered although Bento did not confirm them (${maybeSent.map((b) => describe(b, b)).join(', ')}). They were not resent: check Bento before sending them again.`,
 			location: 'outputPane',
 		});
 	}

@@ -9,7 +9,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const EVENT_KEYS = new Set(['type', 'email', 'fields', 'details', 'date']);
 
-function isPlainObject(value: unknown): value is IDataObject {
+export function isPlainObject(value: unknown): value is IDataObject {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const proto = Object.getPrototypeOf(value);
 	return proto === Object.prototype || proto === null;
@@ -20,7 +20,7 @@ function hasKeys(value: IDataObject): boolean {
 	return false;
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -38,38 +38,59 @@ export function parseObjectValue(value: unknown, field: string): unknown {
 	}
 }
 
-function requiredText(value: unknown, field: string): Checked<string> {
+export function requiredText(value: unknown, field: string): Checked<string> {
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
 	const got = value === undefined || value === '' ? 'missing' : describe(value);
 	return new Invalid(field, `${field} is required and must be text (got ${got})`);
 }
 
-function checkEmail(value: unknown): Checked<string> {
-	const email = requiredText(value, 'email');
+export function checkEmail(value: unknown, field = 'email'): Checked<string> {
+	const email = requiredText(value, field);
 	if (email instanceof Invalid || EMAIL.test(email)) return email;
-	return new Invalid('email', `email "${email}" is not a valid address`);
+	return new Invalid(field, `${field} "${email}" is not a valid address`);
 }
 
-function optionalObject(value: unknown, field: string): Checked<IDataObject | undefined> {
+export function optionalObject(value: unknown, field: string): Checked<IDataObject | undefined> {
 	if (value === undefined || value === null || value instanceof Invalid) return value ?? undefined;
 	if (!isPlainObject(value))
 		return new Invalid(field, `${field} must be an object (got ${describe(value)})`);
 	return hasKeys(value) ? value : undefined;
 }
 
-function checkFields(value: unknown): Checked<IDataObject | undefined> {
-	const fields = optionalObject(value, 'fields');
+/** An optional object whose values are all text, numbers, booleans or null (no nesting). */
+export function checkFlatObject(
+	value: unknown,
+	field = 'fields',
+): Checked<IDataObject | undefined> {
+	const fields = optionalObject(value, field);
 	if (!fields || fields instanceof Invalid) return fields;
 	for (const key in fields) {
 		const entry = fields[key];
 		if (entry !== null && typeof entry === 'object') {
 			return new Invalid(
-				`fields.${key}`,
-				`fields.${key} is ${describe(entry)}; profile fields must be flat text, number or boolean values`,
+				`${field}.${key}`,
+				`${field}.${key} is ${describe(entry)}; ${field === 'fields' ? 'profile fields' : 'values'} must be flat text, number or boolean values`,
 			);
 		}
 	}
 	return fields;
+}
+
+/** The first key of an auto-mapped item outside `allowed`, so that nothing is silently dropped. */
+export function checkKeys(
+	json: IDataObject,
+	allowed: Set<string>,
+	what: string,
+): Invalid | undefined {
+	for (const key in json) {
+		if (!allowed.has(key)) {
+			return new Invalid(
+				key,
+				`unknown key "${key}": ${what} may only hold ${[...allowed].join(', ')}`,
+			);
+		}
+	}
+	return undefined;
 }
 
 /** The first key an auto-mapped item must not carry, so that nothing is silently dropped. */
@@ -91,7 +112,7 @@ export function toBentoEvent(input: EventInput): Checked<BentoEvent> {
 	if (type instanceof Invalid) return type;
 	const email = checkEmail(input.email);
 	if (email instanceof Invalid) return email;
-	const fields = checkFields(input.fields);
+	const fields = checkFlatObject(input.fields);
 	if (fields instanceof Invalid) return fields;
 	const details = optionalObject(input.details, 'details');
 	if (details instanceof Invalid) return details;
@@ -116,11 +137,11 @@ export function withUniqueKey(event: BentoEvent, key: unknown): Checked<BentoEve
 	return { ...event, details: { ...details, unique: { ...unique, key: String(key) } } };
 }
 
-/** Bento takes 1 to 1000 records per batch request. */
-export function checkBatchSize(size: unknown): Invalid | undefined {
-	if (Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 1000) return undefined;
+/** Bento takes 1 to `max` records per batch request (1000 for events). */
+export function checkBatchSize(size: unknown, max = 1000): Invalid | undefined {
+	if (Number.isInteger(size) && (size as number) >= 1 && (size as number) <= max) return undefined;
 	return new Invalid(
 		'batchSize',
-		`Batch Size must be a whole number from 1 to 1000 (got ${String(size)})`,
+		`Batch Size must be a whole number from 1 to ${max} (got ${String(size)})`,
 	);
 }

@@ -1,6 +1,8 @@
 import {
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type JsonObject,
 	NodeApiError,
@@ -18,6 +20,9 @@ import {
 	isRetryableStatus,
 	parseRetryAfter,
 	type RetryPolicy,
+	type SentState,
+	sentStateOfNetworkCode,
+	sentStateOfStatus,
 } from './retryPolicy';
 import { USER_AGENT } from './userAgent';
 
@@ -33,11 +38,36 @@ export interface DeliveryOptions {
 	requestsPerMinute: number;
 }
 
+export interface BentoRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/fetch/tags`. */
+	endpoint: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/**
+	 * `always` (default): retry every transient failure. `ifNotSent`: retry only failures where
+	 * Bento certainly did not act (a 429, a refused connection); a failure that may have been
+	 * delivered is reported, never resent (emails must not go out twice).
+	 */
+	resend?: 'always' | 'ifNotSent';
+	/** Statuses that are an answer, not a failure (e.g. 404 for "no such subscriber"). */
+	acceptStatuses?: number[];
+	/** Said with a 429, e.g. Bento's tighter limit for /stats. */
+	rateLimitNote?: string;
+}
+
+export interface BentoResponse {
+	status: number;
+	body: IDataObject;
+	attempts: number;
+}
+
 type Attempt =
-	| { ok: true; body: IDataObject }
+	| { ok: true; status: number; body: IDataObject }
 	| {
 			ok: false;
 			retryable: boolean;
+			sent: SentState;
 			retryAfterMs?: number;
 			httpCode: string;
 			message: string;
@@ -70,14 +100,22 @@ interface ThrownHttpError {
 	};
 }
 
+/** Whether a request that failed may have been delivered (set by the transport on its errors). */
+export function mayHaveBeenSent(error: unknown): boolean {
+	return (error as { context?: IDataObject })?.context?.maybeSent === true;
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
 /**
  * The one door to Bento's API. Built once per execution: it holds the pacing and the
  * redaction of this execution's credential, and keeps nothing afterwards.
  */
 export class BentoTransport {
 	private constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: Context,
 		private readonly baseUrl: string,
+		private readonly siteUuid: string,
 		/** Masks this execution's secrets in a text the node is about to emit. */
 		readonly redact: (text: string) => string,
 		private readonly options: DeliveryOptions,
@@ -87,12 +125,10 @@ export class BentoTransport {
 
 	private readonly clock = systemClock;
 
-	static async forExecution(
-		ctx: IExecuteFunctions,
-		options: DeliveryOptions,
-	): Promise<BentoTransport> {
+	static async forExecution(ctx: Context, options: DeliveryOptions): Promise<BentoTransport> {
 		const credentials = await ctx.getCredentials('bentoApi');
 		const secrets = [credentials.publishableKey, credentials.secretKey, credentials.siteUuid];
+		// Another package's `bentoApi` class (the official node's) has no Base URL field.
 		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 		const policy = {
 			...RETRY_CAPS,
@@ -103,6 +139,7 @@ export class BentoTransport {
 		return new BentoTransport(
 			ctx,
 			baseUrl,
+			String(credentials.siteUuid ?? ''),
 			redact,
 			options,
 			policy,
@@ -110,21 +147,28 @@ export class BentoTransport {
 		);
 	}
 
-	/**
-	 * POSTs `body`, retrying transient failures. Throws a NodeApiError, redacted, when it gives
-	 * up, and a NodeOperationError when the execution is cancelled.
-	 */
+	/** POSTs `body` to a batch endpoint; see `request`. */
 	async post(
 		endpoint: string,
 		body: IDataObject,
-	): Promise<{ body: IDataObject; attempts: number }> {
-		const signal = this.ctx.getExecutionCancelSignal?.();
+		resend: BentoRequest['resend'] = 'always',
+	): Promise<BentoResponse> {
+		return await this.request({ method: 'POST', endpoint, body, resend });
+	}
+
+	/**
+	 * Sends one request, retrying transient failures. Throws a NodeApiError, redacted, when it
+	 * gives up (its `context.maybeSent` tells whether Bento may have acted on it), and a
+	 * NodeOperationError when the execution is cancelled.
+	 */
+	async request(request: BentoRequest): Promise<BentoResponse> {
+		const signal = this.signal();
 		let waitedMs = 0;
 		for (let attempt = 1; ; attempt++) {
 			await this.pacer.beforeRequest(signal);
 			this.stopIfCancelled(signal);
-			const result = await this.send(endpoint, body, signal);
-			if (result.ok) return { body: result.body, attempts: attempt };
+			const result = await this.send(request, signal);
+			if (result.ok) return { status: result.status, body: result.body, attempts: attempt };
 
 			const retry = attempt - 1;
 			const giveUp = (why = '') => {
@@ -139,9 +183,12 @@ export class BentoTransport {
 				});
 				// n8n swaps in a generic text for network codes (ECONNREFUSED...); keep ours, which says more.
 				error.message = message;
+				error.context.maybeSent = result.sent === 'maybe';
 				return error;
 			};
 			if (!result.retryable || retry >= this.policy.maxRetries) throw giveUp();
+			if (request.resend === 'ifNotSent' && result.sent === 'maybe')
+				throw giveUp('not retried: it may have been delivered');
 			const delay = result.retryAfterMs ?? backoffDelay(retry, this.policy, this.clock.random);
 			if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('retry wait limit reached');
 			waitedMs += delay;
@@ -149,65 +196,96 @@ export class BentoTransport {
 		}
 	}
 
+	private signal(): AbortSignal | undefined {
+		const ctx = this.ctx as Partial<IExecuteFunctions>;
+		return ctx.getExecutionCancelSignal?.();
+	}
+
 	private stopIfCancelled(signal?: AbortSignal): void {
 		if (signal?.aborted)
 			throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
 	}
 
-	private async send(endpoint: string, body: IDataObject, signal?: AbortSignal): Promise<Attempt> {
+	private async send(request: BentoRequest, signal?: AbortSignal): Promise<Attempt> {
+		const headers: IDataObject = { 'User-Agent': USER_AGENT };
+		if (request.body) headers['Content-Type'] = 'application/json';
 		try {
 			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
 				'bentoApi',
 				{
-					method: 'POST',
-					url: `${this.baseUrl}${endpoint}`,
-					body,
+					method: request.method,
+					url: `${this.baseUrl}${request.endpoint}`,
+					// site_uuid goes on every request whichever `bentoApi` class n8n loaded: the official
+					// package's adds only Basic auth. Ours adds the same key, so it is sent once.
+					qs: { ...request.qs, site_uuid: this.siteUuid },
+					body: request.body,
 					json: true,
 					timeout: this.options.timeoutMs,
-					headers: { 'User-Agent': USER_AGENT, 'Content-Type': 'application/json' },
+					headers,
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 				},
 			)) as IN8nHttpFullResponse;
-			return this.fromResponse(response.statusCode, response.body, response.headers as IDataObject);
+			return this.fromResponse(
+				request,
+				response.statusCode,
+				response.body,
+				response.headers as IDataObject,
+			);
 		} catch (error) {
 			this.stopIfCancelled(signal);
-			return this.fromThrown(error as ThrownHttpError);
+			return this.fromThrown(request, error as ThrownHttpError);
 		}
 	}
 
-	private fromResponse(status: number, body: unknown, headers?: IDataObject): Attempt {
-		if (status >= 200 && status < 300) return { ok: true, body: asObject(body) };
+	private fromResponse(
+		request: BentoRequest,
+		status: number,
+		body: unknown,
+		headers?: IDataObject,
+	): Attempt {
+		if ((status >= 200 && status < 300) || request.acceptStatuses?.includes(status))
+			return { ok: true, status, body: asObject(body) };
 		const text = httpFailureText(status, body);
+		const description =
+			status === 429 && request.rateLimitNote
+				? `${text.description} ${request.rateLimitNote}`
+				: text.description;
 		return {
 			ok: false,
 			retryable: isRetryableStatus(status),
+			sent: sentStateOfStatus(status),
 			retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), this.clock.now()),
 			httpCode: String(status),
 			message: this.redact(text.message),
-			description: this.redact(text.description),
+			description: this.redact(description),
 		};
 	}
 
 	// Network failures, and HTTP statuses should an n8n version throw them despite ignoreHttpStatusErrors.
-	private fromThrown(error: ThrownHttpError): Attempt {
+	private fromThrown(request: BentoRequest, error: ThrownHttpError): Attempt {
 		const response = error.cause?.response;
 		if (response?.status)
-			return this.fromResponse(response.status, response.data, response.headers);
+			return this.fromResponse(request, response.status, response.data, response.headers);
 		const httpCode = error.httpCode ?? error.cause?.code ?? error.code;
-		if (httpCode && /^\d{3}$/.test(httpCode)) return this.fromResponse(Number(httpCode), undefined);
+		if (httpCode && /^\d{3}$/.test(httpCode))
+			return this.fromResponse(request, Number(httpCode), undefined);
 		const code = httpCode ?? 'UNKNOWN';
 		const cause = TIMEOUT_CODES.has(code)
 			? `no answer within the ${this.options.timeoutMs} ms timeout`
 			: (error.cause?.message ?? error.message ?? 'unknown error');
+		const sent = sentStateOfNetworkCode(code);
 		return {
 			ok: false,
 			retryable: isRetryableNetworkCode(code),
+			sent,
 			httpCode: code,
 			message: this.redact(`Could not reach Bento (${code}): ${cause}`),
 			description: this.redact(
-				`The request to ${this.baseUrl} failed before Bento answered. A timeout or dropped connection may still have delivered it; set a Unique Key to make resends safe.`,
+				sent === 'no'
+					? `The request to ${this.baseUrl} failed before a connection was made; nothing reached Bento.`
+					: `The request to ${this.baseUrl} failed before Bento answered. A timeout or dropped connection may still have delivered it.`,
 			),
 		};
 	}

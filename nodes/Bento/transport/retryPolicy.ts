@@ -14,6 +14,13 @@ export const RETRY_CAPS: Pick<RetryPolicy, 'maxDelayMs' | 'maxTotalWaitMs'> = {
 	maxTotalWaitMs: 5 * 60_000,
 };
 
+/**
+ * Whether a request that failed may still have done its work at Bento. `no`: Bento certainly
+ * did not act on it (it answered with a refusal, or the connection never opened). `maybe`: the
+ * body may have arrived (a timeout, a dropped connection, a 5xx from somewhere on the way).
+ */
+export type SentState = 'no' | 'maybe';
+
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 // Connection reset/refused, timeouts and transient DNS or routing failures.
@@ -29,12 +36,30 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'EHOSTUNREACH',
 ]);
 
+// Failures before a connection existed: nothing can have reached Bento.
+const NEVER_CONNECTED_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
+
 export function isRetryableStatus(status: number): boolean {
 	return RETRYABLE_STATUS.has(status);
 }
 
 export function isRetryableNetworkCode(code: string | undefined): boolean {
 	return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
+}
+
+/** A status below 500 is Bento's own answer that it did not do the work (429 included). */
+export function sentStateOfStatus(status: number): SentState {
+	return status >= 500 ? 'maybe' : 'no';
+}
+
+export function sentStateOfNetworkCode(code: string): SentState {
+	return NEVER_CONNECTED_CODES.has(code) ? 'no' : 'maybe';
 }
 
 /** Exponential backoff with full jitter: a random wait in [0, min(cap, initial * 2^retry)]. */

@@ -3,22 +3,20 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	NodeOperationError,
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { deliverBatches } from '../../helpers/deliverBatches';
+import { executeBatchWrite } from '../../engines/batchWriter';
+import type { ItemReader } from '../../engines/readItem';
 import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import {
-	checkBatchSize,
 	checkEventKeys,
 	parseObjectValue,
 	toBentoEvent,
 	withUniqueKey,
 } from '../../helpers/validation';
-import { BentoTransport } from '../../transport';
-import { deliveryOptions, readBatchOptions } from '../common.descriptions';
+import { deliveryOptions } from '../common.descriptions';
 
 const SYSTEM_EVENTS =
 	'$purchase, $subscribe, $unsubscribe, $tag, $remove_tag, $update_fields, $completed_onboarding';
@@ -132,71 +130,29 @@ function readInput(
 	};
 }
 
-function toEvent(
-	ctx: IExecuteFunctions,
-	mode: MappingMode,
-	item: INodeExecutionData,
-	i: number,
-	hasUniqueKey: boolean,
-): Checked<BentoEvent> {
-	let input: Checked<EventInput>;
-	let uniqueKey: unknown;
-	try {
-		input = readInput(ctx, mode, item, i);
-		if (hasUniqueKey) uniqueKey = ctx.getNodeParameter('options.uniqueKey', i, '');
-	} catch (error) {
-		// An expression that fails for this item is this item's problem, like any bad value.
-		input = new Invalid('an expression', (error as Error).message);
-	}
-	const event = input instanceof Invalid ? input : toBentoEvent(input);
-	return event instanceof Invalid ? event : withUniqueKey(event, uniqueKey);
+function reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<BentoEvent> {
+	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
+	// Reading a parameter per item is costly; only do it for Unique Key when it is set.
+	const hasUniqueKey = 'uniqueKey' in options;
+	return (item, i) => {
+		const input = readInput(ctx, mode, item, i);
+		const event = input instanceof Invalid ? input : toBentoEvent(input);
+		if (event instanceof Invalid || !hasUniqueKey) return event;
+		return withUniqueKey(event, ctx.getNodeParameter('options.uniqueKey', i, ''));
+	};
 }
 
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	const mode = this.getNodeParameter('mappingMode', 0) as MappingMode;
-	const rawOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const options = readBatchOptions(rawOptions);
-	const badOption = checkBatchSize(options.batchSize);
-	if (badOption) throw new NodeOperationError(this.getNode(), badOption.message);
-	// Reading a parameter per item is costly; only do it for Unique Key when it is set.
-	const hasUniqueKey = 'uniqueKey' in rawOptions;
-	const continueOnFail = this.continueOnFail();
-	const output: INodeExecutionData[] = new Array(items.length);
-	const records: BentoEvent[] = [];
-	const itemIndexes: number[] = [];
-
-	// Validate every item before anything is sent.
-	for (let i = 0; i < items.length; i++) {
-		const event = toEvent(this, mode, items[i], i, hasUniqueKey);
-		if (!(event instanceof Invalid)) {
-			records.push(event);
-			itemIndexes.push(i);
-			continue;
-		}
-		const error = new NodeOperationError(this.getNode(), `Item ${i}: ${event.message}`, {
-			itemIndex: i,
-			description: `Fix "${event.field}" for this item. No event has been sent.`,
-		});
-		if (!continueOnFail) throw error;
-		output[i] = { json: { error: error.message }, pairedItem: { item: i } };
-	}
-
-	if (records.length > 0) {
-		const transport = await BentoTransport.forExecution(this, options);
-		const plan = {
-			endpoint: '/batch/events',
-			bodyKey: 'events',
-			recordKey: 'event',
-			records,
-			itemIndexes,
-			batchSize: options.batchSize,
-			onRejected: options.onRejectedEvents,
-			continueOnFail,
-		};
-		await deliverBatches(this, transport, plan, output);
-	}
-	return [output];
+	return await executeBatchWrite(this, items, {
+		endpoint: '/batch/events',
+		bodyKey: 'events',
+		recordKey: 'event',
+		noun: 'events',
+		max: 1000,
+		options: deliveryOptions,
+		reader,
+	});
 }

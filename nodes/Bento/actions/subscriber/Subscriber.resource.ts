@@ -1,0 +1,4 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+// The "subscriber" resource: its operation picker and its operations (filled in as they are built).
+export const description: INodeProperties[] = [];

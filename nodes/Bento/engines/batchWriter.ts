@@ -1,0 +1,88 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { readBatchOptions } from '../actions/common.descriptions';
+import { type DeliveryPlan, deliverBatches } from '../helpers/deliverBatches';
+import { Invalid } from '../helpers/invalid';
+import { checkBatchSize } from '../helpers/validation';
+import { BentoTransport } from '../transport';
+import { type ItemReader, readItem } from './readItem';
+
+export interface BatchWriteSpec<T extends IDataObject>
+	extends Pick<
+		DeliveryPlan<T>,
+		'endpoint' | 'bodyKey' | 'recordKey' | 'noun' | 'resend' | 'maybeSentAdvice' | 'fromAnswer'
+	> {
+	/** Bento's limit per request. */
+	max: number;
+	/** The operation's options properties: their defaults fill what the user left unset. */
+	options: INodeProperties[];
+	/**
+	 * Called once per execution with the options the user set; returns the reader that turns
+	 * one item into the record Bento takes, or says why it cannot go.
+	 */
+	reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<T>;
+}
+
+/**
+ * The batch writer: validates every item, then sends the valid ones in batches of at most
+ * `max`, in input order, with retries, pacing and a report of what was delivered. One output
+ * item per input item, paired to it.
+ */
+export async function executeBatchWrite<T extends IDataObject>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	spec: BatchWriteSpec<T>,
+): Promise<INodeExecutionData[][]> {
+	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = readBatchOptions(rawOptions, spec.options);
+	const badOption = checkBatchSize(options.batchSize, spec.max);
+	if (badOption) throw new NodeOperationError(ctx.getNode(), badOption.message);
+	const read = spec.reader(ctx, rawOptions);
+	const continueOnFail = ctx.continueOnFail();
+	const output: INodeExecutionData[] = new Array(items.length);
+	const records: T[] = [];
+	const itemIndexes: number[] = [];
+
+	// Validate every item before anything is sent.
+	for (let i = 0; i < items.length; i++) {
+		const record = readItem(read, items[i], i);
+		if (!(record instanceof Invalid)) {
+			records.push(record);
+			itemIndexes.push(i);
+			continue;
+		}
+		const error = new NodeOperationError(ctx.getNode(), `Item ${i}: ${record.message}`, {
+			itemIndex: i,
+			description: `Fix "${record.field}" for this item. No ${spec.recordKey} has been sent.`,
+		});
+		if (!continueOnFail) throw error;
+		output[i] = { json: { error: error.message }, pairedItem: { item: i } };
+	}
+
+	if (records.length > 0) {
+		const transport = await BentoTransport.forExecution(ctx, options);
+		const { endpoint, bodyKey, recordKey, noun, resend, maybeSentAdvice, fromAnswer } = spec;
+		const plan: DeliveryPlan<T> = {
+			endpoint,
+			bodyKey,
+			recordKey,
+			noun,
+			resend,
+			maybeSentAdvice,
+			fromAnswer,
+			records,
+			itemIndexes,
+			batchSize: options.batchSize,
+			onRejected: options.onRejectedEvents,
+			continueOnFail,
+		};
+		await deliverBatches(ctx, transport, plan, output);
+	}
+	return [output];
+}

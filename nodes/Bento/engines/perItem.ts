@@ -1,0 +1,112 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { readBatchOptions, requestOptions } from '../actions/common.descriptions';
+import { Invalid } from '../helpers/invalid';
+import { BentoTransport } from '../transport';
+import { type ItemReader, itemRange, readItem } from './readItem';
+
+export interface PerItemSpec<P> {
+	/**
+	 * Called once per execution; returns the reader that turns one item into what its request
+	 * needs (its parameters, checked), or says why it cannot go. Every item is read before any
+	 * request is sent.
+	 */
+	reader(ctx: IExecuteFunctions): ItemReader<P>;
+	/** The item's request(s) and what it puts out: one object, a list (one item each), or none. */
+	run(
+		transport: BentoTransport,
+		params: P,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Items whose key is equal get one shared answer from one request: for reads whose answer
+	 * cannot differ per item (site stats), to spare Bento's rate limit.
+	 */
+	shareKey?(params: P): string;
+	/** Shown as a hint when some items put out nothing (e.g. "no subscriber found"). */
+	emptyHint?(itemIndexes: number[]): string;
+}
+
+/**
+ * The per-item request engine: one request (or one list read) per input item, in order, with
+ * the transport's retries and pacing. Output items are paired to the item they came from; with
+ * Continue On Fail a failed item becomes an error item and the rest go on.
+ */
+export async function executePerItem<P>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	spec: PerItemSpec<P>,
+): Promise<INodeExecutionData[][]> {
+	const continueOnFail = ctx.continueOnFail();
+	const read = spec.reader(ctx);
+	const params: Array<P | Invalid> = [];
+	for (let i = 0; i < items.length; i++) {
+		const value = readItem(read, items[i], i);
+		if (value instanceof Invalid && !continueOnFail) {
+			throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${value.message}`, {
+				itemIndex: i,
+				description: `Fix "${value.field}" for this item. No request has been sent.`,
+			});
+		}
+		params.push(value);
+	}
+	if (items.length === 0) return [[]];
+
+	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const transport = await BentoTransport.forExecution(
+		ctx,
+		readBatchOptions(rawOptions, requestOptions),
+	);
+	const shared = new Map<string, Promise<IDataObject | IDataObject[]>>();
+	const output: INodeExecutionData[] = [];
+	const empty: number[] = [];
+
+	for (let i = 0; i < items.length; i++) {
+		const value = params[i];
+		const pairedItem = { item: i };
+		if (value instanceof Invalid) {
+			output.push({ json: { error: `Item ${i}: ${value.message}` }, pairedItem });
+			continue;
+		}
+		try {
+			const key = spec.shareKey?.(value);
+			let answer = key === undefined ? undefined : shared.get(key);
+			if (!answer) {
+				answer = spec.run(transport, value, i);
+				if (key !== undefined) shared.set(key, answer);
+			}
+			const result = await answer;
+			const list = Array.isArray(result) ? result : [result];
+			if (list.length === 0) empty.push(i);
+			// Each output item gets its own copy: shared answers must not be one object in n8n's data.
+			for (const json of list)
+				output.push({ json: key === undefined ? json : structuredClone(json), pairedItem });
+		} catch (error) {
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
+			failure.message = `Item ${i} failed: ${failure.message}`;
+			const cancelled = (ctx.getExecutionCancelSignal?.() as AbortSignal | undefined)?.aborted;
+			if (!continueOnFail || cancelled) {
+				const done = i > 0 ? itemRange(0, i - 1) : 'none';
+				const rest = i < items.length - 1 ? itemRange(i + 1, items.length - 1) : 'none';
+				failure.description =
+					`${failure.description ?? ''} Done: ${done}. Not sent: ${rest}.`.trim();
+				throw failure;
+			}
+			output.push({ json: { error: failure.message }, pairedItem });
+		}
+	}
+
+	if (empty.length > 0 && spec.emptyHint) {
+		ctx.addExecutionHints?.({ message: spec.emptyHint(empty), location: 'outputPane' });
+	}
+	return [output];
+}

@@ -1,0 +1,2 @@
+// Pickers for sequences, segments, email templates and reports.
+export const listSearch = {};
