@@ -95,6 +95,8 @@ export interface BatchOptionsSpec {
 	extra?: INodeProperties[];
 	/** Replaces the shared Max Retries description (e.g. where resends are withheld). */
 	maxRetriesDescription?: string;
+	/** Requests Per Minute's default and description where Bento's pace calls for one (emails). */
+	requestsPerMinute?: { default: number; description: string };
 }
 
 /** Options of an operation that sends records to a Bento batch endpoint. */
@@ -111,9 +113,10 @@ export function batchOptions(spec: BatchOptionsSpec): INodeProperties[] {
 	const retries = spec.maxRetriesDescription
 		? { ...maxRetries, description: spec.maxRetriesDescription }
 		: maxRetries;
-	return [batchSize, retries, requestsPerMinute, retryDelay, timeout, ...(spec.extra ?? [])].sort(
-		byName,
-	);
+	const pace = spec.requestsPerMinute
+		? { ...requestsPerMinute, ...spec.requestsPerMinute }
+		: requestsPerMinute;
+	return [batchSize, retries, pace, retryDelay, timeout, ...(spec.extra ?? [])].sort(byName);
 }
 
 /** Create Events' options, exactly as they shipped. */

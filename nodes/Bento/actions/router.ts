@@ -1,5 +1,7 @@
 import { type IExecuteFunctions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
+import * as broadcast from './broadcast/Broadcast.resource';
+import * as email from './email/Email.resource';
 import * as event from './event/Event.resource';
 import type { BentoType } from './node.type';
 
@@ -15,8 +17,8 @@ const operations: Operations = {
 	subscriber: {},
 	tag: {},
 	field: {},
-	email: {},
-	broadcast: {},
+	email: { send: email.send },
+	broadcast: { getAll: broadcast.getAll, create: broadcast.create },
 	stats: {},
 	sequence: {},
 	workflow: {},

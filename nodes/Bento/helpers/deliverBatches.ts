@@ -26,7 +26,11 @@ export interface DeliveryPlan<T extends IDataObject> {
 	continueOnFail: boolean;
 	/** `ifNotSent`: a batch that may have been delivered is reported, never resent (emails). */
 	resend?: 'always' | 'ifNotSent';
-	/** What a resend risks and how to make it safe, said when a batch may have been delivered. */
+	/**
+	 * What a resend risks and how to make it safe, said when a batch may have been delivered.
+	 * Given where duplicates matter: such a batch is then reported as "may have been sent" even
+	 * when the user allowed resending it.
+	 */
 	maybeSentAdvice?: string;
 	/** Fields from Bento's answer for one record of a delivered batch (its position in the batch). */
 	fromAnswer?: (answer: IDataObject, position: number) => IDataObject;
@@ -119,8 +123,9 @@ export async function deliverBatches<T extends IDataObject>(
 					? error
 					: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
 			const where = `Batch ${batch.number} of ${batches.length} (${items(batch, batch)})`;
-			// Only where resends are withheld is "maybe sent" news: elsewhere the batch was retried.
-			const maybe = plan.resend === 'ifNotSent' && mayHaveBeenSent(failure);
+			// Only where duplicates matter is "maybe sent" news: elsewhere the batch was just retried.
+			const tracksDuplicates = plan.resend === 'ifNotSent' || plan.maybeSentAdvice !== undefined;
+			const maybe = tracksDuplicates && mayHaveBeenSent(failure);
 			if (maybe) {
 				maybeSent.push(batch);
 				failure.message = `${where} may have been sent: ${failure.message}`;
@@ -157,7 +162,7 @@ export async function deliverBatches<T extends IDataObject>(
 	}
 	if (maybeSent.length > 0) {
 		ctx.addExecutionHints?.({
-			message: `${maybeSent.length} batch(es) may have been delivered although Bento did not confirm them (${maybeSent.map((b) => describe(b, b)).join(', ')}). They were not resent: check Bento before sending them again.`,
+			message: `${maybeSent.length} batch(es) may have been delivered although Bento did not confirm them (${maybeSent.map((b) => describe(b, b)).join(', ')}). They were ${plan.resend === 'ifNotSent' ? 'not resent' : 'retried but never confirmed'}: check Bento before sending them again.`,
 			location: 'outputPane',
 		});
 	}

@@ -53,9 +53,16 @@ export function isRetryableNetworkCode(code: string | undefined): boolean {
 	return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
 }
 
-/** A status below 500 is Bento's own answer that it did not do the work (429 included). */
+// Cloudflare, in front of Bento, answers these when it could not even connect to Bento's
+// servers (down, unreachable, TLS failure): the request never reached them.
+const ORIGIN_NEVER_REACHED = new Set([521, 522, 523, 525, 526]);
+
+/**
+ * A status below 500 is Bento's own answer that it did not do the work (429 included); so is a
+ * Cloudflare "could not reach the origin" 52x. Any other 5xx may come after Bento took the body.
+ */
 export function sentStateOfStatus(status: number): SentState {
-	return status >= 500 ? 'maybe' : 'no';
+	return status < 500 || ORIGIN_NEVER_REACHED.has(status) ? 'no' : 'maybe';
 }
 
 export function sentStateOfNetworkCode(code: string): SentState {

@@ -1,4 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "broadcast" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as create from './create.operation';
+import * as getAll from './getAll.operation';
+
+export { create, getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['broadcast'] } },
+		options: [
+			{
+				name: 'Create Broadcasts',
+				value: 'create',
+				description: 'Create broadcasts in Bento as drafts, up to 100 per request',
+				action: 'Create broadcasts',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List broadcasts of one status, page by page',
+				action: 'Get many broadcasts',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...getAll.description,
+];

@@ -1,4 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "email" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as send from './send.operation';
+
+export { send };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['email'] } },
+		options: [
+			{
+				name: 'Send Emails',
+				value: 'send',
+				description:
+					'Send emails through Bento, up to 60 per request; one Bento may already have taken is never resent',
+				action: 'Send emails',
+			},
+		],
+		default: 'send',
+	},
+	...send.description,
+];

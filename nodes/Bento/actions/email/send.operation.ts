@@ -1,0 +1,211 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
+
+import { executeBatchWrite } from '../../engines/batchWriter';
+import type { ItemReader } from '../../engines/readItem';
+import type { MappingMode } from '../../helpers/interfaces';
+import {
+	maybeSentAdvice,
+	resendPolicy,
+	retryMaybeSent,
+	SENDING_MAX_RETRIES,
+} from '../../helpers/sending';
+import { checkKeys, parseObjectValue } from '../../helpers/validation';
+import { batchOptions } from '../common.descriptions';
+import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
+
+// Bento's limit per request (its docs; one SDK says 100).
+const MAX_EMAILS = 60;
+
+const options = batchOptions({
+	noun: 'Emails',
+	max: MAX_EMAILS,
+	extra: [retryMaybeSent],
+	maxRetriesDescription: SENDING_MAX_RETRIES,
+	requestsPerMinute: {
+		default: 1,
+		description:
+			"Spaces requests so a large run keeps to Bento's send pace of about 60 emails a minute: at 1, each batch of 60 starts a minute after the previous one (the first goes at once), so the run never queues far ahead of your other transactional mail. 0 queues everything at once; Bento still sends about 60 a minute.",
+	},
+});
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Mapping Mode',
+		name: 'mappingMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Define Below',
+				value: 'defineBelow',
+				description: 'Set the recipient, sender, subject and body for each item, with expressions',
+			},
+			{
+				name: 'Map Automatically',
+				value: 'autoMapInputData',
+				description:
+					'Each input item already is an email: to, from, subject, html_body, and optionally transactional and personalizations',
+			},
+		],
+		default: 'defineBelow',
+	},
+	{
+		displayName:
+			'Each input item must hold only "to", "from", "subject", "html_body" and optionally "transactional" (true or false) and "personalizations". Any other key is an error for that item.',
+		name: 'autoMapNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description:
+			'Email address of the one recipient. Bento creates the subscriber if it does not exist yet.',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		placeholder: 'e.g. orders@yourshop.com',
+		required: true,
+		default: '',
+		description:
+			'Sender address. It must be an author of the Bento site (Settings → Authors), otherwise Bento refuses the email.',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Subject line of the email',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'HTML Body',
+		name: 'htmlBody',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		required: true,
+		default: '',
+		placeholder: '<p>Hi {{ name }}, thanks for your order {{ order_id }}.</p>',
+		description:
+			'The email body as HTML, sent exactly as given. Bento fills Liquid tags such as {{ name }} from Personalizations.',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName:
+			"Keep the body fixed text and pass per-item values in Personalizations: in an n8n expression (a value starting with =), n8n itself reads every {{ }}, Bento's Liquid tags included.",
+		name: 'liquidNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Transactional',
+		name: 'transactional',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether this is a transactional email (receipt, password reset, login code): Bento then sends it even to people who unsubscribed. Off (Bento's default) for anything marketing.",
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName:
+			'Transactional is off: Bento skips recipients who have unsubscribed. Turn it on only for mail people need (receipts, password resets).',
+		name: 'marketingNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { mappingMode: ['defineBelow'], transactional: [false] } },
+	},
+	{
+		displayName: 'Personalizations',
+		name: 'personalizations',
+		type: 'json',
+		default: '{}',
+		description:
+			'Flat object of values for the body\'s Liquid tags, e.g. {"name": "Ann"} for {{ name }}. Values must be text, numbers or booleans.',
+		displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	},
+	{
+		displayName:
+			'A batch that Bento may have taken (a timeout, a dropped connection, a 5xx) is never resent: its items fail with "may have been sent". Do not turn on n8n\'s Retry On Fail for this node: it would resend every email.',
+		name: 'sendOnceNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['email'], operation: ['send'] } },
+	properties,
+);
+
+function reader(ctx: IExecuteFunctions): ItemReader<BentoEmail> {
+	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
+	if (mode === 'autoMapInputData')
+		return (item) => checkKeys(item.json, EMAIL_KEYS, 'an email item') ?? toBentoEmail(item.json);
+	return (_item, i) => {
+		const personalizations = parseObjectValue(
+			ctx.getNodeParameter('personalizations', i, undefined),
+			'personalizations',
+		);
+		return toBentoEmail({
+			to: ctx.getNodeParameter('to', i) as string,
+			from: ctx.getNodeParameter('from', i) as string,
+			subject: ctx.getNodeParameter('subject', i) as string,
+			html_body: ctx.getNodeParameter('htmlBody', i) as string,
+			transactional: ctx.getNodeParameter('transactional', i, false) as boolean,
+			personalizations: personalizations as IDataObject,
+		});
+	};
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	const chosen = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const result = await executeBatchWrite(this, items, {
+		endpoint: '/batch/emails',
+		bodyKey: 'emails',
+		recordKey: 'email',
+		noun: 'emails',
+		max: MAX_EMAILS,
+		options,
+		resend: resendPolicy(chosen),
+		maybeSentAdvice: maybeSentAdvice('emails'),
+		reader,
+	});
+	const marketing = result[0].filter(
+		(item) => (item.json.email as BentoEmail | undefined)?.transactional === false,
+	).length;
+	if (marketing > 0) {
+		this.addExecutionHints?.({
+			message: `${marketing} email(s) went out with transactional off: Bento skips recipients who have unsubscribed.`,
+			location: 'outputPane',
+		});
+	}
+	return result;
+}
