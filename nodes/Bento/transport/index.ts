@@ -54,6 +54,11 @@ export interface BentoRequest {
 	acceptStatuses?: number[];
 	/** Said with a 429, e.g. Bento's tighter limit for /stats. */
 	rateLimitNote?: string;
+	/**
+	 * `backoff` (default): a 429 is retried like a 5xx. `retryAfterOnly`: only when Bento says
+	 * when (Retry-After); for hourly limits, where backing off for seconds only burns requests.
+	 */
+	rateLimitRetry?: 'backoff' | 'retryAfterOnly';
 }
 
 export interface BentoResponse {
@@ -187,6 +192,9 @@ export class BentoTransport {
 				return error;
 			};
 			if (!result.retryable || retry >= this.policy.maxRetries) throw giveUp();
+			const onlyAfter = request.rateLimitRetry === 'retryAfterOnly' && result.httpCode === '429';
+			if (onlyAfter && result.retryAfterMs === undefined)
+				throw giveUp('not retried: Bento gave no Retry-After');
 			if (request.resend === 'ifNotSent' && result.sent === 'maybe')
 				throw giveUp('not retried: it may have been delivered');
 			const delay = result.retryAfterMs ?? backoffDelay(retry, this.policy, this.clock.random);

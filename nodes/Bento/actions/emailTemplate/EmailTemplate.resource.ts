@@ -1,4 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "emailTemplate" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as get from './get.operation';
+import * as update from './update.operation';
+
+export { get, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['emailTemplate'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: "Read an email template's name, subject, HTML and stats",
+				action: 'Get an email template',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change an email template's subject and/or HTML; nothing else is touched",
+				action: 'Update an email template',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...update.description,
+];

@@ -1,4 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "form" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as getResponses from './getResponses.operation';
+
+export { getResponses };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['form'] } },
+		options: [
+			{
+				name: 'Get Responses',
+				value: 'getResponses',
+				description: "List a form's responses, one item each, with the submitted data",
+				action: 'Get form responses',
+			},
+		],
+		default: 'getResponses',
+	},
+	...getResponses.description,
+];

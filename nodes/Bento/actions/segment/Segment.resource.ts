@@ -1,4 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "segment" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+
+export { get, getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['segment'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: "Read one segment's name, description and rules",
+				action: 'Get a segment',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: "List the site's segments with their names and descriptions",
+				action: 'Get many segments',
+			},
+		],
+		default: 'getAll',
+	},
+	...get.description,
+	...getAll.description,
+];

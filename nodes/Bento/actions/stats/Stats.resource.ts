@@ -1,4 +1,42 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "stats" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as getReport from './getReport.operation';
+import * as getSegment from './getSegment.operation';
+import * as getSite from './getSite.operation';
+
+export { getReport, getSegment, getSite };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['stats'] } },
+		options: [
+			{
+				name: 'Get Report Stats',
+				value: 'getReport',
+				description: "Read one of the site's reports: its data points, chart style and name",
+				action: 'Get report stats',
+			},
+			{
+				name: 'Get Segment Stats',
+				value: 'getSegment',
+				description: "Count a segment's users, subscribers and unsubscribers",
+				action: 'Get segment stats',
+			},
+			{
+				name: 'Get Site Stats',
+				value: 'getSite',
+				description:
+					"Count the site's users, subscribers and unsubscribers (how many subscribers do we have)",
+				action: 'Get site stats',
+			},
+		],
+		default: 'getSite',
+	},
+	...getReport.description,
+	...getSegment.description,
+	...getSite.description,
+];

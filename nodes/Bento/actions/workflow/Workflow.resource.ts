@@ -1,4 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "workflow" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as getAll from './getAll.operation';
+
+export { getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['workflow'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description:
+					"List the site's automation workflows with their status (live or draft) and email templates",
+				action: 'Get many workflows',
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+];

@@ -1,0 +1,136 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { listParameters, readList } from '../engines/pagedReader';
+import { executePerItem } from '../engines/perItem';
+import { flattenEntry } from '../helpers/flatten';
+import { type Checked, Invalid } from '../helpers/invalid';
+import { isPlainObject, requiredText } from '../helpers/validation';
+import type { BentoRequest, BentoTransport } from '../transport';
+import { requestOptions, returnAllOrLimit } from './common.descriptions';
+
+// Shared by the stats, sequence, workflow, emailTemplate, segment, form and utility operations.
+
+/** The Options collection of an operation that sends one request per item: retries, pacing, timeout. */
+export const requestOptionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: requestOptions,
+};
+
+export interface LocatorSpec {
+	displayName: string;
+	name: string;
+	/** What one entry is, for texts: "sequence". */
+	noun: string;
+	searchListMethod: string;
+	placeholder: string;
+	description: string;
+}
+
+/** A picker of Bento entries, with "By ID" for expressions and AI Agents. */
+export function locator(spec: LocatorSpec): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: spec.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${spec.noun}...`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: spec.placeholder },
+		],
+	};
+}
+
+/** Item `i`'s ID from a picker or a plain text parameter, trimmed; numbers are accepted. */
+export function readId(ctx: IExecuteFunctions, name: string, i: number): Checked<string> {
+	const value = ctx.getNodeParameter(name, i, '', { extractValue: true });
+	return requiredText(typeof value === 'number' ? String(value) : value, name);
+}
+
+/** The object in Bento's `{data: {...}}` envelope, or the body when there is none. */
+export function dataOf(body: IDataObject): IDataObject {
+	return isPlainObject(body.data) ? body.data : body;
+}
+
+/**
+ * One entry by ID (GET, PATCH or POST), flattened. A 404 means Bento has no such entry: said so,
+ * as this item's error, instead of the transport's "no such endpoint".
+ */
+export async function requestEntry(
+	ctx: IExecuteFunctions,
+	transport: BentoTransport,
+	request: BentoRequest,
+	missing: string,
+): Promise<IDataObject> {
+	const { status, body } = await transport.request({ ...request, acceptStatuses: [404] });
+	if (status === 404) {
+		throw new NodeOperationError(ctx.getNode(), `Bento answered 404: ${missing}`, {
+			description:
+				'Check the ID (pick it from the list to be sure). A wrong Base URL in the credential also answers 404.',
+		});
+	}
+	return flattenEntry(dataOf(body));
+}
+
+/** The parameters of a list operation: Return All / Limit and the options. */
+export const listProperties: INodeProperties[] = [...returnAllOrLimit, requestOptionsCollection];
+
+export interface ListOperationSpec {
+	endpoint: string;
+	/** Whether the endpoint takes `page`. */
+	paged: boolean;
+	/** What the entries are, plural: "sequences". */
+	noun: string;
+	/** Item `i`'s query (e.g. a form ID), or why the item cannot go. */
+	query?(ctx: IExecuteFunctions, i: number): Checked<IDataObject>;
+}
+
+/**
+ * A list operation: one read per distinct set of parameters (items that ask the same get the
+ * same answer without another request), one output item per entry, flattened.
+ */
+export async function executeList(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	spec: ListOperationSpec,
+): Promise<INodeExecutionData[][]> {
+	return await executePerItem(ctx, items, {
+		reader: (c) => (_item, i) => {
+			const qs = spec.query?.(c, i);
+			return qs instanceof Invalid ? qs : { ...listParameters(c, i), qs };
+		},
+		shareKey: (params) => JSON.stringify(params),
+		run: async (transport, params) =>
+			await readList(transport, {
+				...params,
+				endpoint: spec.endpoint,
+				paged: spec.paged,
+				map: flattenEntry,
+			}),
+		emptyHint: (indexes) =>
+			`Bento returned no ${spec.noun} for ${indexes.length === 1 ? 'item' : 'items'} ${indexes.join(', ')}`,
+	});
+}
+
+/** Required text sent exactly as given (HTML, content to moderate): not trimmed. */
+export function requiredVerbatim(value: unknown, field: string): Checked<string> {
+	const checked = requiredText(value, field);
+	return checked instanceof Invalid ? checked : (value as string);
+}

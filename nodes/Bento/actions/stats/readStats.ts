@@ -1,0 +1,34 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BentoTransport } from '../../transport';
+import { dataOf } from '../library.common';
+
+// Bento allows /stats/* 60 requests per hour (another official page: about 30). Backing off for
+// seconds cannot help against an hourly window, so a 429 is retried only after a Retry-After.
+const STATS_LIMIT_NOTE =
+	'Bento allows about 60 requests per hour to /stats (some pages say 30), per site: wait, or run this less often. The node reads site stats once per execution and each segment or report once.';
+
+/** One GET to a /stats endpoint, with Bento's hourly limit in mind. */
+export async function readStats(
+	transport: BentoTransport,
+	endpoint: string,
+	qs?: IDataObject,
+): Promise<IDataObject> {
+	const { body } = await transport.request({
+		method: 'GET',
+		endpoint,
+		qs,
+		rateLimitNote: STATS_LIMIT_NOTE,
+		rateLimitRetry: 'retryAfterOnly',
+	});
+	return body;
+}
+
+/** Site or segment counts: `{user_count, subscriber_count, unsubscriber_count}`, unwrapped if enveloped. */
+export async function readCounts(
+	transport: BentoTransport,
+	endpoint: string,
+	qs?: IDataObject,
+): Promise<IDataObject> {
+	return dataOf(await readStats(transport, endpoint, qs));
+}

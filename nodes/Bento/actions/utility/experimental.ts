@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { executePerItem } from '../../engines/perItem';
+import type { ItemReader } from '../../engines/readItem';
+import type { BentoRequest, BentoTransport } from '../../transport';
+
+// Sources disagree whether the experimental inputs go in the query (Go, Laravel, Python, the
+// OpenAPI file, the official n8n node) or in a JSON body (the Node SDK). A POST sends them in
+// both, so either reading works; the query only while it stays short, so that long content
+// cannot make an over-long URL. GETs use the query.
+const MAX_QUERY_CHARS = 2000;
+
+/** The request for an experimental endpoint with these inputs (empty ones left out). */
+export function experimentalRequest(
+	method: 'GET' | 'POST',
+	endpoint: string,
+	inputs: IDataObject,
+): BentoRequest {
+	const given: IDataObject = {};
+	for (const [key, value] of Object.entries(inputs))
+		if (value !== undefined && value !== '') given[key] = value;
+	if (method === 'GET') return { method, endpoint, qs: given };
+	const asQuery = new URLSearchParams(given as Record<string, string>).toString();
+	return {
+		method,
+		endpoint,
+		body: given,
+		qs: asQuery.length <= MAX_QUERY_CHARS ? given : undefined,
+	};
+}
+
+export interface UtilitySpec<P extends IDataObject> {
+	reader(ctx: IExecuteFunctions): ItemReader<P>;
+	run(transport: BentoTransport, params: P): Promise<IDataObject>;
+}
+
+/**
+ * A utility check: one request per item, and one per distinct input (the same address twice
+ * is checked once). An empty answer is put out as it is, never an error.
+ */
+export async function executeUtility<P extends IDataObject>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	spec: UtilitySpec<P>,
+): Promise<INodeExecutionData[][]> {
+	return await executePerItem(ctx, items, {
+		...spec,
+		shareKey: (params) => JSON.stringify(params),
+	});
+}
