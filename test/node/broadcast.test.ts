@@ -1,0 +1,209 @@
+import nock from 'nock';
+
+import { mockBento } from '../helpers/mockSending';
+import { runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const listing = (status = 'sent', extra: Record<string, unknown> = {}) => ({
+	resource: 'broadcast',
+	operation: 'getAll',
+	status,
+	options: { retryDelay: 0 },
+	...extra,
+});
+
+// Bento's answer: `total` broadcasts, 10 per page, as JSON:API entries.
+const pages =
+	(total: number) => (_body: Record<string, unknown>, query: Record<string, string>) => {
+		const page = Number(query.page);
+		const ids = Array.from({ length: total }, (_, i) => i + 1).slice((page - 1) * 10, page * 10);
+		return {
+			data: ids.map((id) => ({
+				id: String(id),
+				type: 'broadcasts',
+				attributes: {
+					name: `News ${id}`,
+					template: { subject: `S${id}` },
+					stats: { open_rate: 0.5 },
+				},
+			})),
+		};
+	};
+
+describe('Broadcasts: Get Many', () => {
+	it('Return All reads page after page until an empty one, with the status', async () => {
+		const { requests } = mockBento('GET', '/fetch/broadcasts', [], pages(23));
+		const { outputs, error } = await runBentoNode({
+			parameters: listing('draft', { returnAll: true }),
+			items: [{}],
+		});
+		expect(error).toBeUndefined();
+		expect(requests.map((r) => r.query)).toEqual(
+			[1, 2, 3, 4].map((page) => ({
+				status: 'draft',
+				page: String(page),
+				site_uuid: TEST_CREDENTIALS.siteUuid,
+			})),
+		);
+		expect(requests.every((r) => r.rawQuery.split('site_uuid=').length === 2)).toBe(true);
+		expect(outputs[0]).toHaveLength(23);
+		expect(outputs[0][0]).toEqual({
+			json: { id: '1', name: 'News 1', template: { subject: 'S1' }, stats: { open_rate: 0.5 } },
+			pairedItem: { item: 0 },
+		});
+	});
+
+	it('Limit stops reading as soon as it has enough; sent is the default status', async () => {
+		const { requests } = mockBento('GET', '/fetch/broadcasts', [], pages(23));
+		const { outputs } = await runBentoNode({
+			parameters: { resource: 'broadcast', operation: 'getAll', limit: 15 },
+			items: [{}],
+		});
+		expect(requests.map((r) => [r.query.status, r.query.page])).toEqual([
+			['sent', '1'],
+			['sent', '2'],
+		]);
+		expect(outputs[0].map((i) => i.json.id)).toEqual(
+			Array.from({ length: 15 }, (_, i) => String(i + 1)),
+		);
+	});
+
+	it('refuses a status Bento does not know (it would silently list sent ones)', async () => {
+		const { requests } = mockBento('GET', '/fetch/broadcasts', [], pages(1));
+		const { error } = await runBentoNode({
+			parameters: listing('={{ $json.status }}'),
+			items: [{ status: 'archived' }],
+		});
+		expect(requests).toHaveLength(0);
+		expect(error?.message).toBe(
+			'Item 0: status must be one of canceled, draft, paused, scheduled, sending, sent (got "archived")',
+		);
+	});
+});
+
+const creating = (extra: Record<string, unknown> = {}) => ({
+	resource: 'broadcast',
+	operation: 'create',
+	name: '={{ $json.title }}',
+	subject: '={{ "News: " + $json.title }}',
+	content: '<p>{{ visitor.first_name }}, read on.</p>\n',
+	type: 'raw',
+	fromEmail: 'news@shop.example',
+	fromName: '={{ $json.author }}',
+	inclusiveTags: {
+		tags: [
+			{ tag: { __rl: true, mode: 'list', value: 'customers' } },
+			{ tag: { __rl: true, mode: 'name', value: 'vip, beta' } },
+		],
+	},
+	exclusiveTags: { tags: [{ tag: { __rl: true, mode: 'name', value: 'unsubscribed-news' } }] },
+	segmentId: '={{ $json.segment }}',
+	batchSizePerHour: 500,
+	options: { retryDelay: 0 },
+	...extra,
+});
+
+describe('Broadcasts: Create', () => {
+	it("sends the broadcasts in one request and maps Bento's answer back to each item", async () => {
+		const { requests } = mockBento('POST', '/batch/broadcasts', [
+			[
+				200,
+				{
+					results: 2,
+					failed: 1,
+					broadcasts: [
+						{ id: 'b1', template_id: 't1', name: 'May', dashboard_url: 'https://x/b1' },
+						{ id: 'b3', template_id: 't3', name: 'July', dashboard_url: 'https://x/b3' },
+					],
+					failures: [{ index: 1, name: 'June', error: 'from is not an author' }],
+				},
+			],
+		]);
+		const { outputs, error } = await runBentoNode({
+			parameters: creating(),
+			items: [
+				{ title: 'May', author: 'Ann', segment: 'seg_1' },
+				{ title: 'June', author: '' },
+				{ title: 'July', author: 'Cy' },
+			],
+		});
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		const common = {
+			content: '<p>{{ visitor.first_name }}, read on.</p>\n',
+			type: 'raw',
+			inclusive_tags: 'customers,vip,beta',
+			exclusive_tags: 'unsubscribed-news',
+			batch_size_per_hour: 500,
+		};
+		expect(requests[0].body).toEqual({
+			broadcasts: [
+				{
+					name: 'May',
+					subject: 'News: May',
+					from: { email: 'news@shop.example', name: 'Ann' },
+					segment_id: 'seg_1',
+					...common,
+				},
+				{ name: 'June', subject: 'News: June', from: { email: 'news@shop.example' }, ...common },
+				{
+					name: 'July',
+					subject: 'News: July',
+					from: { email: 'news@shop.example', name: 'Cy' },
+					...common,
+				},
+			],
+		});
+		const [may, june, july] = outputs[0].map((i) => i.json);
+		expect(may).toMatchObject({
+			created: true,
+			id: 'b1',
+			template_id: 't1',
+			dashboard_url: 'https://x/b1',
+			results: 2,
+			failed: 1,
+		});
+		expect(june).toMatchObject({
+			created: false,
+			warning: 'Bento did not create this broadcast: from is not an author',
+		});
+		expect(july).toMatchObject({ created: true, id: 'b3' });
+		expect(outputs[0].map((i) => i.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
+	});
+
+	it('101 broadcasts are two requests (100 + 1)', async () => {
+		const { requests } = mockBento('POST', '/batch/broadcasts', [], (body) => ({
+			results: (body.broadcasts as unknown[]).length,
+		}));
+		const { error } = await runBentoNode({
+			parameters: creating({ segmentId: '' }),
+			items: Array.from({ length: 101 }, (_, i) => ({ title: `N${i}`, author: 'Ann' })),
+		});
+		expect(error).toBeUndefined();
+		expect(requests.map((r) => (r.body.broadcasts as unknown[]).length)).toEqual([100, 1]);
+	});
+
+	it('a 503 may have created them: not retried, reported as maybe sent', async () => {
+		const { requests } = mockBento('POST', '/batch/broadcasts', [[503]]);
+		const { error } = await runBentoNode({ parameters: creating(), items: [{ title: 'May' }] });
+		expect(requests).toHaveLength(1);
+		expect(error?.message).toBe(
+			'Batch 1 of 1 (items 0-0) may have been sent: Bento answered 503 (not retried: it may have been delivered)',
+		);
+	});
+
+	it('names the item and field of a bad broadcast before sending', async () => {
+		const { requests } = mockBento('POST', '/batch/broadcasts', []);
+		const { error } = await runBentoNode({
+			parameters: creating({ fromEmail: '={{ $json.from }}' }),
+			items: [
+				{ title: 'May', from: 'news@shop.example' },
+				{ title: 'June', from: 'nobody' },
+			],
+		});
+		expect(requests).toHaveLength(0);
+		expect(error?.message).toBe('Item 1: fromEmail "nobody" is not a valid address');
+	});
+});
