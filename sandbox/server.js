@@ -249,6 +249,10 @@ async function startBentoSandbox(options = {}) {
 		keys,
 		state,
 		summary,
+		/** Serves one more connection (e.g. a TLS socket for a stand-in of Bento's own host). */
+		accept(socket) {
+			server.emit('connection', socket);
+		},
 		/**
 		 * Faults, one per request in order: {status, body?, headers?} | {drop: true} | {delayMs}
 		 * (stall before doing the work) | {accept: true, delayMs} | {accept: true, drop: true}

@@ -118,7 +118,8 @@ function installPackage(userFolder, tarball) {
 class N8n {
 	/**
 	 * @param {1|2} major
-	 * @param {{ userFolder?: string, port?: number, brokerPort?: number }} options
+	 * @param {{ userFolder?: string, port?: number, brokerPort?: number, env?: object }} options
+	 *   env: extra environment for every n8n process of this instance
 	 */
 	constructor(major, options = {}) {
 		this.major = major;
@@ -127,6 +128,7 @@ class N8n {
 		this.port = options.port ?? 5678;
 		// The task runner broker listens on its own port; keep majors apart.
 		this.brokerPort = options.brokerPort ?? 5679 + major * 10;
+		this.extraEnv = options.env ?? {};
 		this.server = undefined;
 	}
 
@@ -150,6 +152,7 @@ class N8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			DB_TYPE: 'sqlite',
 			N8N_LOG_LEVEL: 'info',
+			...this.extraEnv,
 			...extra,
 		};
 	}

@@ -8,6 +8,8 @@ export interface RecordedRequest {
 	body: { events: Array<Record<string, unknown>> };
 	headers: Record<string, string | string[] | undefined>;
 	query: Record<string, string>;
+	/** The query string as sent, to see repeated parameters. */
+	rawQuery: string;
 }
 
 type Reply = [status: number, body?: unknown, headers?: Record<string, string>];
@@ -29,6 +31,7 @@ export function mockBatchEvents(replies: Reply[] = []) {
 				body: parsed,
 				headers: this.req.headers,
 				query: Object.fromEntries(url.searchParams),
+				rawQuery: url.search.slice(1),
 			});
 			const reply = replies[Math.min(requests.length - 1, replies.length - 1)];
 			return reply ?? [200, { results: parsed.events.length, failed: 0 }];

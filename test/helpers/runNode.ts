@@ -5,9 +5,11 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
 	createRunExecutionData,
+	Expression,
 	ICredentialsHelper,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
+	type ICredentialType,
 	type IExecuteFunctions,
 	type IDataObject,
 	type IHttpRequestOptions,
@@ -32,10 +34,38 @@ export const TEST_CREDENTIALS = {
 	baseUrl: 'https://app.bentonow.com/api/v1',
 };
 
-const credentialType = new BentoApi();
+/**
+ * Applies a credential type's `authenticate` as n8n does: a function is called; a generic
+ * object's `auth`, `headers`, `qs` and `body` are resolved against the credential data (their
+ * `={{ $credentials.x }}` expressions) and merged into the request.
+ */
+async function applyAuthenticate(
+	type: ICredentialType,
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { authenticate } = type;
+	if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+	if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+	const resolve = (value: unknown): unknown =>
+		typeof value === 'string' && value.startsWith('=')
+			? Expression.resolveWithoutWorkflow(value.slice(1), { $credentials: credentials })
+			: value;
+	const result = { ...requestOptions } as IDataObject;
+	for (const [key, part] of Object.entries(authenticate.properties)) {
+		const resolved = Object.fromEntries(
+			Object.entries(part as IDataObject).map(([name, value]) => [name, resolve(value)]),
+		);
+		result[key] = { ...((result[key] as IDataObject) ?? {}), ...resolved };
+	}
+	return result as unknown as IHttpRequestOptions;
+}
 
 class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
+	constructor(
+		private readonly data: ICredentialDataDecryptedObject,
+		private readonly credentialType: ICredentialType,
+	) {
 		super();
 	}
 
@@ -48,8 +78,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
 	) {
-		if (typeName !== credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
-		return await credentialType.authenticate(credentials, requestOptions);
+		if (typeName !== this.credentialType.name)
+			throw new Error(`Unexpected credential type ${typeName}`);
+		return await applyAuthenticate(this.credentialType, credentials, requestOptions);
 	}
 
 	async preAuthentication() {
@@ -69,7 +100,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData() {}
 
 	getCredentialsProperties(): INodeProperties[] {
-		return credentialType.properties;
+		return this.credentialType.properties;
 	}
 }
 
@@ -110,6 +141,11 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** Aborts the execution when this signal fires (n8n's cancel). */
 	cancelAfterMs?: number;
+	/**
+	 * The `bentoApi` class n8n loaded (default: ours). With another class, the credential data
+	 * is exactly `credentials` (n8n keeps only that class's fields), without our defaults.
+	 */
+	credentialType?: ICredentialType;
 }
 
 export interface RunResult {
@@ -158,10 +194,9 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
 
-	const credentialsHelper = new TestCredentialsHelper({
-		...TEST_CREDENTIALS,
-		...options.credentials,
-	});
+	const credentialsHelper = options.credentialType
+		? new TestCredentialsHelper({ ...options.credentials }, options.credentialType)
+		: new TestCredentialsHelper({ ...TEST_CREDENTIALS, ...options.credentials }, new BentoApi());
 	const additionalData = {
 		hooks,
 		credentialsHelper,

@@ -1,3 +1,5 @@
+import { Expression } from 'n8n-workflow';
+
 import { BentoApi } from '../../credentials/BentoApi.credentials';
 import { USER_AGENT } from '../../nodes/Bento/transport/userAgent';
 
@@ -37,5 +39,24 @@ describe('BentoApi credential', () => {
 		]);
 		expect(credential.properties[1].typeOptions).toEqual({ password: true });
 		expect(credential.properties[3].default).toBe('https://app.bentonow.com/api/v1');
+	});
+});
+
+describe('BentoApi credential test request', () => {
+	const { baseURL } = new BentoApi().test.request;
+	// n8n resolves `={{ ... }}` against the saved credential's data.
+	const resolve = (credentials: Record<string, string>) =>
+		Expression.resolveWithoutWorkflow(String(baseURL).slice(1), { $credentials: credentials });
+
+	it('uses the default Base URL for a credential saved without one (the official class has none)', () => {
+		expect(resolve({ publishableKey: 'pk', secretKey: 'sk', siteUuid: 's' })).toBe(
+			'https://app.bentonow.com/api/v1',
+		);
+	});
+
+	it('uses the saved Base URL without its trailing slash', () => {
+		expect(resolve({ baseUrl: 'http://127.0.0.1:4010/api/v1/' })).toBe(
+			'http://127.0.0.1:4010/api/v1',
+		);
 	});
 });

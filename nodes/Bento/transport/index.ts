@@ -105,6 +105,16 @@ interface ThrownHttpError {
 	};
 }
 
+/**
+ * The API root from a credential's Base URL. Another package's `bentoApi` class (the official
+ * node's) has no Base URL field, and older ones saved the bare host: both mean Bento's API.
+ */
+export function apiBaseUrl(saved: unknown): string {
+	const text = typeof saved === 'string' && saved.trim() !== '' ? saved.trim() : DEFAULT_BASE_URL;
+	const url = text.replace(/\/+$/, '');
+	return /^https?:\/\/[^/]+$/i.test(url) ? `${url}/api/v1` : url;
+}
+
 /** Whether a request that failed may have been delivered (set by the transport on its errors). */
 export function mayHaveBeenSent(error: unknown): boolean {
 	return (error as { context?: IDataObject })?.context?.maybeSent === true;
@@ -134,7 +144,7 @@ export class BentoTransport {
 		const credentials = await ctx.getCredentials('bentoApi');
 		const secrets = [credentials.publishableKey, credentials.secretKey, credentials.siteUuid];
 		// Another package's `bentoApi` class (the official node's) has no Base URL field.
-		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+		const baseUrl = apiBaseUrl(credentials.baseUrl);
 		const policy = {
 			...RETRY_CAPS,
 			maxRetries: options.maxRetries,
