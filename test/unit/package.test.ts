@@ -19,6 +19,12 @@ describe('package', () => {
 		expect(pkg.devDependencies['n8n-workflow']).toBeDefined();
 	});
 
+	it('names its GitHub repository, which npm provenance checks against the publishing workflow', () => {
+		expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\/[^/]+\/[^/]+\.git$/);
+		const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+		expect(pkg.bugs.url).toBe(`${repo}/issues`);
+	});
+
 	it('fills option defaults from the option descriptions', () => {
 		expect(readBatchOptions({})).toEqual({
 			batchSize: 1000,
