@@ -150,6 +150,13 @@ module.exports = {
 	CREDENTIAL,
 	WRONG_CREDENTIAL,
 	credentials,
+	// Building blocks for other areas' scenario files.
+	bento,
+	chain,
+	code,
+	noOp,
+	position,
+	trigger,
 	scenarios: () => [
 		bulkDefineBelow(),
 		autoMap(CREDENTIAL),
