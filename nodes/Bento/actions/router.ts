@@ -2,8 +2,18 @@ import { type IExecuteFunctions, type INodeExecutionData, NodeOperationError } f
 
 import * as broadcast from './broadcast/Broadcast.resource';
 import * as email from './email/Email.resource';
+import * as emailTemplate from './emailTemplate/EmailTemplate.resource';
 import * as event from './event/Event.resource';
+import * as field from './field/Field.resource';
+import * as form from './form/Form.resource';
 import type { BentoType } from './node.type';
+import * as segment from './segment/Segment.resource';
+import * as sequence from './sequence/Sequence.resource';
+import * as stats from './stats/Stats.resource';
+import * as subscriber from './subscriber/Subscriber.resource';
+import * as tag from './tag/Tag.resource';
+import * as utility from './utility/Utility.resource';
+import * as workflow from './workflow/Workflow.resource';
 
 type Operation = {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
@@ -14,18 +24,29 @@ type Operations = { [R in BentoType['resource']]: Partial<Record<string, Operati
 // One line per operation: adding an operation adds its file, its line here and an import above.
 const operations: Operations = {
 	event: { create: event.create },
-	subscriber: {},
-	tag: {},
-	field: {},
+	subscriber: {
+		get: subscriber.get,
+		create: subscriber.create,
+		import: subscriber.importSubscribers,
+		runCommand: subscriber.runCommand,
+	},
+	tag: { getAll: tag.getAll, create: tag.create },
+	field: { getAll: field.getAll, create: field.create },
 	email: { send: email.send },
 	broadcast: { getAll: broadcast.getAll, create: broadcast.create },
-	stats: {},
-	sequence: {},
-	workflow: {},
-	emailTemplate: {},
-	segment: {},
-	form: {},
-	utility: {},
+	stats: { getSite: stats.getSite, getSegment: stats.getSegment, getReport: stats.getReport },
+	sequence: { getAll: sequence.getAll, addEmail: sequence.addEmail },
+	workflow: { getAll: workflow.getAll },
+	emailTemplate: { get: emailTemplate.get, update: emailTemplate.update },
+	segment: { getAll: segment.getAll, get: segment.get },
+	form: { getResponses: form.getResponses },
+	utility: {
+		validateEmail: utility.validateEmail,
+		moderateContent: utility.moderateContent,
+		guessGender: utility.guessGender,
+		geolocateIp: utility.geolocateIp,
+		checkBlacklist: utility.checkBlacklist,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

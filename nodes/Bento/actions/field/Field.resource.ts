@@ -1,4 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "field" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as create from './create.operation';
+import * as getAll from './getAll.operation';
+
+export { create, getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['field'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a custom field',
+				action: 'Create a field',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: "List the site's custom fields",
+				action: 'Get many fields',
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...getAll.description,
+];

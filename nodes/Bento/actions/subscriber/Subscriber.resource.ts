@@ -1,4 +1,52 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "subscriber" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as importSubscribers from './import.operation';
+import * as runCommand from './runCommand.operation';
+
+// `import` is a reserved word: the router maps the operation value `import` to importSubscribers.
+export { create, get, importSubscribers, runCommand };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['subscriber'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create one subscriber per item (one request each)',
+				action: 'Create a subscriber',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Look a subscriber up by email or UUID',
+				action: 'Get a subscriber',
+			},
+			{
+				name: 'Import',
+				value: 'import',
+				description:
+					'Add or update subscribers with names, tags and fields, up to 1000 per request, without triggering automations',
+				action: 'Import subscribers',
+			},
+			{
+				name: 'Run Command',
+				value: 'runCommand',
+				description:
+					'Tag, untag, set or remove fields, subscribe, unsubscribe or change emails, in batches',
+				action: 'Run subscriber commands',
+			},
+		],
+		default: 'import',
+	},
+	...create.description,
+	...get.description,
+	...importSubscribers.description,
+	...runCommand.description,
+];

@@ -1,4 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// The "tag" resource: its operation picker and its operations (filled in as they are built).
-export const description: INodeProperties[] = [];
+import * as create from './create.operation';
+import * as getAll from './getAll.operation';
+
+export { create, getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['tag'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a tag',
+				action: 'Create a tag',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: "List the site's tags",
+				action: 'Get many tags',
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...getAll.description,
+];

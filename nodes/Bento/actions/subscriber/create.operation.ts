@@ -1,0 +1,60 @@
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
+
+import { executePerItem } from '../../engines/perItem';
+import { Invalid } from '../../helpers/invalid';
+import { checkEmail } from '../../helpers/validation';
+import { requestOptions } from '../common.descriptions';
+import { subscriberOf } from './answer';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Creates one subscriber per item, one request each. To add or update many subscribers with names, tags and fields, use Import Subscribers (up to 1000 per request).',
+		name: 'createNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email address of the subscriber to create',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: requestOptions,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscriber'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	return await executePerItem(this, items, {
+		reader: (ctx) => (_item, i) => {
+			const email = checkEmail(ctx.getNodeParameter('email', i));
+			return email instanceof Invalid ? email : { email };
+		},
+		run: async (transport, { email }) => {
+			const { body } = await transport.post('/fetch/subscribers', { subscriber: { email } });
+			return subscriberOf(body) ?? { email };
+		},
+	});
+}

@@ -1,0 +1,125 @@
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
+
+import { executePerItem } from '../../engines/perItem';
+import { Invalid } from '../../helpers/invalid';
+import { checkEmail, requiredText } from '../../helpers/validation';
+import { requestOptions } from '../common.descriptions';
+import { subscriberOf } from './answer';
+
+type LookUpBy = 'email' | 'uuid';
+type IfNotFound = 'returnNothing' | 'error';
+
+const ifNotFound: INodeProperties = {
+	displayName: 'If Not Found',
+	name: 'ifNotFound',
+	type: 'options',
+	options: [
+		{
+			name: 'Return an Error',
+			value: 'error',
+			description:
+				'The item fails; with Continue On Fail (error output) it leaves by the error output',
+		},
+		{
+			name: 'Return Nothing',
+			value: 'returnNothing',
+			description: 'No output item for it; a hint on the node names the items',
+		},
+	],
+	default: 'returnNothing',
+	description: 'What to do when Bento has no subscriber with this email or UUID',
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'By',
+		name: 'by',
+		type: 'options',
+		options: [
+			{ name: 'Email', value: 'email', description: 'Look the subscriber up by email address' },
+			{ name: 'UUID', value: 'uuid', description: "Look the subscriber up by Bento's UUID" },
+		],
+		default: 'email',
+		description: 'Which identifier to look the subscriber up by',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email address of the subscriber to get',
+		displayOptions: { show: { by: ['email'] } },
+	},
+	{
+		displayName: 'UUID',
+		name: 'uuid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 4f1d6a2e-...',
+		description: "Bento's UUID of the subscriber to get",
+		displayOptions: { show: { by: ['uuid'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [ifNotFound, ...requestOptions],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscriber'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	const notFound = this.getNodeParameter('options.ifNotFound', 0, 'returnNothing') as IfNotFound;
+	return await executePerItem(this, items, {
+		reader: (ctx) => (_item, i) => {
+			const by = ctx.getNodeParameter('by', i) as LookUpBy;
+			const value =
+				by === 'uuid'
+					? requiredText(ctx.getNodeParameter('uuid', i), 'uuid')
+					: checkEmail(ctx.getNodeParameter('email', i));
+			return value instanceof Invalid ? value : { by, value };
+		},
+		run: async (transport, { by, value }, itemIndex) => {
+			// Bento answers an unknown subscriber with an empty body or `data: null`; a 404 is read alike.
+			const { status, body } = await transport.request({
+				method: 'GET',
+				endpoint: '/fetch/subscribers',
+				qs: { [by]: value },
+				acceptStatuses: [404],
+			});
+			const subscriber = status === 404 ? undefined : subscriberOf(body);
+			if (subscriber) return subscriber;
+			if (notFound === 'error') {
+				throw new NodeOperationError(this.getNode(), `No subscriber with ${by} "${value}"`, {
+					itemIndex,
+					description:
+						'Bento has no subscriber with this identifier. Set "If Not Found" to "Return Nothing" to skip such items.',
+				});
+			}
+			return [];
+		},
+		emptyHint: (indexes) => {
+			const shown = indexes.slice(0, 20).join(', ');
+			const more = indexes.length > 20 ? ` and ${indexes.length - 20} more` : '';
+			return `No subscriber found for ${indexes.length === 1 ? 'item' : 'items'} ${shown}${more}: no output item for them (option "If Not Found")`;
+		},
+	});
+}

@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+interface LocatorSpec {
+	displayName: string;
+	name: string;
+	description: string;
+	placeholder: string;
+}
+
+function locator(spec: LocatorSpec, searchListMethod: string, what: string): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: spec.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${what}...`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: spec.placeholder,
+			},
+		],
+	};
+}
+
+/** A tag picker: Bento's tags from GET /fetch/tags, or a name typed or set by an expression. */
+export function tagLocator(spec: LocatorSpec): INodeProperties {
+	return locator(spec, 'searchTags', 'tag');
+}
+
+/** A field picker: Bento's custom field keys from GET /fetch/fields, or a key by name. */
+export function fieldLocator(spec: LocatorSpec): INodeProperties {
+	return locator(spec, 'searchFields', 'field');
+}

@@ -1,0 +1,69 @@
+import nock from 'nock';
+
+import { mockEndpoint } from '../helpers/mockAudience';
+import { runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const field = (id: number, key: string) => ({
+	id: String(id),
+	type: 'visitors-fields',
+	attributes: { name: key, key, whitelisted: null, created_at: '2024-01-01T00:00:00Z' },
+});
+const FIELDS = [field(1, 'first_name'), field(2, 'plan'), field(3, 'seats')];
+
+describe('Field > Get Many', () => {
+	it('lists the fields, flattened, up to Limit', async () => {
+		const { requests } = mockEndpoint('GET', '/fetch/fields', [[200, { data: FIELDS }]]);
+		const { outputs, error } = await runBentoNode({
+			parameters: { resource: 'field', operation: 'getAll', returnAll: false, limit: 2 },
+			items: [{}],
+		});
+		expect(error).toBeUndefined();
+		expect(requests.map((r) => r.query)).toEqual([{ site_uuid: TEST_CREDENTIALS.siteUuid }]);
+		expect(outputs[0]).toEqual([
+			{ json: { id: '1', ...FIELDS[0].attributes }, pairedItem: { item: 0 } },
+			{ json: { id: '2', ...FIELDS[1].attributes }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('a 503 that never ends fails with the retries counted', async () => {
+		const { requests } = mockEndpoint('GET', '/fetch/fields', [[503, { error: 'Down' }]]);
+		const { error } = await runBentoNode({
+			parameters: {
+				resource: 'field',
+				operation: 'getAll',
+				returnAll: true,
+				options: { retryDelay: 0, maxRetries: 2 },
+			},
+			items: [{}],
+		});
+		expect(requests).toHaveLength(3);
+		expect(error?.message).toBe('Item 0 failed: Bento answered 503: Down (after 3 attempts)');
+	});
+});
+
+describe('Field > Create', () => {
+	it('creates a field with {field: {key}}', async () => {
+		const { requests } = mockEndpoint('POST', '/fetch/fields', [[201, { data: field(4, 'plan') }]]);
+		const { outputs } = await runBentoNode({
+			parameters: { resource: 'field', operation: 'create', key: '={{ $json.key }}' },
+			items: [{ key: 'plan' }],
+		});
+		expect(requests.map((r) => r.body)).toEqual([{ field: { key: 'plan' } }]);
+		expect(outputs[0]).toEqual([
+			{ json: { id: '4', ...field(4, 'plan').attributes }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('refuses a missing key, naming the item', async () => {
+		const { requests } = mockEndpoint('POST', '/fetch/fields', [[201, {}]]);
+		const { error } = await runBentoNode({
+			parameters: { resource: 'field', operation: 'create', key: '={{ $json.key }}' },
+			items: [{ key: 'plan' }, {}],
+		});
+		expect(requests).toHaveLength(0);
+		expect(error?.message).toBe('Item 1: key is required and must be text (got missing)');
+	});
+});

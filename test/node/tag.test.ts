@@ -1,0 +1,142 @@
+import nock from 'nock';
+
+import { mockEndpoint } from '../helpers/mockAudience';
+import { SECRETS } from '../helpers/mockBento';
+import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const tag = (id: number, name: string) => ({
+	id: String(id),
+	type: 'tags',
+	attributes: { name, created_at: '2024-01-01T00:00:00Z', discarded_at: null, site_id: 9 },
+});
+const TAGS = [tag(1, 'customer'), tag(2, 'lead'), tag(3, 'vip')];
+
+describe('Tag > Get Many', () => {
+	it('returns every tag, flattened, with Return All', async () => {
+		const { requests } = mockEndpoint('GET', '/fetch/tags', [[200, { data: TAGS }]]);
+		const { outputs, error } = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'getAll', returnAll: true },
+			items: [{}],
+		});
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		expect(requests[0].query).toEqual({ site_uuid: TEST_CREDENTIALS.siteUuid });
+		expect(outputs[0]).toEqual(
+			TAGS.map((t) => ({
+				json: { id: t.id, ...t.attributes },
+				pairedItem: { item: 0 },
+			})),
+		);
+	});
+
+	it('slices to Limit; items asking the same share one request', async () => {
+		const { requests } = mockEndpoint('GET', '/fetch/tags', [[200, { data: TAGS }]]);
+		const { outputs } = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'getAll', returnAll: false, limit: 2 },
+			items: [{}, {}],
+		});
+		expect(requests).toHaveLength(1);
+		expect(outputs[0].map((i) => [i.json.name, i.pairedItem])).toEqual([
+			['customer', { item: 0 }],
+			['lead', { item: 0 }],
+			['customer', { item: 1 }],
+			['lead', { item: 1 }],
+		]);
+		// Each item owns its copy.
+		expect(outputs[0][0].json).not.toBe(outputs[0][2].json);
+	});
+
+	it('an empty list is no item and no error', async () => {
+		mockEndpoint('GET', '/fetch/tags', [[200, { data: [] }]]);
+		const { outputs, error } = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'getAll', returnAll: true },
+			items: [{}],
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toEqual([]);
+	});
+
+	it('retries a 500, gives up on a 401 at once with no secret in the error', async () => {
+		const flaky = mockEndpoint('GET', '/fetch/tags', [
+			[500, { error: 'Boom' }],
+			[200, { data: TAGS }],
+		]);
+		const ok = await runBentoNode({
+			parameters: {
+				resource: 'tag',
+				operation: 'getAll',
+				returnAll: true,
+				options: { retryDelay: 0 },
+			},
+			items: [{}],
+		});
+		expect(flaky.requests).toHaveLength(2);
+		expect(ok.outputs[0]).toHaveLength(3);
+		nock.cleanAll();
+		const denied = mockEndpoint('GET', '/fetch/tags', [[401, { error: 'Unauthorized' }]]);
+		const failed = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'getAll', returnAll: true },
+			items: [{}],
+		});
+		expect(denied.requests).toHaveLength(1);
+		expect(failed.error?.message).toBe('Item 0 failed: Bento answered 401: Unauthorized');
+		const emitted = everythingEmitted(failed);
+		for (const secret of SECRETS) expect(emitted).not.toContain(secret);
+	});
+});
+
+describe('Tag > Create', () => {
+	it('creates one tag per item with {tag: {name}} and puts out the tag', async () => {
+		const { requests } = mockEndpoint('POST', '/fetch/tags', (request, n) => [
+			201,
+			{ data: tag(n + 10, (request.body?.tag as { name: string }).name) },
+		]);
+		const { outputs } = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'create', name: '={{ $json.tag }}' },
+			items: [{ tag: ' vip ' }, { tag: 'lead' }],
+		});
+		expect(requests.map((r) => r.body)).toEqual([
+			{ tag: { name: 'vip' } },
+			{ tag: { name: 'lead' } },
+		]);
+		expect(outputs[0].map((i) => [i.json.id, i.json.name, i.pairedItem])).toEqual([
+			['10', 'vip', { item: 0 }],
+			['11', 'lead', { item: 1 }],
+		]);
+	});
+
+	it('refuses an empty name before sending; with Continue On Fail only that item fails', async () => {
+		const { requests } = mockEndpoint('POST', '/fetch/tags', [[201, { data: tag(1, 'ok') }]]);
+		const stopped = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'create', name: '={{ $json.tag }}' },
+			items: [{ tag: 'ok' }, { tag: '  ' }],
+		});
+		expect(requests).toHaveLength(0);
+		expect(stopped.error?.message).toBe('Item 1: name is required and must be text (got a string)');
+		const { outputs } = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'create', name: '={{ $json.tag }}' },
+			items: [{ tag: 'ok' }, { tag: '' }],
+			onError: 'continueErrorOutput',
+		});
+		expect(requests).toHaveLength(1);
+		expect(outputs[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
+		expect(outputs[1][0].json.error).toBe(
+			'Item 1: name is required and must be text (got missing)',
+		);
+	});
+
+	it('a 422 is not retried', async () => {
+		const { requests } = mockEndpoint('POST', '/fetch/tags', [
+			[422, { errors: [{ field: 'name', message: 'has already been taken' }] }],
+		]);
+		const { error } = await runBentoNode({
+			parameters: { resource: 'tag', operation: 'create', name: 'vip' },
+			items: [{}],
+		});
+		expect(requests).toHaveLength(1);
+		expect(error?.message).toBe('Item 0 failed: Bento answered 422: name: has already been taken');
+	});
+});
