@@ -26,6 +26,12 @@ function tagId(store, name) {
 	return String(index + 1);
 }
 
+/** Removes a tag from a subscriber; an unknown tag name is no tag to remove. */
+function untag(store, s, name) {
+	const id = String(store.tags.findIndex((t) => t.name === name) + 1);
+	s.tagIds = s.tagIds.filter((t) => t !== id);
+}
+
 function fieldExists(store, key) {
 	if (!store.fields.some((f) => f.key === key))
 		store.fields.push({ key, name: key, whitelisted: null, created_at: now() });
@@ -92,10 +98,7 @@ function importRecord(store, record) {
 		const id = tagId(store, name);
 		if (!s.tagIds.includes(id)) s.tagIds.push(id);
 	}
-	for (const name of tagNames(record.remove_tags ?? '')) {
-		const id = tagId(store, name);
-		s.tagIds = s.tagIds.filter((t) => t !== id);
-	}
+	for (const name of tagNames(record.remove_tags ?? '')) untag(store, s, name);
 }
 
 /** Why Bento would refuse this command, or undefined. */
@@ -125,8 +128,7 @@ function runCommand(store, c) {
 		const id = tagId(store, c.query);
 		if (!s.tagIds.includes(id)) s.tagIds.push(id);
 	} else if (c.command === 'remove_tag') {
-		const id = tagId(store, c.query);
-		s.tagIds = s.tagIds.filter((t) => t !== id);
+		untag(store, s, c.query);
 	} else if (c.command === 'add_field') {
 		s.fields[c.query.key] = c.query.value;
 		fieldExists(store, c.query.key);

@@ -240,7 +240,7 @@ describe('Subscriber > Import', () => {
 		});
 	});
 
-	it('sends the record as Bento takes it: tags joined, empty names left out, custom fields flat', async () => {
+	it('sends the record as Bento takes it: tags joined, empty values left out, custom fields flat', async () => {
 		const { requests } = mockBatch('/batch/subscribers', 'subscribers', [[200, { result: 2 }]]);
 		const { outputs } = await runBentoNode({
 			parameters: autoMap(),
@@ -255,6 +255,7 @@ describe('Subscriber > Import', () => {
 					seats: 3,
 					active: true,
 					note: null,
+					empty: '',
 				},
 				{ email: 'bob@example.com', tags: '' },
 			],
@@ -269,7 +270,6 @@ describe('Subscriber > Import', () => {
 					plan: 'pro',
 					seats: 3,
 					active: true,
-					note: null,
 				},
 				{ email: 'bob@example.com' },
 			],

@@ -51,8 +51,8 @@ function optionalName(value: unknown, field: string): Checked<string | undefined
 }
 
 /**
- * Validates one subscriber record and returns it as Bento takes it: empty names and tag lists
- * left out (so they do not blank what Bento has), tags joined by commas, custom fields flat.
+ * Validates one subscriber record and returns it as Bento takes it: empty values left out, tags
+ * joined by commas, custom fields flat.
  */
 export function toImportRecord(json: IDataObject): Checked<ImportRecord> {
 	const email = checkEmail(json.email);
@@ -60,7 +60,8 @@ export function toImportRecord(json: IDataObject): Checked<ImportRecord> {
 	const record: ImportRecord = { email };
 	for (const key in json) {
 		const value = json[key];
-		if (key === 'email' || value === undefined) continue;
+		// Empty values are left out: an import never blanks what Bento has (remove_field does).
+		if (key === 'email' || isEmpty(value)) continue;
 		if (key === 'tags' || key === 'remove_tags') {
 			const list = tagList(value, key);
 			if (list instanceof Invalid) return list;
