@@ -52,6 +52,8 @@ function readTarget(ctx: IExecuteFunctions, i: number): Checked<IDataObject> {
 	const target: IDataObject = {};
 	for (const key of ['domain', 'ip']) {
 		const value = ctx.getNodeParameter(key, i, '');
+		// An expression that finds nothing (e.g. {{ $json.ip }} on an item without one) means "not given".
+		if (value === undefined || value === null) continue;
 		if (typeof value !== 'string')
 			return new Invalid(key, `${key} must be text (got ${describe(value)})`);
 		if (value.trim() !== '') target[key] = value.trim();

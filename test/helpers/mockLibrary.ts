@@ -1,0 +1,181 @@
+// Nock helpers and shared cases for the library resources (stats, sequences, workflows, email
+// templates, segments, forms, utilities): any method and path on Bento's host, recorded.
+import nock from 'nock';
+
+import { BENTO_ORIGIN, SECRETS } from './mockBento';
+import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from './runNode';
+
+export type Reply = [status: number, body?: unknown, headers?: Record<string, string>];
+
+export interface Recorded {
+	method: string;
+	/** Path below /api/v1. */
+	path: string;
+	query: Record<string, string>;
+	/** The query string as sent, to count repeated parameters. */
+	rawQuery: string;
+	body: unknown;
+}
+
+/**
+ * Intercepts `method` on `path` (below /api/v1; a RegExp matches the path below it). Each
+ * request takes the next reply (the last one repeats), or `reply(request, n)` decides.
+ */
+export function mockEndpoint(
+	method: string,
+	path: string | RegExp,
+	reply: Reply[] | ((request: Recorded, n: number) => Reply),
+) {
+	const requests: Recorded[] = [];
+	const matches = (uri: string) => {
+		const below = new URL(uri, BENTO_ORIGIN).pathname.replace(/^\/api\/v1/, '');
+		return typeof path === 'string' ? below === path : path.test(below);
+	};
+	const scope = nock(BENTO_ORIGIN)
+		.intercept(matches, method)
+		.query(true)
+		.times(Number.MAX_SAFE_INTEGER)
+		.reply(function (uri, body) {
+			const url = new URL(uri, BENTO_ORIGIN);
+			const request: Recorded = {
+				method,
+				path: url.pathname.replace(/^\/api\/v1/, ''),
+				query: Object.fromEntries(url.searchParams),
+				rawQuery: url.search.slice(1),
+				body: body === '' ? undefined : body,
+			};
+			requests.push(request);
+			if (typeof reply === 'function') return reply(request, requests.length - 1);
+			return reply[Math.min(requests.length - 1, reply.length - 1)];
+		});
+	return { requests, scope };
+}
+
+/** The query Bento must receive: the given parameters and site_uuid exactly once. */
+export function expectQuery(request: Recorded, params: Record<string, string> = {}) {
+	expect(request.query).toEqual({ ...params, site_uuid: TEST_CREDENTIALS.siteUuid });
+	expect(request.rawQuery.split('&').filter((p) => p.startsWith('site_uuid='))).toHaveLength(1);
+}
+
+/** A page of JSON:API entries `{id, type, attributes}` with ids `${prefix}${from..to}`. */
+export function entries(prefix: string, from: number, to: number, type = 'entries') {
+	return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => ({
+		id: `${prefix}${from + k}`,
+		type,
+		attributes: { name: `${prefix} ${from + k}` },
+	}));
+}
+
+export interface ErrorCaseSpec {
+	parameters: Record<string, unknown>;
+	method: string;
+	path: string | RegExp;
+	ok: Reply;
+	/** Items that each cause their own request (distinct inputs). */
+	items?: Array<Record<string, unknown>>;
+	/** Whether items share one request (site stats): then one failure fails them all. */
+	shared?: boolean;
+	/** A write that must not happen twice: a 5xx (maybe delivered) is reported, not resent. */
+	writes?: boolean;
+	/** How a 429 is retried: with backoff (default), or only after a Retry-After (/stats). */
+	rateLimit?: 'backoff' | 'retryAfterOnly';
+}
+
+/** The error classes every operation must handle alike: registered as jest cases. */
+export function describeErrorClasses(name: string, spec: ErrorCaseSpec) {
+	const parameters = { ...spec.parameters, options: { retryDelay: 0, maxRetries: 2 } };
+	const items = spec.items ?? [{ n: 0 }, { n: 1 }];
+
+	describe(`${name}: error classes`, () => {
+		it.each([400, 401, 422])(
+			'%i is not retried, names the item and leaks no secret',
+			async (status) => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [
+					[status, { error: `Scripted ${status}` }],
+				]);
+				const result = await runBentoNode({ parameters, items: items.slice(0, 1) });
+				expect(requests).toHaveLength(1);
+				expect(result.error?.message).toBe(
+					`Item 0 failed: Bento answered ${status}: Scripted ${status}`,
+				);
+				const emitted = everythingEmitted(result);
+				for (const secret of SECRETS) expect(emitted).not.toContain(secret);
+			},
+		);
+
+		if (spec.writes) {
+			it('a 5xx is not resent: the write may have happened', async () => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [[503], spec.ok]);
+				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
+				expect(requests).toHaveLength(1);
+				expect(error?.message).toBe(
+					'Item 0 failed: Bento answered 503 (not retried: it may have been delivered)',
+				);
+			});
+		}
+
+		if (!spec.writes)
+			it('a 5xx is retried, then the answer is used', async () => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [[503], spec.ok]);
+				const { outputs, error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
+				expect(error).toBeUndefined();
+				expect(requests).toHaveLength(2);
+				expect(outputs[0].length).toBeGreaterThan(0);
+			});
+
+		if (spec.rateLimit === 'retryAfterOnly') {
+			it('a 429 without Retry-After is not retried and names the hourly limit', async () => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [[429, { error: 'Too many' }]]);
+				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
+				expect(requests).toHaveLength(1);
+				expect(error?.message).toBe(
+					'Item 0 failed: Bento answered 429: Too many (not retried: Bento gave no Retry-After)',
+				);
+				expect(String(error?.description)).toMatch(/60 requests per hour to \/stats/);
+			});
+			it('a 429 with Retry-After is retried after it', async () => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [
+					[429, { error: 'Too many' }, { 'Retry-After': '0' }],
+					spec.ok,
+				]);
+				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
+				expect(error).toBeUndefined();
+				expect(requests).toHaveLength(2);
+			});
+		} else {
+			it('a 429 is retried with backoff', async () => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [[429], spec.ok]);
+				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
+				expect(error).toBeUndefined();
+				expect(requests).toHaveLength(2);
+			});
+		}
+
+		it('Continue On Fail: the failed item goes to the error output, the next one still runs', async () => {
+			const { requests } = mockEndpoint(spec.method, spec.path, [
+				[400, { error: 'Nope' }],
+				spec.ok,
+			]);
+			const { outputs, error } = await runBentoNode({
+				parameters,
+				items,
+				onError: 'continueErrorOutput',
+			});
+			expect(error).toBeUndefined();
+			const failed = outputs[1] ?? [];
+			if (spec.shared) {
+				expect(requests).toHaveLength(1);
+				expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+				return;
+			}
+			expect(requests).toHaveLength(2);
+			expect(failed).toHaveLength(1);
+			expect(failed[0].json.error).toBe('Item 0 failed: Bento answered 400: Nope');
+			expect(failed[0].pairedItem).toEqual({ item: 0 });
+			expect(outputs[0].length).toBeGreaterThan(0);
+			expect(outputs[0].every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(
+				true,
+			);
+		});
+	});
+}

@@ -1,0 +1,127 @@
+import nock from 'nock';
+
+import { describeErrorClasses, expectQuery, mockEndpoint } from '../helpers/mockLibrary';
+import { runBentoNode } from '../helpers/runNode';
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const TEMPLATE_PATH = /^\/fetch\/emails\/templates\/[^/]+$/;
+const answer = (attributes: Record<string, unknown> = {}) => ({
+	data: {
+		id: '1001',
+		type: 'email_templates',
+		attributes: {
+			name: 'Welcome',
+			subject: 'Hi',
+			html: '<p>Hi</p>',
+			created_at: '2024-01-01',
+			stats: null,
+			...attributes,
+		},
+	},
+});
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+// Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
+afterAll(() => nock.restore());
+
+describe('Email Templates: Get', () => {
+	it('reads the template, flattened; items with the same id share one request', async () => {
+		const { requests } = mockEndpoint('GET', TEMPLATE_PATH, [[200, answer()]]);
+		const { outputs, error } = await runBentoNode({
+			parameters: {
+				resource: 'emailTemplate',
+				operation: 'get',
+				templateId: byId('={{ $json.id }}'),
+			},
+			items: [{ id: 1001 }, { id: '1001' }],
+		});
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		expect(requests[0].path).toBe('/fetch/emails/templates/1001');
+		expectQuery(requests[0]);
+		const json = {
+			id: '1001',
+			name: 'Welcome',
+			subject: 'Hi',
+			html: '<p>Hi</p>',
+			created_at: '2024-01-01',
+			stats: null,
+		};
+		expect(outputs[0]).toEqual([
+			{ json, pairedItem: { item: 0 } },
+			{ json, pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('a 404 says there is no such template', async () => {
+		mockEndpoint('GET', TEMPLATE_PATH, [[404, { error: 'Not found' }]]);
+		const { error } = await runBentoNode({
+			parameters: { resource: 'emailTemplate', operation: 'get', templateId: byId('9') },
+			items: [{}],
+		});
+		expect(error?.message).toBe('Item 0 failed: Bento answered 404: no email template with ID "9"');
+	});
+});
+
+describeErrorClasses('Get Email Template', {
+	parameters: { resource: 'emailTemplate', operation: 'get', templateId: byId('={{ $json.id }}') },
+	method: 'GET',
+	path: TEMPLATE_PATH,
+	ok: [200, answer()],
+	items: [{ id: 1 }, { id: 2 }],
+});
+
+const update = (updateFields: Record<string, unknown>) => ({
+	resource: 'emailTemplate',
+	operation: 'update',
+	templateId: byId('={{ $json.id }}'),
+	updateFields,
+});
+
+describe('Email Templates: Update', () => {
+	it('PATCHes only the subject when only the subject is given', async () => {
+		const { requests } = mockEndpoint('PATCH', TEMPLATE_PATH, [[200, answer({ subject: 'New' })]]);
+		const { outputs, error } = await runBentoNode({
+			parameters: update({ subject: ' New ' }),
+			items: [{ id: '1001' }],
+		});
+		expect(error).toBeUndefined();
+		expect(requests[0].body).toEqual({ email_template: { subject: 'New' } });
+		expect(outputs[0][0].json.subject).toBe('New');
+	});
+
+	it('sends HTML exactly as given, with the subject when both are given', async () => {
+		const { requests } = mockEndpoint('PATCH', TEMPLATE_PATH, [[200, answer()]]);
+		const html = '\n  <table><tr><td>{{ visitor.first_name }}</td></tr></table>  ';
+		await runBentoNode({ parameters: update({ html, subject: 'S' }), items: [{ id: '1001' }] });
+		expect(requests[0].body).toEqual({ email_template: { subject: 'S', html } });
+	});
+
+	it('nothing to update, or an empty subject, is that item’s error; nothing is sent for it', async () => {
+		const { requests } = mockEndpoint('PATCH', TEMPLATE_PATH, [[200, answer()]]);
+		const nothing = await runBentoNode({ parameters: update({}), items: [{ id: '1' }] });
+		expect(nothing.error?.message).toBe('Item 0: nothing to update: add Subject and/or HTML');
+		const empty = await runBentoNode({
+			parameters: update({ subject: '={{ $json.s }}' }),
+			items: [
+				{ id: '1', s: 'ok' },
+				{ id: '2', s: '' },
+			],
+			onError: 'continueErrorOutput',
+		});
+		expect(empty.outputs[1].map((i) => i.json.error)).toEqual([
+			'Item 1: subject is required and must be text (got missing)',
+		]);
+		expect(requests).toHaveLength(1);
+		expect(requests[0].path).toBe('/fetch/emails/templates/1');
+	});
+});
+
+describeErrorClasses('Update Email Template', {
+	parameters: update({ subject: 'New' }),
+	method: 'PATCH',
+	path: TEMPLATE_PATH,
+	ok: [200, answer()],
+	items: [{ id: 1 }, { id: 2 }],
+});
