@@ -1,4 +1,5 @@
 import {
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -136,6 +137,11 @@ export class BentoTransport {
 		private readonly options: DeliveryOptions,
 		private readonly policy: RetryPolicy,
 		private readonly pacer: Pacer,
+		/**
+		 * The credential as read once for this execution, handed to n8n with every request: without
+		 * it n8n loads and decrypts the credential again per request (a database read each time).
+		 */
+		private readonly credential: ICredentialsDecrypted,
 	) {}
 
 	private readonly clock = systemClock;
@@ -151,6 +157,7 @@ export class BentoTransport {
 			initialDelayMs: options.initialDelayMs,
 		};
 		const redact = createRedactor(secrets as Array<string | undefined>);
+		const saved = ctx.getNode().credentials?.bentoApi;
 		return new BentoTransport(
 			ctx,
 			baseUrl,
@@ -159,6 +166,7 @@ export class BentoTransport {
 			options,
 			policy,
 			new Pacer(options.requestsPerMinute, systemClock),
+			{ id: saved?.id ?? '', name: saved?.name ?? '', type: 'bentoApi', data: credentials },
 		);
 	}
 
@@ -244,6 +252,7 @@ export class BentoTransport {
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 				},
+				{ credentialsDecrypted: this.credential },
 			)) as IN8nHttpFullResponse;
 			return this.fromResponse(
 				request,
