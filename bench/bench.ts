@@ -2,7 +2,7 @@
 // against one-per-item, delivery under a scaled-down rate limit, memory and growth. Everything
 // runs against the local Bento stand-in on 127.0.0.1, in its own process.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
@@ -11,6 +11,8 @@ import '../test/setup';
 import { runBentoNode } from '../test/helpers/runNode';
 import { makeEvents } from './events';
 import { sendFloor, type Target } from './floor';
+import { summarizeProfile } from './profile';
+import * as real from './real';
 
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -141,9 +143,185 @@ async function memoryChild(n: number, sandbox: Sandbox) {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
+/** Median with its spread, e.g. "1.62 s (1.58-1.70)". */
+function spread(values: number[], format: (v: number) => string) {
+	if (values.length < 2) return format(values[0]);
+	return `${format(median(values))} (${format(Math.min(...values))}-${format(Math.max(...values))})`;
+}
+
+const ratioText = (r: number) => r.toFixed(2);
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const load = () =>
+	os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(', ');
+
+/** Real n8n 1.x and 2.x: warm and first-run timings against the floor, memory, a profile. */
+async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
+	const majors = (flag('majors') ?? '1,2').split(',').map(Number) as Array<1 | 2>;
+	const runs = Number(flag('real-runs') ?? 5);
+	const n = Number(flag('real-events') ?? 100_000);
+	const memorySizes = [1000, 10_000, 100_000].filter((m) => m <= n);
+	const profile = !args.includes('--no-profile');
+	const ready = majors.filter((m) => {
+		if (!real.isInstalled(m))
+			console.error(
+				`n8n ${real.MAJOR_VERSIONS(m)} is not installed under e2e/ (npm run test:e2e installs it): skipped`,
+			);
+		return real.isInstalled(m);
+	});
+	if (ready.length === 0) return;
+	const tarball = real.packForN8n();
+	const loadBefore = load();
+	const started = Date.now();
+	const timing: string[] = [];
+	const memory: string[] = [];
+	const profiles: string[] = [];
+	for (const [index, major] of ready.entries()) {
+		const n8n = new real.RealN8n(major, 5900 + index * 10 + major * 20);
+		try {
+			const plans: Array<[real.OperationSpec, real.Kind, number]> = [];
+			for (const spec of real.OPERATIONS) {
+				plans.push([spec, 'warm', n], [spec, 'first', n]);
+				for (const m of memorySizes) if (m !== n) plans.push([spec, 'warm', m]);
+			}
+			await n8n.setup(tarball, sandbox, plans);
+			for (const spec of real.OPERATIONS) {
+				const records = spec.generate(n);
+				await real.floorFor(sandbox, spec, records.slice(0, 1000));
+				await reset(sandbox);
+				for (const kind of ['warm', 'first'] as const) {
+					const nodeMs: number[] = [];
+					const floorMs: number[] = [];
+					const newSocketMs: number[] = [];
+					const ratios: number[] = [];
+					let requests = 0;
+					for (let r = 0; r < runs; r++) {
+						// The floor right before each n8n run, so both see the same machine load.
+						const floor = await real.floorFor(sandbox, spec, records);
+						await reset(sandbox);
+						if (kind === 'warm') {
+							// The floor again with a new connection per request, as n8n's helper makes them.
+							newSocketMs.push(await real.floorFor(sandbox, spec, records, false));
+							await reset(sandbox);
+						}
+						const run = await n8n.run(spec, kind, n);
+						const s = await state(sandbox);
+						const warm = kind === 'warm' ? real.warmSize(n) : 0;
+						if (s.events !== n + warm || run.items !== n)
+							throw new Error(`n8n ${n8n.version} ${kind}: ${s.events} records received`);
+						requests = (s.requests as number) - (kind === 'warm' ? Math.ceil(warm / 1000) : 0);
+						await reset(sandbox);
+						nodeMs.push(run.node);
+						floorMs.push(floor);
+						ratios.push(run.node / floor);
+						console.error(
+							`  n8n ${n8n.version} ${kind} ${n}: node ${fmt(run.node)} (execute() ${fmt(run.execute)}), floor ${fmt(floor)}, ${ratioText(run.node / floor)}x, load ${load()}`,
+						);
+					}
+					timing.push(
+						`| ${n8n.version} | ${spec.label} | ${kind === 'warm' ? 'warm (2nd Bento node)' : 'first run (fresh process)'} | ${n.toLocaleString('en')} | ${spread(nodeMs, fmt)} | ${spread(floorMs, fmt)} | **${spread(ratios, ratioText)}** | ${newSocketMs.length ? spread(newSocketMs, fmt) : ''} | ${requests} |`,
+					);
+				}
+				if (major === 1 && !args.includes('--no-vm2')) {
+					// 1.x's default Code node (in-process, vm2) hands Bento proxies: measured once, smaller.
+					const m = Math.min(n, 10_000);
+					const vm2 = new real.RealN8n(1, 5990, true);
+					try {
+						await vm2.setup(tarball, sandbox, [[spec, 'warm', m]]);
+						const some = spec.generate(m);
+						const floor = await real.floorFor(sandbox, spec, some);
+						await reset(sandbox);
+						const run = await vm2.run(spec, 'warm', m);
+						await reset(sandbox);
+						timing.push(
+							`| ${vm2.version}, Code node in-process (vm2, 1.x's default) | ${spec.label} | warm (2nd Bento node) | ${m.toLocaleString('en')} | ${fmt(run.node)} | ${fmt(floor)} | ${ratioText(run.node / floor)} | | ${Math.ceil(m / 1000)} |`,
+						);
+					} finally {
+						vm2.cleanup();
+					}
+				}
+				for (const m of memorySizes) {
+					const run = await n8n.run(spec, 'warm', m, { memory: true });
+					await reset(sandbox);
+					const payload = payloadBytes(spec.generate(m), spec.bodyKey);
+					memory.push(
+						`| ${n8n.version} | ${spec.label} | ${m.toLocaleString('en')} | ${mb(payload)} | ${mb(run.heapGrowth!)} | ${mb(run.rssGrowth!)} | ${(run.heapGrowth! / payload).toFixed(2)} | ${(run.rssGrowth! / payload).toFixed(2)} |`,
+					);
+				}
+				if (profile) {
+					const file = path.join(ROOT, `.bench-build/profile-n8n${major}.cpuprofile`);
+					const run = await n8n.run(spec, 'warm', n, { profileFile: file });
+					await reset(sandbox);
+					const summary = summarizeProfile(file);
+					profiles.push(
+						`### n8n ${n8n.version}, ${spec.label}, warm, ${n.toLocaleString('en')} events (${fmt(summary.totalMs)} sampled; executionTime ${fmt(run.node)} under the profiler)`,
+						'',
+						'| self time by module | ms | share | | self time by function | ms | share |',
+						'|---|---:|---:|---|---|---:|---:|',
+						...summary.modules.map((m, i) => {
+							const f = summary.functions[i];
+							return `| ${m.name} | ${m.ms.toFixed(0)} | ${(m.share * 100).toFixed(1)}% | | ${f ? `\`${f.name}\`` : ''} | ${f ? f.ms.toFixed(0) : ''} | ${f ? `${(f.share * 100).toFixed(1)}%` : ''} |`;
+						}),
+						'',
+					);
+				}
+			}
+		} finally {
+			n8n.cleanup();
+		}
+	}
+	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+	say('## In real n8n: the Bento node against the floor');
+	say();
+	say(
+		`\`n8n execute\` of an imported workflow, each run a fresh n8n process, against the stand-in. **warm**: Start → Code (10,000 records) → Bento → Code (N records) → Bento, measuring the second Bento node after the first ran the same code; **first run**: Start → Code → Bento, one Bento node in a fresh process. The node's time is n8n's own \`executionTime\` for it. n8n 1.x runs its Code nodes in a task runner (\`N8N_RUNNERS_ENABLED=true\`, 2.x's default), so Bento gets plain objects, as from most source nodes; one row shows 1.x's default in-process Code node. The floor (plain Node ${process.version} in the benchmark's process, the same records pre-built, POSTed in batches of 1000 over one keep-alive connection) is measured right before each n8n run; the ratio is per run. Median of ${runs} runs (min-max). Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (${minutes} min).`,
+	);
+	say();
+	say(
+		'| n8n | operation | run | records | Bento node | floor | node / floor | floor, new connection per request | requests |',
+	);
+	say('|---|---|---|---:|---:|---:|---:|---:|---:|');
+	timing.forEach((line) => say(line));
+	say();
+	say('## In real n8n: memory of the node run');
+	say();
+	say(
+		"Warm workflow, sampled inside the n8n process by the benchmark's preload (`bench/n8n-probe.ts`): a full GC right before the measured Bento node, then heap used and RSS every 2 ms until it returns; growth is the peak minus the value at its start. One run per size. RSS barely moves: n8n\'s heap already holds the Code node\'s records and reuses those pages.",
+	);
+	say();
+	say(
+		'| n8n | operation | records | serialized payload | peak heap growth | peak RSS growth | heap / payload | RSS / payload |',
+	);
+	say('|---|---|---:|---:|---:|---:|---:|---:|');
+	memory.forEach((line) => say(line));
+	say();
+	if (profiles.length) {
+		say("## In real n8n: where the node's time goes");
+		say();
+		say(
+			"CPU profile of the n8n process (the preload starts the inspector's profiler at start-up, 250 µs sampling), keeping only the samples inside n8n's window for the measured Bento node (its startTime to startTime + executionTime); self time. `(idle)` is the process waiting, mostly for the stand-in's answers.",
+		);
+		say();
+		profiles.forEach((line) => say(line));
+	}
+}
+
+function payloadBytes(records: IDataObject[], bodyKey: string) {
+	let payload = 0;
+	for (let s = 0; s < records.length; s += 1000)
+		payload += Buffer.byteLength(JSON.stringify({ [bodyKey]: records.slice(s, s + 1000) }));
+	return payload;
+}
+
+const KEEP_MARKER = '<!-- Written by hand below this line; npm run bench keeps it. -->';
+
 async function main() {
 	const sizes = smoke ? [1000] : [1000, 10_000, 100_000];
 	const runs = smoke ? 1 : 5;
+	const realOnly = args.includes('--real-only');
+	const withReal = !smoke && !args.includes('--no-real');
 	const sandbox = await startSandbox();
 	const lines: string[] = [];
 	const say = (line = '') => {
@@ -158,13 +336,41 @@ async function main() {
 			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}.`,
 		);
 		say(
-			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000; median of ${runs} run(s) after a warm-up.`,
+			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000. Reproduce with \`npm run bench\` (\`--real-only\`, \`--no-real\`, \`--majors=1\`, \`--real-runs=N\`).`,
 		);
-		say(`Reproduce with \`npm run bench\`.`);
 		say();
+		if (withReal) await realSections(sandbox, say);
+		if (!realOnly) await harnessSections(sandbox, say, sizes, runs);
+	} finally {
+		sandbox.child.disconnect();
+	}
+	// A partial run (--real-only, --no-real, --majors, --smoke) does not replace BENCHMARKS.md.
+	const partial =
+		smoke ||
+		realOnly ||
+		!withReal ||
+		args.some((a) => a.startsWith('--majors') || a.startsWith('--real-'));
+	const file = path.join(ROOT, partial ? '.bench-build/BENCHMARKS.partial.md' : 'BENCHMARKS.md');
+	const previous = existsSync(path.join(ROOT, 'BENCHMARKS.md'))
+		? readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8')
+		: '';
+	const kept = previous.includes(KEEP_MARKER) ? previous.slice(previous.indexOf(KEEP_MARKER)) : '';
+	if (!smoke) writeFileSync(file, `${lines.join('\n')}\n${kept ? `\n${kept}` : ''}`);
+}
 
+async function harnessSections(
+	sandbox: Sandbox,
+	say: (line?: string) => void,
+	sizes: number[],
+	runs: number,
+) {
+	{
+		say(
+			`The sections below are the **in-process harness** (n8n-core 1.122's WorkflowExecute inside the benchmark's process, not a real n8n); median of ${runs} run(s) after a warm-up.`,
+		);
+		say();
 		// 1, 2 and 5: time against the floor, requests, growth.
-		say('## Node against the floor, and requests');
+		say('## Harness: node against the floor, and requests');
 		say();
 		say(
 			'| events | node | floor | node / floor | whole workflow run | per event (node) | requests (node) | one request per item |',
@@ -196,7 +402,7 @@ async function main() {
 		say();
 
 		// 4 and 5: memory.
-		say('## Memory of one node run (fresh process)');
+		say('## Harness: memory of one node run (fresh process)');
 		say();
 		say('| events | serialized payload | peak heap growth | peak RSS growth | heap / payload |');
 		say('|---:|---:|---:|---:|---:|');
@@ -214,7 +420,7 @@ async function main() {
 		const limit = { limit: 20, windowMs: 1200 };
 		const perMinute = (limit.limit * 60_000) / limit.windowMs;
 		say(
-			`## Under a rate limit (${limit.limit} requests per ${limit.windowMs / 1000} s, i.e. ${perMinute} per minute), ${n.toLocaleString('en')} events`,
+			`## Harness: under a rate limit (${limit.limit} requests per ${limit.windowMs / 1000} s, i.e. ${perMinute} per minute), ${n.toLocaleString('en')} events`,
 		);
 		say();
 		say('| sending | wall time | requests | 429 answers | events received | duplicates |');
@@ -244,10 +450,7 @@ async function main() {
 		);
 		say();
 		await reset(sandbox);
-	} finally {
-		sandbox.child.disconnect();
 	}
-	if (!smoke) writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${lines.join('\n')}\n`);
 }
 
 if (args[0] === '--memory') {

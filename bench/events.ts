@@ -1,10 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-const PLANS = ['free', 'starter', 'pro', 'enterprise'];
-const CITIES = ['Oslo', 'Lisbon', 'Austin', 'Kyoto', 'Nairobi', 'Lima'];
-
-/** N realistic events: a type, an email, 3 to 5 profile fields and a few hundred bytes of nested details. */
+/**
+ * N realistic events: a type, an email, 3 to 5 profile fields and a few hundred bytes of nested
+ * details. Self-contained (no outer names): the real-n8n benchmark pastes its source into a Code
+ * node, so that n8n and the floor send the same events.
+ */
 export function makeEvents(n: number): IDataObject[] {
+	const PLANS = ['free', 'starter', 'pro', 'enterprise'];
+	const CITIES = ['Oslo', 'Lisbon', 'Austin', 'Kyoto', 'Nairobi', 'Lima'];
 	const events: IDataObject[] = new Array(n);
 	for (let i = 0; i < n; i++) {
 		const fields: IDataObject = {

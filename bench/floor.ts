@@ -16,15 +16,19 @@ export async function sendFloor(
 	target: Target,
 	events: IDataObject[],
 	batchSize: number,
+	endpoint = '/batch/events',
+	bodyKey = 'events',
+	/** false: a new connection per request, as n8n's request helper makes (for comparison). */
+	keepAlive = true,
 ): Promise<number> {
-	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	const agent = new http.Agent({ keepAlive, maxSockets: 1 });
 	const url = new URL(
-		`${target.baseUrl}/batch/events?site_uuid=${encodeURIComponent(target.keys.siteUuid)}`,
+		`${target.baseUrl}${endpoint}?site_uuid=${encodeURIComponent(target.keys.siteUuid)}`,
 	);
 	const auth = `Basic ${Buffer.from(`${target.keys.publishableKey}:${target.keys.secretKey}`).toString('base64')}`;
 	let accepted = 0;
 	for (let start = 0; start < events.length; start += batchSize) {
-		const body = JSON.stringify({ events: events.slice(start, start + batchSize) });
+		const body = JSON.stringify({ [bodyKey]: events.slice(start, start + batchSize) });
 		const answer = await new Promise<string>((resolve, reject) => {
 			const req = http.request(
 				url,
