@@ -14,6 +14,7 @@ module.exports = {
 	},
 	transformIgnorePatterns: ['/node_modules/(?!(p-retry|is-network-error)/)'],
 	setupFiles: ['<rootDir>/test/setup.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setupAfterEnv.ts'],
 	testTimeout: 30000,
 	maxWorkers: 2,
 	// With nock, axios' redirect layer starts its request-timeout timer after the mocked

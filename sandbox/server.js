@@ -221,7 +221,10 @@ async function startBentoSandbox(options = {}) {
 			return req.socket.destroy();
 		}
 		if (fault?.accept && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-		if (res.destroyed) return undefined;
+		if (res.destroyed || req.socket.destroyed) {
+			entry.status = 'accepted, client gone';
+			return undefined;
+		}
 		return reply(status, answer);
 	}
 

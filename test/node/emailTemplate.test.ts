@@ -23,7 +23,6 @@ const answer = (attributes: Record<string, unknown> = {}) => ({
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
-afterAll(() => nock.restore());
 
 describe('Email Templates: Get', () => {
 	it('reads the template, flattened; items with the same id share one request', async () => {

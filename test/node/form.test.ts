@@ -13,7 +13,6 @@ const RESPONSES = {
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
-afterAll(() => nock.restore());
 
 describe('Forms: Get Responses', () => {
 	it('one request per form (no paging), one item per response', async () => {

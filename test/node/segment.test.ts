@@ -14,7 +14,6 @@ const SEGMENT = {
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
-afterAll(() => nock.restore());
 
 describe('Segments: Get Many', () => {
 	it('reads flat entries; an endpoint that ignores page costs one extra request, no duplicates', async () => {

@@ -16,7 +16,6 @@ const pages = (request: { query: Record<string, string> }) => {
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
-afterAll(() => nock.restore());
 
 describe('Sequences: Get Many', () => {
 	it('Return All pages until an empty page, flattening each entry into one item', async () => {

@@ -9,7 +9,6 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
-afterAll(() => nock.restore());
 
 describe('Stats: Get Site Stats', () => {
 	it('reads once per execution, whatever the number of items; each item gets its own copy', async () => {

@@ -6,7 +6,6 @@ import { runBentoNode } from '../helpers/runNode';
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
-afterAll(() => nock.restore());
 
 describe('Workflows: Get Many', () => {
 	it('pages to the end and flattens status and email templates', async () => {
