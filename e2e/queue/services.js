@@ -363,18 +363,34 @@ class QueueCluster {
 		this.userFolder = userFolder;
 	}
 
-	/** Imports credentials and workflows (active ones stay active: queue mode allows that). */
+	/**
+	 * Imports credentials and workflows. n8n 1.x activates the active ones on import (queue mode
+	 * allows --activeState=fromJson); 2.x refuses that before an owner exists ("without
+	 * permissions"), so `activate()` does it through the REST API once the owner is set up.
+	 */
 	async importData(credentials, workflows) {
 		await this.main.importCredentials(credentials);
 		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflows));
-		const result = await this.main.cli([
-			'import:workflow',
-			`--input=${file}`,
-			'--activeState=fromJson',
-		]);
+		const activeState = this.major === 1 ? ['--activeState=fromJson'] : [];
+		const result = await this.main.cli(['import:workflow', `--input=${file}`, ...activeState]);
 		if (result.code !== 0)
 			throw new Error(`n8n import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		this.toActivate = workflows.filter((w) => w.active).map((w) => w.id);
+	}
+
+	/** n8n 2.x: activates (publishes) the imported active workflows as the owner. */
+	async activate() {
+		if (this.major === 1) return;
+		for (const id of this.toActivate) {
+			const saved = await this.main.rest('GET', `/workflows/${id}`);
+			if (saved.status !== 200)
+				throw new Error(`GET workflow ${id}: ${saved.status} ${saved.text}`);
+			const res = await this.main.rest('POST', `/workflows/${id}/activate`, {
+				versionId: saved.json.data.versionId,
+			});
+			if (res.status !== 200) throw new Error(`activate ${id}: ${res.status} ${res.text}`);
+		}
 	}
 
 	/** Starts the main process and the workers and waits until all are ready. */
@@ -480,6 +496,16 @@ class QueueCluster {
 		}));
 	}
 
+	/** The error message n8n stored for an execution, if any (for the report). */
+	executionError(id) {
+		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
+		// The data is n8n's "flatted" JSON: the message is one of its strings.
+		const data = row ? JSON.parse(row[0]) : [];
+		const index = data.findIndex((v) => v && typeof v === 'object' && 'message' in v);
+		const message = index >= 0 ? data[Number(data[index].message)] : undefined;
+		return typeof message === 'string' ? message : undefined;
+	}
+
 	/** Every log line of every process mentioning `text` (for the report). */
 	grepLogs(pattern) {
 		const lines = [];
@@ -502,6 +528,11 @@ class QueueCluster {
 		if (this.postgres) await this.postgres.stop('SIGINT', 15_000);
 		if (this.redis) await this.redis.stop('SIGTERM', 10_000);
 		if (this.root) {
+			// QUEUE_LOGS=<folder> keeps every process's log (e.g. to read after a failure).
+			if (process.env.QUEUE_LOGS)
+				fs.cpSync(this.logDir, path.join(process.env.QUEUE_LOGS, `n8n${this.major}`), {
+					recursive: true,
+				});
 			fs.rmSync(this.root, { recursive: true, force: true });
 			folders.delete(this.root);
 		}
