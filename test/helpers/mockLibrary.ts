@@ -166,6 +166,11 @@ export function describeErrorClasses(name: string, spec: ErrorCaseSpec) {
 			if (spec.shared) {
 				expect(requests).toHaveLength(1);
 				expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+				// One shared failure, each item named once: not "Item 1 failed: Item 0 failed: ...".
+				expect(failed.map((item) => item.json.error)).toEqual([
+					'Item 0 failed: Bento answered 400: Nope',
+					'Item 1 failed: Bento answered 400: Nope',
+				]);
 				return;
 			}
 			expect(requests).toHaveLength(2);

@@ -92,16 +92,18 @@ export async function executePerItem<P>(
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
 					: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
-			failure.message = `Item ${i} failed: ${failure.message}`;
+			// Items that share an answer share its error object: it must not be rewritten per item.
+			const message = `Item ${i} failed: ${failure.message}`;
 			const cancelled = (ctx.getExecutionCancelSignal?.() as AbortSignal | undefined)?.aborted;
 			if (!continueOnFail || cancelled) {
+				failure.message = message;
 				const done = i > 0 ? itemRange(0, i - 1) : 'none';
 				const rest = i < items.length - 1 ? itemRange(i + 1, items.length - 1) : 'none';
 				failure.description =
 					`${failure.description ?? ''} Done: ${done}. Not sent: ${rest}.`.trim();
 				throw failure;
 			}
-			output.push({ json: { error: failure.message }, pairedItem });
+			output.push({ json: { error: message }, pairedItem });
 		}
 	}
 
