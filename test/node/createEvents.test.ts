@@ -239,6 +239,16 @@ describe('Create Events: bad input', () => {
 		expect(outputs[0][1].pairedItem).toEqual({ item: 1 });
 	});
 
+	it('names the parameter whose expression failed', async () => {
+		mockBatchEvents();
+		const { error } = await runBentoNode({
+			parameters: defineBelow({ email: '={{ $("No Such Node").item.json.email }}' }),
+			items: [{ kind: 'x' }],
+		});
+		expect(error?.message).toBe("Item 0: email: Referenced node doesn't exist");
+		expect(error?.description).toBe('Fix "email" for this item. No event has been sent.');
+	});
+
 	it('names a parameter in Define Below mode', async () => {
 		const { error } = await runBentoNode({
 			parameters: defineBelow({ fields: '={{ "{not json" }}' }),

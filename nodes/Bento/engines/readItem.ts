@@ -17,7 +17,12 @@ export function readItem<T>(
 	try {
 		return read(item, itemIndex);
 	} catch (error) {
-		return new Invalid('an expression', (error as Error).message);
+		// n8n names the parameter whose expression failed (`context.parameter`): say which to fix.
+		const parameter = (error as { context?: { parameter?: unknown } }).context?.parameter;
+		const message = (error as Error).message;
+		if (typeof parameter !== 'string' || parameter === '')
+			return new Invalid('an expression', message);
+		return new Invalid(parameter, `${parameter}: ${message}`);
 	}
 }
 
