@@ -84,6 +84,21 @@ export const requestOptions: INodeProperties[] = [
 	timeout,
 ];
 
+/** The Options collection: every operation's last parameter, holding `options`. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
+}
+
+/** The Options collection of an operation that sends one request per item or reads. */
+export const requestOptionsCollection = optionsCollection(requestOptions);
+
 export interface BatchOptionsSpec {
 	/** What one record is, plural and capitalised for the UI: `Events`, `Subscribers`. */
 	noun: string;

@@ -12,19 +12,9 @@ import { flattenEntry } from '../helpers/flatten';
 import { type Checked, Invalid } from '../helpers/invalid';
 import { isPlainObject, requiredText } from '../helpers/validation';
 import type { BentoRequest, BentoTransport } from '../transport';
-import { requestOptions, returnAllOrLimit } from './common.descriptions';
+import { requestOptionsCollection, returnAllOrLimit } from './common.descriptions';
 
 // Shared by the stats, sequence, workflow, emailTemplate, segment, form and utility operations.
-
-/** The Options collection of an operation that sends one request per item: retries, pacing, timeout. */
-export const requestOptionsCollection: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: requestOptions,
-};
 
 export interface LocatorSpec {
 	displayName: string;
@@ -87,6 +77,34 @@ export async function requestEntry(
 		});
 	}
 	return flattenEntry(dataOf(body));
+}
+
+export interface GetEntrySpec {
+	/** The picker or text parameter holding the ID. */
+	parameter: string;
+	/** The collection's path; the entry is `${endpoint}/${id}`. */
+	endpoint: string;
+	/** What one entry is, for the not-found error: "segment". */
+	noun: string;
+}
+
+/** Reads one entry by ID per item; items asking for the same ID share one request. */
+export async function executeGetEntry(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	spec: GetEntrySpec,
+): Promise<INodeExecutionData[][]> {
+	return await executePerItem(ctx, items, {
+		reader: (c) => (_item, i) => readId(c, spec.parameter, i),
+		shareKey: (id) => id,
+		run: async (transport, id) =>
+			await requestEntry(
+				ctx,
+				transport,
+				{ method: 'GET', endpoint: `${spec.endpoint}/${encodeURIComponent(id)}` },
+				`no ${spec.noun} with ID "${id}"`,
+			),
+	});
 }
 
 /** The parameters of a list operation: Return All / Limit and the options. */

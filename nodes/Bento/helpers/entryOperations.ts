@@ -1,50 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requestOptions, returnAllOrLimit } from '../actions/common.descriptions';
 import { executePerItem } from '../engines/perItem';
-import { listParameters, readList } from '../engines/pagedReader';
 import { flattenEntry } from './flatten';
 import { Invalid } from './invalid';
 import { requiredText } from './validation';
 
-// Tags and fields: Bento lists each in one unpaged answer and creates one per request.
-
-const optionsCollection: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: requestOptions,
-};
-
-/** The parameters of a Get Many over an unpaged list: Return All / Limit and the request options. */
-export const getAllProperties: INodeProperties[] = [...returnAllOrLimit, optionsCollection];
-
-/** The request options of a Create. */
-export const createOptions = optionsCollection;
-
-/**
- * Lists `endpoint` (one request, not paged) for each item, flattening Bento's JSON:API entries;
- * items asking for the same count share one request, to spare the rate limit.
- */
-export async function executeGetAll(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	endpoint: string,
-): Promise<INodeExecutionData[][]> {
-	return await executePerItem(ctx, items, {
-		reader: (c) => (_item, i) => listParameters(c, i),
-		shareKey: ({ returnAll, limit }) => (returnAll ? 'all' : String(limit)),
-		run: async (transport, list) =>
-			await readList(transport, { endpoint, paged: false, map: flattenEntry, ...list }),
-	});
-}
+// Tags and fields: Bento creates one per request, from one key in a wrapper object.
 
 export interface CreateEntrySpec {
 	endpoint: string;

@@ -13,7 +13,7 @@ import {
 	retryMaybeSent,
 	SENDING_MAX_RETRIES,
 } from '../../helpers/sending';
-import { batchOptions } from '../common.descriptions';
+import { batchOptions, optionsCollection } from '../common.descriptions';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
 // Bento's limit per request (its OpenAPI file; no source gives another).
@@ -161,14 +161,7 @@ const properties: INodeProperties[] = [
 		default: 1000,
 		description: 'How many recipients Bento sends the broadcast to per hour once it is sent',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	},
+	optionsCollection(options),
 ];
 
 export const description = updateDisplayOptions(

@@ -9,7 +9,7 @@ import { listParameters, readList, type ListSpec } from '../../engines/pagedRead
 import { executePerItem } from '../../engines/perItem';
 import { flattenEntry } from '../../helpers/flatten';
 import { Invalid } from '../../helpers/invalid';
-import { requestOptions, returnAllOrLimit } from '../common.descriptions';
+import { requestOptionsCollection, returnAllOrLimit } from '../common.descriptions';
 
 const STATUSES = ['canceled', 'draft', 'paused', 'scheduled', 'sending', 'sent'];
 
@@ -27,14 +27,7 @@ const properties: INodeProperties[] = [
 			'Which broadcasts to list. Bento lists one status at a time; asked for none (or an unknown one) it lists sent broadcasts, so the node always names one.',
 	},
 	...returnAllOrLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: requestOptions,
-	},
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

@@ -16,7 +16,7 @@ import {
 	SENDING_MAX_RETRIES,
 } from '../../helpers/sending';
 import { checkKeys, parseObjectValue } from '../../helpers/validation';
-import { batchOptions } from '../common.descriptions';
+import { batchOptions, optionsCollection } from '../common.descriptions';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
 
 // Bento's limit per request (its docs; one SDK says 100).
@@ -147,14 +147,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	},
+	optionsCollection(options),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,8 +5,8 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { executePerItem } from '../../engines/perItem';
-import { readId, requestEntry, requestOptionsCollection } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
+import { executeGetEntry } from '../library.common';
 import { templateLocator } from './templateLocator';
 
 const properties: INodeProperties[] = [templateLocator, requestOptionsCollection];
@@ -20,15 +20,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await executePerItem(this, items, {
-		reader: (ctx) => (_item, i) => readId(ctx, 'templateId', i),
-		shareKey: (id) => id,
-		run: async (transport, id) =>
-			await requestEntry(
-				this,
-				transport,
-				{ method: 'GET', endpoint: `/fetch/emails/templates/${encodeURIComponent(id)}` },
-				`no email template with ID "${id}"`,
-			),
+	return await executeGetEntry(this, items, {
+		parameter: 'templateId',
+		endpoint: '/fetch/emails/templates',
+		noun: 'email template',
 	});
 }

@@ -9,12 +9,8 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
-import {
-	readId,
-	requestEntry,
-	requestOptionsCollection,
-	requiredVerbatim,
-} from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
+import { readId, requestEntry, requiredVerbatim } from '../library.common';
 import { templateLocator } from './templateLocator';
 
 const properties: INodeProperties[] = [

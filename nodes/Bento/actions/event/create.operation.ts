@@ -16,7 +16,7 @@ import {
 	toBentoEvent,
 	withUniqueKey,
 } from '../../helpers/validation';
-import { deliveryOptions } from '../common.descriptions';
+import { deliveryOptions, optionsCollection } from '../common.descriptions';
 
 const SYSTEM_EVENTS =
 	'$purchase, $subscribe, $unsubscribe, $tag, $remove_tag, $update_fields, $completed_onboarding';
@@ -99,14 +99,7 @@ const properties: INodeProperties[] = [
 			'When the event happened: ISO 8601, a date from an expression, or epoch milliseconds. Leave empty to use the time Bento receives it. A value without an offset is read as UTC.',
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: deliveryOptions,
-	},
+	optionsCollection(deliveryOptions),
 ];
 
 export const description = updateDisplayOptions(

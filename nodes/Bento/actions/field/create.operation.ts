@@ -5,7 +5,8 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { createOptions, executeCreateEntry } from '../../helpers/entryOperations';
+import { executeCreateEntry } from '../../helpers/entryOperations';
+import { requestOptionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +19,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Key of the custom field to create, as imports and events name it (e.g. plan, company_name)',
 	},
-	createOptions,
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

@@ -4,16 +4,21 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { executeGetAll, getAllProperties } from '../../helpers/entryOperations';
+import { executeList, listProperties } from '../library.common';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['field'], operation: ['getAll'] } },
-	getAllProperties,
+	listProperties,
 );
 
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await executeGetAll(this, items, '/fetch/fields');
+	// One unpaged answer with every field.
+	return await executeList(this, items, {
+		endpoint: '/fetch/fields',
+		paged: false,
+		noun: 'fields',
+	});
 }

@@ -5,8 +5,8 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { executePerItem } from '../../engines/perItem';
-import { locator, readId, requestEntry, requestOptionsCollection } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
+import { executeGetEntry, locator } from '../library.common';
 
 const properties: INodeProperties[] = [
 	locator({
@@ -29,15 +29,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await executePerItem(this, items, {
-		reader: (ctx) => (_item, i) => readId(ctx, 'segmentId', i),
-		shareKey: (id) => id,
-		run: async (transport, id) =>
-			await requestEntry(
-				this,
-				transport,
-				{ method: 'GET', endpoint: `/fetch/segments/${encodeURIComponent(id)}` },
-				`no segment with ID "${id}"`,
-			),
+	return await executeGetEntry(this, items, {
+		parameter: 'segmentId',
+		endpoint: '/fetch/segments',
+		noun: 'segment',
 	});
 }

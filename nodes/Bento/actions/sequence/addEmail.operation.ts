@@ -9,13 +9,8 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { describe, requiredText } from '../../helpers/validation';
-import {
-	locator,
-	readId,
-	requestEntry,
-	requestOptionsCollection,
-	requiredVerbatim,
-} from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
+import { locator, readId, requestEntry, requiredVerbatim } from '../library.common';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,

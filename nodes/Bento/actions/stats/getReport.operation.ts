@@ -6,7 +6,8 @@ import {
 } from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
-import { readId, requestOptionsCollection } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
+import { readId } from '../library.common';
 import { readStats } from './readStats';
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,8 @@ import {
 } from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
-import { locator, readId, requestOptionsCollection } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
+import { locator, readId } from '../library.common';
 import { readCounts } from './readStats';
 
 const properties: INodeProperties[] = [

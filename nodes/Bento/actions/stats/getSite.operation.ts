@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
-import { requestOptionsCollection } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
 import { readCounts } from './readStats';
 
 const properties: INodeProperties[] = [

@@ -8,7 +8,7 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
-import { requestOptions } from '../common.descriptions';
+import { requestOptionsCollection } from '../common.descriptions';
 import { subscriberOf } from './answer';
 
 const properties: INodeProperties[] = [
@@ -28,14 +28,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Email address of the subscriber to create',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: requestOptions,
-	},
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

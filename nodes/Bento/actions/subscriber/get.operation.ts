@@ -9,7 +9,7 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail, requiredText } from '../../helpers/validation';
-import { requestOptions } from '../common.descriptions';
+import { optionsCollection, requestOptions } from '../common.descriptions';
 import { subscriberOf } from './answer';
 
 type LookUpBy = 'email' | 'uuid';
@@ -68,14 +68,7 @@ const properties: INodeProperties[] = [
 		description: "Bento's UUID of the subscriber to get",
 		displayOptions: { show: { by: ['uuid'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [ifNotFound, ...requestOptions],
-	},
+	optionsCollection([ifNotFound, ...requestOptions]),
 ];
 
 export const description = updateDisplayOptions(

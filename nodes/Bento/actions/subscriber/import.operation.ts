@@ -11,7 +11,7 @@ import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
-import { batchOptions } from '../common.descriptions';
+import { batchOptions, optionsCollection } from '../common.descriptions';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { fieldLocator, tagLocator } from './pickers';
 
@@ -138,14 +138,7 @@ const properties: INodeProperties[] = [
 		],
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	},
+	optionsCollection(options),
 ];
 
 export const description = updateDisplayOptions(

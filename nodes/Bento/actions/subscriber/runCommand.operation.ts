@@ -10,7 +10,7 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { Invalid } from '../../helpers/invalid';
-import { batchOptions } from '../common.descriptions';
+import { batchOptions, optionsCollection } from '../common.descriptions';
 import { type BentoCommand, COMMAND_NAMES, toCommand } from './commands';
 import { fieldLocator, tagLocator } from './pickers';
 
@@ -130,14 +130,7 @@ const properties: INodeProperties[] = [
 		description: 'The address the subscriber gets instead of Email',
 		displayOptions: defineBelow(['change_email']),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	},
+	optionsCollection(options),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,7 +5,8 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { createOptions, executeCreateEntry } from '../../helpers/entryOperations';
+import { executeCreateEntry } from '../../helpers/entryOperations';
+import { requestOptionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,7 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. customer',
 		description: 'Name of the tag to create',
 	},
-	createOptions,
+	requestOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

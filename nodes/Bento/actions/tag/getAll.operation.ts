@@ -4,16 +4,17 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { executeGetAll, getAllProperties } from '../../helpers/entryOperations';
+import { executeList, listProperties } from '../library.common';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['tag'], operation: ['getAll'] } },
-	getAllProperties,
+	listProperties,
 );
 
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await executeGetAll(this, items, '/fetch/tags');
+	// One unpaged answer with every tag.
+	return await executeList(this, items, { endpoint: '/fetch/tags', paged: false, noun: 'tags' });
 }

@@ -9,7 +9,7 @@ import {
 import type { Checked } from '../../helpers/invalid';
 import { Invalid } from '../../helpers/invalid';
 import { describe } from '../../helpers/validation';
-import { requestOptionsCollection } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
 const properties: INodeProperties[] = [

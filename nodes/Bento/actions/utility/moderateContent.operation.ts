@@ -6,7 +6,8 @@ import {
 } from 'n8n-workflow';
 
 import { Invalid } from '../../helpers/invalid';
-import { requestOptionsCollection, requiredVerbatim } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
+import { requiredVerbatim } from '../library.common';
 import { executeUtility, experimentalRequest } from './experimental';
 
 const properties: INodeProperties[] = [

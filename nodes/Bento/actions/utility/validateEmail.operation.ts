@@ -8,7 +8,7 @@ import {
 
 import { Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
-import { requestOptionsCollection } from '../library.common';
+import { requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
 const properties: INodeProperties[] = [
