@@ -199,14 +199,25 @@ describe('Send Emails: an email Bento may have taken is never resent', () => {
 		expect(result.outputs[0][0].json.batch).toMatchObject({ attempts: 2 });
 	});
 
-	it('a Cloudflare 521 (Bento unreachable) never reached Bento: reported as not delivered', async () => {
-		const { requests } = mockEmails([[521, 'origin down']]);
-		const result = await runBentoNode({ parameters: autoMap(), items: emails(2) });
+	it('a Cloudflare 521 (Bento unreachable) never reached Bento: retried, delivered once', async () => {
+		const { requests } = mockEmails([
+			[521, 'origin down'],
+			[200, { results: 2 }],
+		]);
+		const result = await runBentoNode({
+			parameters: autoMap({ retryDelay: 0 }),
+			items: emails(2),
+		});
+		expect(result.error).toBeUndefined();
+		expect(requests).toHaveLength(2);
+		expect(result.outputs[0][0].json.batch).toMatchObject({ attempts: 2 });
+	});
+
+	it('a Cloudflare 524 (Bento took too long) may have been sent: not retried', async () => {
+		const { requests } = mockEmails([[524, 'timeout']]);
+		const result = await runBentoNode({ parameters: autoMap({ retryDelay: 0 }), items: emails(2) });
 		expect(requests).toHaveLength(1);
-		expect(result.error?.message).toBe(
-			'Batch 1 of 1 (items 0-1) failed: Bento answered 521: origin down',
-		);
-		expect(result.error?.description).toContain('Not delivered: batch 1 (items 0-1).');
+		expect(result.error?.message).toContain('may have been sent: Bento answered 524');
 	});
 
 	it.each([

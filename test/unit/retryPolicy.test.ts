@@ -4,6 +4,7 @@ import {
 	isRetryableNetworkCode,
 	isRetryableStatus,
 	parseRetryAfter,
+	sentStateOfStatus,
 } from '../../nodes/Bento/transport/retryPolicy';
 
 const policy = { ...RETRY_CAPS, maxRetries: 5, initialDelayMs: 1000, maxDelayMs: 30_000 };
@@ -11,6 +12,16 @@ const policy = { ...RETRY_CAPS, maxRetries: 5, initialDelayMs: 1000, maxDelayMs:
 describe('retry policy', () => {
 	it('retries rate limits, server errors and transient network failures only', () => {
 		expect([429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
+		// Cloudflare's answers when it could not reach or hear from Bento.
+		expect([521, 522, 523, 524, 525, 526].every(isRetryableStatus)).toBe(true);
+		expect([521, 522, 523, 525, 526].map(sentStateOfStatus)).toEqual(Array(5).fill('no'));
+		expect([429, 400, 500, 503, 524].map(sentStateOfStatus)).toEqual([
+			'no',
+			'no',
+			'maybe',
+			'maybe',
+			'maybe',
+		]);
 		expect([400, 401, 403, 404, 422, 501].some(isRetryableStatus)).toBe(false);
 		expect(
 			['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT'].every(isRetryableNetworkCode),

@@ -21,7 +21,8 @@ export const RETRY_CAPS: Pick<RetryPolicy, 'maxDelayMs' | 'maxTotalWaitMs'> = {
  */
 export type SentState = 'no' | 'maybe';
 
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+// 52x: Cloudflare, in front of Bento, could not reach or hear from Bento's servers.
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504, 521, 522, 523, 524, 525, 526]);
 
 // Connection reset/refused, timeouts and transient DNS or routing failures.
 const RETRYABLE_NETWORK_CODES = new Set([
