@@ -170,6 +170,9 @@ describe('Broadcasts: Create', () => {
 			warning: 'Bento did not create this broadcast: from is not an author',
 		});
 		expect(july).toMatchObject({ created: true, id: 'b3' });
+		// Bento named the refused one: the created ones carry no "which?" warning.
+		expect(may.warning).toBeUndefined();
+		expect(july.warning).toBeUndefined();
 		expect(outputs[0].map((i) => i.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
 	});
 

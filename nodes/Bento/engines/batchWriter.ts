@@ -16,7 +16,14 @@ import { type ItemReader, readItem } from './readItem';
 export interface BatchWriteSpec<T extends IDataObject>
 	extends Pick<
 		DeliveryPlan<T>,
-		'endpoint' | 'bodyKey' | 'recordKey' | 'noun' | 'resend' | 'maybeSentAdvice' | 'fromAnswer'
+		| 'endpoint'
+		| 'bodyKey'
+		| 'recordKey'
+		| 'noun'
+		| 'resend'
+		| 'maybeSentAdvice'
+		| 'fromAnswer'
+		| 'answerNamesRejected'
 	> {
 	/** Bento's limit per request. */
 	max: number;
@@ -67,7 +74,16 @@ export async function executeBatchWrite<T extends IDataObject>(
 
 	if (records.length > 0) {
 		const transport = await BentoTransport.forExecution(ctx, options);
-		const { endpoint, bodyKey, recordKey, noun, resend, maybeSentAdvice, fromAnswer } = spec;
+		const {
+			endpoint,
+			bodyKey,
+			recordKey,
+			noun,
+			resend,
+			maybeSentAdvice,
+			fromAnswer,
+			answerNamesRejected,
+		} = spec;
 		const plan: DeliveryPlan<T> = {
 			endpoint,
 			bodyKey,
@@ -76,6 +92,7 @@ export async function executeBatchWrite<T extends IDataObject>(
 			resend,
 			maybeSentAdvice,
 			fromAnswer,
+			answerNamesRejected,
 			records,
 			itemIndexes,
 			batchSize: options.batchSize,

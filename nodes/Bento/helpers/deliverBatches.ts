@@ -34,6 +34,11 @@ export interface DeliveryPlan<T extends IDataObject> {
 	maybeSentAdvice?: string;
 	/** Fields from Bento's answer for one record of a delivered batch (its position in the batch). */
 	fromAnswer?: (answer: IDataObject, position: number) => IDataObject;
+	/**
+	 * Bento's answer names the records it rejected, and `fromAnswer` marks them: the other items
+	 * of the batch then carry no "Bento rejected some (it does not say which)" warning.
+	 */
+	answerNamesRejected?: boolean;
 }
 
 function toCount(value: unknown): number | null {
@@ -90,7 +95,7 @@ export async function deliverBatches<T extends IDataObject>(
 			}
 			rejectedTotal += rejected;
 			const extra =
-				rejected > 0
+				rejected > 0 && !plan.answerNamesRejected
 					? {
 							warning: `Bento rejected ${rejected} of the ${size} ${noun} in this batch (it does not say which)`,
 						}

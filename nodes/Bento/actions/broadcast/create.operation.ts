@@ -202,6 +202,7 @@ export async function execute(
 		resend: resendPolicy(chosen),
 		maybeSentAdvice: maybeSentAdvice('broadcasts'),
 		fromAnswer: broadcastAnswer,
+		answerNamesRejected: true,
 		reader,
 	});
 }
