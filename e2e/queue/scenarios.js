@@ -197,6 +197,12 @@ for (const major of majors) {
 
 			const span = posts.at(-1).at - posts[0].at;
 			const durations = executions.map((e) => Date.parse(e.stoppedAt) - Date.parse(e.startedAt));
+			// Where an execution's time went: each node's own executionTime from its run data.
+			const times = executions.map((e) => cluster.nodeTimes(e.id));
+			const range = (node) => {
+				const values = times.map((x) => x[node]).filter((v) => typeof v === 'number');
+				return values.length ? `${Math.min(...values)}-${Math.max(...values)} ms` : 'n/a';
+			};
 			for (const [worker, list] of Object.entries(byWorker))
 				note(t, `${worker} ran executions ${list.filter((id) => ids.includes(id)).join(', ')}`);
 			note(
@@ -204,7 +210,8 @@ for (const major of majors) {
 				`${CONCURRENT} x ${EVENTS_EACH} events, rate limit ${RATE_LIMIT.limit} per ${RATE_LIMIT.windowMs} ms, pacing ${LOAD_RPM}/min per execution: ` +
 					`${events.length} distinct events in ${accepted.length} accepted requests + ${limited.length} retried 429s; ` +
 					`requests spanned ${span} ms, webhooks to last execution ended ${elapsed} ms; ` +
-					`executions took ${Math.min(...durations)}-${Math.max(...durations)} ms each (startedAt to stoppedAt); ` +
+					`executions took ${Math.min(...durations)}-${Math.max(...durations)} ms each (startedAt to stoppedAt; ` +
+					`node time: Generate ${range('Generate')}, Bento ${range('Bento')}); ` +
 					`per execution first to last accepted request ${Math.min(...spans)}-${Math.max(...spans)} ms, ` +
 					`shortest gap ${minGap} ms (pacing interval ${Math.round(interval)} ms)`,
 			);

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { N8n, ensureN8n, installPackage, log } = require('../lib/n8n');
+const { N8n, ROOT, ensureN8n, installPackage, log } = require('../lib/n8n');
 
 const PORTS = {
 	main: 5801,
@@ -176,7 +176,10 @@ async function startRedis(root, password) {
 		].join('\n'),
 		{ mode: 0o600 },
 	);
-	const redis = new Proc('redis', 'redis-server', [conf], { env: process.env, logDir: root });
+	const redis = new Proc('redis', 'redis-server', [conf], {
+		env: process.env,
+		logDir: path.join(root, 'logs'),
+	});
 	await redis.waitForOutput('ready', /Ready to accept connections/, 30_000);
 	return redis;
 }
@@ -233,7 +236,7 @@ async function startPostgres(root, password) {
 		'-c',
 		'max_connections=100',
 	]);
-	const postgres = new Proc('postgres', pgCmd, pgArgs, { env, logDir: root });
+	const postgres = new Proc('postgres', pgCmd, pgArgs, { env, logDir: path.join(root, 'logs') });
 	await postgres.waitForOutput('ready', /database system is ready to accept connections/, 60_000);
 	return postgres;
 }
@@ -259,9 +262,15 @@ function sql(password, query, database = 'n8n') {
 			'-c',
 			query,
 		],
-		{ env: { ...process.env, PGPASSWORD: password }, encoding: 'utf8', timeout: 30_000 },
+		{
+			env: { ...process.env, PGPASSWORD: password },
+			encoding: 'utf8',
+			timeout: 30_000,
+			// Stored run data of 10,000 items is several MB.
+			maxBuffer: 512 * 1024 * 1024,
+		},
 	);
-	if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+	if (result.status !== 0) throw new Error(`psql failed: ${result.error ?? ''} ${result.stderr}`);
 	return result.stdout
 		.split('\n')
 		.filter((line) => line !== '')
@@ -494,6 +503,18 @@ class QueueCluster {
 			stoppedAt,
 			retryOf,
 		}));
+	}
+
+	/** Each node's own run time (ms) in an execution, from its stored run data (for the report). */
+	nodeTimes(id) {
+		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
+		if (!row) return {};
+		// n8n stores run data in the "flatted" format; use the copy n8n itself depends on.
+		const flatted = require(path.join(ROOT, `e2e/n8n-v${this.major}/node_modules/flatted`));
+		const runData = flatted.parse(row[0])?.resultData?.runData ?? {};
+		return Object.fromEntries(
+			Object.entries(runData).map(([node, runs]) => [node, runs?.[0]?.executionTime]),
+		);
 	}
 
 	/** The error message n8n stored for an execution, if any (for the report). */
