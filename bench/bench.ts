@@ -196,14 +196,15 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 					const floorMs: number[] = [];
 					const newSocketMs: number[] = [];
 					const ratios: number[] = [];
+					const cpuRatios: number[] = [];
 					let requests = 0;
 					for (let r = 0; r < runs; r++) {
 						// The floor right before each n8n run, so both see the same machine load.
-						const floor = await real.floorFor(sandbox, spec, records);
+						const { ms: floor, cpu: floorCpu } = await real.floorFor(sandbox, spec, records);
 						await reset(sandbox);
 						if (kind === 'warm') {
 							// The floor again with a new connection per request, as n8n's helper makes them.
-							newSocketMs.push(await real.floorFor(sandbox, spec, records, false));
+							newSocketMs.push((await real.floorFor(sandbox, spec, records, false)).ms);
 							await reset(sandbox);
 						}
 						const run = await n8n.run(spec, kind, n);
@@ -216,12 +217,13 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 						nodeMs.push(run.node);
 						floorMs.push(floor);
 						ratios.push(run.node / floor);
+						cpuRatios.push(run.cpu / floorCpu);
 						console.error(
-							`  n8n ${n8n.version} ${kind} ${n}: node ${fmt(run.node)} (execute() ${fmt(run.execute)}), floor ${fmt(floor)}, ${ratioText(run.node / floor)}x, load ${load()}`,
+							`  n8n ${n8n.version} ${kind} ${n}: node ${fmt(run.node)} (execute() ${fmt(run.execute)}, CPU ${fmt(run.cpu)}), floor ${fmt(floor)} (CPU ${fmt(floorCpu)}), ${ratioText(run.node / floor)}x, load ${load()}`,
 						);
 					}
 					timing.push(
-						`| ${n8n.version} | ${spec.label} | ${kind === 'warm' ? 'warm (2nd Bento node)' : 'first run (fresh process)'} | ${n.toLocaleString('en')} | ${spread(nodeMs, fmt)} | ${spread(floorMs, fmt)} | **${spread(ratios, ratioText)}** | ${newSocketMs.length ? spread(newSocketMs, fmt) : ''} | ${requests} |`,
+						`| ${n8n.version} | ${spec.label} | ${kind === 'warm' ? 'warm (2nd Bento node)' : 'first run (fresh process)'} | ${n.toLocaleString('en')} | ${spread(nodeMs, fmt)} | ${spread(floorMs, fmt)} | **${spread(ratios, ratioText)}** | ${spread(cpuRatios, ratioText)} | ${newSocketMs.length ? spread(newSocketMs, fmt) : ''} | ${requests} |`,
 					);
 				}
 				if (major === 1 && !args.includes('--no-vm2')) {
@@ -231,12 +233,12 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 					try {
 						await vm2.setup(tarball, sandbox, [[spec, 'warm', m]]);
 						const some = spec.generate(m);
-						const floor = await real.floorFor(sandbox, spec, some);
+						const floor = (await real.floorFor(sandbox, spec, some)).ms;
 						await reset(sandbox);
 						const run = await vm2.run(spec, 'warm', m);
 						await reset(sandbox);
 						timing.push(
-							`| ${vm2.version}, Code node in-process (vm2, 1.x's default) | ${spec.label} | warm (2nd Bento node) | ${m.toLocaleString('en')} | ${fmt(run.node)} | ${fmt(floor)} | ${ratioText(run.node / floor)} | | ${Math.ceil(m / 1000)} |`,
+							`| ${vm2.version}, Code node in-process (vm2, 1.x's default) | ${spec.label} | warm (2nd Bento node) | ${m.toLocaleString('en')} | ${fmt(run.node)} | ${fmt(floor)} | ${ratioText(run.node / floor)} | | | ${Math.ceil(m / 1000)} |`,
 						);
 					} finally {
 						vm2.cleanup();
@@ -276,13 +278,13 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	say('## In real n8n: the Bento node against the floor');
 	say();
 	say(
-		`\`n8n execute\` of an imported workflow, each run a fresh n8n process, against the stand-in. **warm**: Start → Code (10,000 records) → Bento → Code (N records) → Bento, measuring the second Bento node after the first ran the same code; **first run**: Start → Code → Bento, one Bento node in a fresh process. The node's time is n8n's own \`executionTime\` for it. n8n 1.x runs its Code nodes in a task runner (\`N8N_RUNNERS_ENABLED=true\`, 2.x's default), so Bento gets plain objects, as from most source nodes; one row shows 1.x's default in-process Code node. The floor (plain Node ${process.version} in the benchmark's process, the same records pre-built, POSTed in batches of 1000 over one keep-alive connection) is measured right before each n8n run; the ratio is per run. Median of ${runs} runs (min-max). Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (${minutes} min).`,
+		`\`n8n execute\` of an imported workflow, each run a fresh n8n process, against the stand-in. **warm**: Start → Code (10,000 records) → Bento → Code (N records) → Bento, measuring the second Bento node after the first ran the same code; **first run**: Start → Code → Bento, one Bento node in a fresh process. The node's time is n8n's own \`executionTime\` for it. n8n 1.x runs its Code nodes in a task runner (\`N8N_RUNNERS_ENABLED=true\`, 2.x's default), so Bento gets plain objects, as from most source nodes; one row shows 1.x's default in-process Code node. The floor (plain Node ${process.version} in the benchmark's process, the same records pre-built, POSTed in batches of 1000 over one keep-alive connection) is measured right before each n8n run; the ratio is per run. \`CPU: node / floor\` compares CPU time (user + system, all threads) of the n8n process during the node's execute() with the benchmark process's during the floor: waiting for the stand-in or for a busy machine is not in it. Median of ${runs} runs (min-max). Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (${minutes} min).`,
 	);
 	say();
 	say(
-		'| n8n | operation | run | records | Bento node | floor | node / floor | floor, new connection per request | requests |',
+		'| n8n | operation | run | records | Bento node | floor | node / floor | CPU: node / floor | floor, new connection per request | requests |',
 	);
-	say('|---|---|---|---:|---:|---:|---:|---:|---:|');
+	say('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
 	timing.forEach((line) => say(line));
 	say();
 	say('## In real n8n: memory of the node run');

@@ -70,11 +70,20 @@ function wrapExecute(original: Execute): Execute {
 		}
 		const started = performance.now();
 		const startUs = monoUs();
+		const cpuBefore = process.cpuUsage();
 		try {
 			return await original.apply(this, args);
 		} finally {
 			const ms = performance.now() - started;
-			const entry: Record<string, unknown> = { kind: 'execute', node: target, ms };
+			const cpu = process.cpuUsage(cpuBefore);
+			// CPU time of the whole n8n process (all threads) during execute(): unlike wall time, it
+			// does not grow while the process waits for the stand-in or for a busy machine.
+			const entry: Record<string, unknown> = {
+				kind: 'execute',
+				node: target,
+				ms,
+				cpuMs: (cpu.user + cpu.system) / 1000,
+			};
 			executeWindow = { startUs, endUs: monoUs() };
 			JSON.stringify = printRunData;
 			if (sampler && before) {

@@ -130,6 +130,8 @@ export interface RealRun {
 	node: number;
 	/** The probe's own clock around execute(), ms (a check on executionTime). */
 	execute: number;
+	/** CPU time of the n8n process during execute(), ms. */
+	cpu: number;
 	heapGrowth?: number;
 	rssGrowth?: number;
 	items: number;
@@ -234,6 +236,7 @@ export class RealN8n {
 		return {
 			node: bento.executionTime,
 			execute: execEntry.ms as number,
+			cpu: execEntry.cpuMs as number,
 			heapGrowth: execEntry.heapGrowth as number | undefined,
 			rssGrowth: execEntry.rssGrowth as number | undefined,
 			items: bento.items[0] ?? 0,
@@ -257,7 +260,9 @@ export async function floorFor(
 	keepAlive = true,
 ) {
 	const started = performance.now();
+	const cpuBefore = process.cpuUsage();
 	const accepted = await sendFloor(target, records, 1000, spec.endpoint, spec.bodyKey, keepAlive);
+	const cpu = process.cpuUsage(cpuBefore);
 	if (accepted !== records.length) throw new Error('Floor lost records');
-	return performance.now() - started;
+	return { ms: performance.now() - started, cpu: (cpu.user + cpu.system) / 1000 };
 }
