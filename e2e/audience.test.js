@@ -3,49 +3,27 @@
 // requests, 251 commands in 3, a lookup found / not found (error output), the tag list.
 // E2E_MAJORS=1 or 2 to run one.
 const assert = require('node:assert/strict');
-const { after, before, describe, test } = require('node:test');
+const { describe, test } = require('node:test');
 
-const { startBentoSandbox } = require('../sandbox/server');
 const { EXPECTED_COMMANDS, PEOPLE, audienceScenarios } = require('./lib/audienceWorkflows');
-const { N8n, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
-const { credentials } = require('./lib/workflows');
+const { itemsOf, majors, useN8n } = require('./lib/harness');
 
-const PORT_BASE = 6000;
-const BROKER_BASE = 6010;
-const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
-const tarball = packPackage();
-
-const itemsOf = (execution, node, output = 0) =>
-	execution?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[output] ?? [];
-
-for (const major of majors) {
+for (const major of majors()) {
 	describe(`audience in n8n ${major}.x`, () => {
-		let n8n;
-		let sandbox;
-
-		before(async () => {
-			ensureN8n(major);
-			sandbox = await startBentoSandbox({ port: 0 });
-			n8n = new N8n(major, { port: PORT_BASE + major, brokerPort: BROKER_BASE + major * 10 });
-			installPackage(n8n.userFolder, tarball);
-			await n8n.importCredentials(credentials(sandbox));
-			await n8n.importWorkflows(audienceScenarios());
-		});
-
-		after(async () => {
-			await n8n?.stop();
-			n8n?.cleanup();
-			await sandbox?.close();
+		const ctx = useN8n(major, {
+			port: 6000 + major,
+			brokerPort: 6010 + major * 10,
+			workflows: audienceScenarios,
 		});
 
 		test('import 2,500, run 251 commands, get found and not found, list tags', async () => {
 			const started = Date.now();
-			const { ok, execution, output } = await n8n.execute('e2eAudience01');
+			const { ok, execution, output } = await ctx.n8n.execute('e2eAudience01');
 			process.stderr.write(`[audience e2e] n8n ${major}.x execute: ${Date.now() - started} ms\n`);
 			assert.ok(ok, output.slice(-2000));
 
 			assert.deepEqual(
-				sandbox.state.requests.map((r) => [
+				ctx.sandbox.state.requests.map((r) => [
 					r.method,
 					r.path.replace('/api/v1', ''),
 					r.status,
@@ -58,7 +36,7 @@ for (const major of majors) {
 					['GET', '/fetch/tags', 200, 0],
 				],
 			);
-			const { store } = sandbox.state;
+			const { store } = ctx.sandbox.state;
 			assert.equal(store.subscribers.size, PEOPLE);
 			assert.deepEqual(store.commands, EXPECTED_COMMANDS);
 			const tagNames = store.tags.map((t) => t.name);

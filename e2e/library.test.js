@@ -2,48 +2,28 @@
 // Stats, sequences, workflows, email templates, segments, forms and the utility checks in real
 // n8n 1.x and 2.x against the stand-in, in one execution. E2E_MAJORS=1 or 2 to run one.
 const assert = require('node:assert/strict');
-const { after, before, describe, test } = require('node:test');
+const { describe, test } = require('node:test');
 
-const { startBentoSandbox } = require('../sandbox/server');
-const { N8n, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
+const { itemsOf: runItems, majors, useN8n } = require('./lib/harness');
 const { ITEMS, NEW_HTML, libraryScenarios } = require('./lib/libraryWorkflows');
-const { credentials } = require('./lib/workflows');
 
-const PORT_BASE = 6200;
-const BROKER_BASE = 6210;
-const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
-const tarball = packPackage();
+const itemsOf = (execution, node) => runItems(execution, node).map((i) => i.json);
 
-const itemsOf = (execution, node) =>
-	(execution?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
-
-for (const major of majors) {
+for (const major of majors()) {
 	describe(`library in n8n ${major}.x`, () => {
-		let n8n;
-		let sandbox;
-
-		before(async () => {
-			ensureN8n(major);
-			sandbox = await startBentoSandbox({ port: 0 });
-			n8n = new N8n(major, { port: PORT_BASE + major, brokerPort: BROKER_BASE + major * 10 });
-			installPackage(n8n.userFolder, tarball);
-			await n8n.importCredentials(credentials(sandbox));
-			await n8n.importWorkflows(libraryScenarios());
-		});
-
-		after(async () => {
-			await n8n?.stop();
-			n8n?.cleanup();
-			await sandbox?.close();
+		const ctx = useN8n(major, {
+			port: 6200 + major,
+			brokerPort: 6210 + major * 10,
+			workflows: libraryScenarios,
 		});
 
 		test('every operation in one workflow: stats spared, lists paged, a template updated, checks answered', async () => {
-			const { ok, execution, output } = await n8n.execute('e2eLibrary01');
+			const { ok, execution, output } = await ctx.n8n.execute('e2eLibrary01');
 			assert.ok(ok, output.slice(-2000));
 			const count = (path) =>
-				sandbox.state.requests.filter((r) => r.path === `/api/v1${path}`).length;
+				ctx.sandbox.state.requests.filter((r) => r.path === `/api/v1${path}`).length;
 			assert.ok(
-				sandbox.state.requests.every(
+				ctx.sandbox.state.requests.every(
 					(r) => r.status !== 401 && r.userAgent.startsWith('n8n-nodes-bentonow/'),
 				),
 			);
@@ -89,14 +69,14 @@ for (const major of majors) {
 			);
 
 			// Writes: the template changed exactly as given; the new email is in the sequence.
-			const template = sandbox.state.store.templates.get('1001');
+			const template = ctx.sandbox.state.store.templates.get('1001');
 			assert.equal(template.subject, 'Welcome aboard');
 			assert.equal(template.html, NEW_HTML);
 			assert.equal(itemsOf(execution, 'Get Template')[0].html, NEW_HTML);
 			const added = itemsOf(execution, 'Add Email')[0];
 			assert.equal(added.subject, 'Day 3');
 			assert.equal(added.delay_interval_count, 3);
-			const sequence2 = sandbox.state.store.sequences.find((s) => s.id === 'sequence_2');
+			const sequence2 = ctx.sandbox.state.store.sequences.find((s) => s.id === 'sequence_2');
 			assert.deepEqual(
 				sequence2.email_templates.map((t) => t.subject),
 				['Sequence 2, email 1', 'Day 3'],

@@ -7,17 +7,16 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { after, before, beforeEach, describe, test } = require('node:test');
+const { beforeEach, describe, test } = require('node:test');
 
-const { startBentoSandbox } = require('../sandbox/server');
 const { serveBentoHost } = require('./lib/bentoHost');
 const { checkBulk, checkRetries, checkWrongKeys } = require('./lib/checks');
-const { N8n, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
+const { majors, useN8n } = require('./lib/harness');
 const { CREDENTIAL, credentials, scenarios } = require('./lib/workflows');
 
-const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
-const tarball = packPackage();
 const OFFICIAL_CLASS = path.join(__dirname, 'fixtures/official-bentoApi.credentials.js');
+const INSTALLED_CLASS =
+	'.n8n/nodes/node_modules/n8n-nodes-bentonow/dist/credentials/BentoApi.credentials.js';
 
 /** The credentials as n8n keeps them under the official class: no Base URL. */
 const withoutBaseUrl = (sandbox) =>
@@ -26,90 +25,78 @@ const withoutBaseUrl = (sandbox) =>
 		data,
 	}));
 
-for (const major of majors) {
-	describe(`n8n ${major}.x beside the official package`, () => {
-		let sandbox;
-		let host;
-		let secrets;
-		const started = [];
-
-		before(async () => {
-			ensureN8n(major);
-			sandbox = await startBentoSandbox({ port: 0, secretKey: `sk_e2e_SECRET_${major}_0ff1c1` });
+/** An n8n whose requests to app.bentonow.com reach the stand-in; `official` swaps the class in. */
+function useN8nBesideOfficial(major, { port, official }) {
+	let host;
+	const ctx = useN8n(major, {
+		port,
+		brokerPort: port + 50,
+		sandbox: { secretKey: `sk_e2e_SECRET_${major}_0ff1c1` },
+		credentials: withoutBaseUrl,
+		workflows: scenarios,
+		setup: async ({ sandbox }) => {
 			host = await serveBentoHost(sandbox);
-			secrets = [sandbox.keys.secretKey, 'sk_wrong_SECRET_e2e_0000', sandbox.keys.siteUuid];
-		});
+		},
+		env: () => host.env,
+		prepare: ({ n8n }) => {
+			if (official) fs.copyFileSync(OFFICIAL_CLASS, path.join(n8n.userFolder, INSTALLED_CLASS));
+		},
+		cleanup: async () => await host?.close(),
+	});
+	beforeEach(() => {
+		ctx.sandbox.state.requests.length = 0;
+		ctx.sandbox.state.events.length = 0;
+		ctx.sandbox.setFaults([]);
+		host.tunnels.length = 0;
+	});
+	return Object.defineProperty(ctx, 'tunnels', { get: () => host.tunnels });
+}
 
-		after(async () => {
-			for (const n8n of started) {
-				await n8n.stop();
-				n8n.cleanup();
-			}
-			await host?.close();
-			await sandbox?.close();
-		});
-
-		beforeEach(() => {
-			sandbox.state.requests.length = 0;
-			sandbox.state.events.length = 0;
-			sandbox.setFaults([]);
-			host.tunnels.length = 0;
-		});
-
-		/** An n8n with this package installed; `official` puts the official-shaped class in place of ours. */
-		async function n8nWith({ official, port }) {
-			const n8n = new N8n(major, { port, brokerPort: port + 50, env: host.env });
-			started.push(n8n);
-			installPackage(n8n.userFolder, tarball);
-			if (official) {
-				const ours = path.join(
-					n8n.userFolder,
-					'.n8n/nodes/node_modules/n8n-nodes-bentonow/dist/credentials/BentoApi.credentials.js',
-				);
-				fs.copyFileSync(OFFICIAL_CLASS, ours);
-			}
-			await n8n.importCredentials(withoutBaseUrl(sandbox));
-			await n8n.importWorkflows(scenarios());
-			return n8n;
-		}
-
+for (const major of majors()) {
+	describe(`n8n ${major}.x beside the official package`, () => {
 		describe('with the official class loaded as bentoApi', () => {
-			let n8n;
-			before(async () => {
-				n8n = await n8nWith({ official: true, port: 5720 + major });
-			});
+			const ctx = useN8nBesideOfficial(major, { port: 5720 + major, official: true });
+			const secrets = () => [
+				ctx.sandbox.keys.secretKey,
+				'sk_wrong_SECRET_e2e_0000',
+				ctx.sandbox.keys.siteUuid,
+			];
 
 			test('2,500 items: 3 requests to the default host with site_uuid once, exact events', async () => {
-				const { ok, execution, output } = await n8n.execute('e2eBulkDefine01');
+				const { ok, execution, output } = await ctx.n8n.execute('e2eBulkDefine01');
 				assert.ok(ok, output.slice(-2000));
-				checkBulk(sandbox, execution);
+				checkBulk(ctx.sandbox, execution);
 				// One tunnel per request (n8n opens a new connection each time), all to Bento's host.
 				// The stand-in answers 401 without site_uuid and 400 when it comes twice.
-				assert.deepEqual(host.tunnels, Array(3).fill('app.bentonow.com:443'));
+				assert.deepEqual(ctx.tunnels, Array(3).fill('app.bentonow.com:443'));
 			});
 
 			test('a 429, a dropped connection and a 503 are retried', async () => {
-				await checkRetries(sandbox, () => n8n.execute('e2eRetry01'));
+				await checkRetries(ctx.sandbox, () => ctx.n8n.execute('e2eRetry01'));
 			});
 
 			test('a wrong secret is a clear 401', async () => {
-				checkWrongKeys(sandbox, await n8n.execute('e2eWrongKeys01'), secrets);
+				checkWrongKeys(ctx.sandbox, await ctx.n8n.execute('e2eWrongKeys01'), secrets());
 			});
 		});
 
-		test('our class: the credential test passes for a credential saved without a Base URL', async () => {
-			const n8n = await n8nWith({ official: false, port: 5730 + major });
-			await n8n.start();
-			await n8n.setupOwner();
-			const stored = withoutBaseUrl(sandbox).find((c) => c.id === CREDENTIAL.id);
-			const res = await n8n.rest('POST', '/credentials/test', {
-				credentials: { ...CREDENTIAL, type: 'bentoApi', data: stored.data },
+		describe('with our class, a credential saved without a Base URL', () => {
+			const ctx = useN8nBesideOfficial(major, { port: 5730 + major, official: false });
+
+			test('the credential test passes, against https://app.bentonow.com', async () => {
+				await ctx.n8n.start();
+				await ctx.n8n.setupOwner();
+				const stored = withoutBaseUrl(ctx.sandbox).find((c) => c.id === CREDENTIAL.id);
+				const res = await ctx.n8n.rest('POST', '/credentials/test', {
+					credentials: { ...CREDENTIAL, type: 'bentoApi', data: stored.data },
+				});
+				assert.equal(res.status, 200, res.text);
+				assert.equal(res.json.data.status, 'OK', JSON.stringify(res.json.data));
+				const tags = ctx.sandbox.state.requests.find((r) => r.path === '/api/v1/fetch/tags');
+				assert.equal(tags?.status, 200);
+				assert.deepEqual(ctx.tunnels, ['app.bentonow.com:443']);
+				await ctx.n8n.stop();
 			});
-			assert.equal(res.status, 200, res.text);
-			assert.equal(res.json.data.status, 'OK', JSON.stringify(res.json.data));
-			const tags = sandbox.state.requests.find((r) => r.path === '/api/v1/fetch/tags');
-			assert.equal(tags?.status, 200);
-			await n8n.stop();
 		});
 	});
 }

@@ -2,11 +2,10 @@
 // End-to-end: the packed package inside real n8n 1.x and 2.x, against the Bento sandbox.
 // `npm run test:e2e` (E2E_MAJORS=1 or 2 to run one). Installs n8n on first use.
 const assert = require('node:assert/strict');
-const { after, before, beforeEach, describe, test } = require('node:test');
+const { beforeEach, describe, test } = require('node:test');
 
-const { startBentoSandbox } = require('../sandbox/server');
-const { checkBulk, checkRetries, checkWrongKeys, itemsOf } = require('./lib/checks');
-const { N8n, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
+const { checkBulk, checkRetries, checkWrongKeys } = require('./lib/checks');
+const { itemsOf, majors, useN8n } = require('./lib/harness');
 const {
 	AUTO_EVENTS,
 	CREDENTIAL,
@@ -15,47 +14,36 @@ const {
 	scenarios,
 } = require('./lib/workflows');
 
-const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
-const tarball = packPackage();
-
-for (const major of majors) {
+for (const major of majors()) {
 	describe(`n8n ${major}.x`, () => {
-		let n8n;
-		let sandbox;
-		let secrets;
-
-		before(async () => {
-			ensureN8n(major);
-			sandbox = await startBentoSandbox({ port: 0, secretKey: `sk_e2e_SECRET_${major}_9f8e7d` });
-			secrets = [sandbox.keys.secretKey, 'sk_wrong_SECRET_e2e_0000', sandbox.keys.siteUuid];
-			n8n = new N8n(major, { port: 5700 + major });
-			installPackage(n8n.userFolder, tarball);
-			await n8n.importCredentials(credentials(sandbox));
-			await n8n.importWorkflows(scenarios());
+		const ctx = useN8n(major, {
+			port: 5700 + major,
+			brokerPort: 5679 + major * 10,
+			sandbox: { secretKey: `sk_e2e_SECRET_${major}_9f8e7d` },
+			workflows: scenarios,
 		});
-
-		after(async () => {
-			await n8n?.stop();
-			n8n?.cleanup();
-			await sandbox?.close();
-		});
+		const secrets = () => [
+			ctx.sandbox.keys.secretKey,
+			'sk_wrong_SECRET_e2e_0000',
+			ctx.sandbox.keys.siteUuid,
+		];
 
 		beforeEach(() => {
-			sandbox.state.requests.length = 0;
-			sandbox.state.events.length = 0;
-			sandbox.setFaults([]);
+			ctx.sandbox.state.requests.length = 0;
+			ctx.sandbox.state.events.length = 0;
+			ctx.sandbox.setFaults([]);
 		});
 
 		test('2,500 items in Define Below mode: 3 requests with the exact events', async () => {
-			const { ok, execution, output } = await n8n.execute('e2eBulkDefine01');
+			const { ok, execution, output } = await ctx.n8n.execute('e2eBulkDefine01');
 			assert.ok(ok, output.slice(-2000));
-			checkBulk(sandbox, execution);
+			checkBulk(ctx.sandbox, execution);
 		});
 
 		test('Map Automatically: items that already are events go out as they are', async () => {
-			const { ok, execution, output } = await n8n.execute('e2eAutoMap01');
+			const { ok, execution, output } = await ctx.n8n.execute('e2eAutoMap01');
 			assert.ok(ok, output.slice(-2000));
-			assert.deepEqual(sandbox.state.events, AUTO_EVENTS);
+			assert.deepEqual(ctx.sandbox.state.events, AUTO_EVENTS);
 			assert.deepEqual(
 				itemsOf(execution, 'Bento').map((i) => i.json.event),
 				AUTO_EVENTS,
@@ -63,10 +51,10 @@ for (const major of majors) {
 		});
 
 		test('an invalid item goes to the error output; the others are sent', async () => {
-			const { ok, execution, output } = await n8n.execute('e2eInvalid01');
+			const { ok, execution, output } = await ctx.n8n.execute('e2eInvalid01');
 			assert.ok(ok, output.slice(-2000));
 			assert.deepEqual(
-				sandbox.state.events.map((e) => e.email),
+				ctx.sandbox.state.events.map((e) => e.email),
 				['good1@example.com', 'good2@example.com'],
 			);
 			assert.equal(itemsOf(execution, 'Sent').length, 2);
@@ -77,20 +65,20 @@ for (const major of majors) {
 		});
 
 		test('wrong keys: the run fails with a clear 401 and no secret anywhere', async () => {
-			const { ok, execution, output } = await n8n.execute('e2eWrongKeys01');
-			checkWrongKeys(sandbox, { ok, execution, output }, secrets);
+			const { ok, execution, output } = await ctx.n8n.execute('e2eWrongKeys01');
+			checkWrongKeys(ctx.sandbox, { ok, execution, output }, secrets());
 		});
 
 		test('a 429, a dropped connection and a 503 with Retry-After are retried; every event arrives once', async () => {
-			await checkRetries(sandbox, () => n8n.execute('e2eRetry01'));
+			await checkRetries(ctx.sandbox, () => ctx.n8n.execute('e2eRetry01'));
 		});
 
 		test('the credential test in the running n8n: OK for the right keys, an error for wrong ones', async () => {
-			await n8n.start();
-			await n8n.setupOwner();
+			await ctx.n8n.start();
+			await ctx.n8n.setupOwner();
 			const testCredential = async ({ id, name }) => {
-				const stored = credentials(sandbox).find((c) => c.id === id);
-				const res = await n8n.rest('POST', '/credentials/test', {
+				const stored = credentials(ctx.sandbox).find((c) => c.id === id);
+				const res = await ctx.n8n.rest('POST', '/credentials/test', {
 					credentials: { id, name, type: 'bentoApi', data: stored.data },
 				});
 				assert.equal(res.status, 200, res.text);
@@ -98,14 +86,14 @@ for (const major of majors) {
 			};
 			const good = await testCredential(CREDENTIAL);
 			assert.equal(good.status, 'OK', JSON.stringify(good));
-			const tagsRequest = sandbox.state.requests.find((r) => r.path === '/api/v1/fetch/tags');
+			const tagsRequest = ctx.sandbox.state.requests.find((r) => r.path === '/api/v1/fetch/tags');
 			assert.ok(tagsRequest, 'the test request reached GET /fetch/tags');
 			assert.equal(tagsRequest.status, 200);
 			assert.ok(tagsRequest.userAgent.startsWith('n8n-nodes-bentonow/'));
 			const wrong = await testCredential(WRONG_CREDENTIAL);
 			assert.equal(wrong.status, 'Error', JSON.stringify(wrong));
-			for (const secret of secrets) assert.ok(!JSON.stringify(wrong).includes(secret));
-			await n8n.stop();
+			for (const secret of secrets()) assert.ok(!JSON.stringify(wrong).includes(secret));
+			await ctx.n8n.stop();
 		});
 	});
 }

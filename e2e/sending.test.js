@@ -3,56 +3,34 @@
 // Bento took before the connection dropped is reported as maybe sent and never resent.
 // E2E_MAJORS=1 or 2 to run one.
 const assert = require('node:assert/strict');
-const { after, before, beforeEach, describe, test } = require('node:test');
+const { beforeEach, describe, test } = require('node:test');
 
-const { startBentoSandbox } = require('../sandbox/server');
-const { N8n, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
+const { itemsOf, majors, useN8n } = require('./lib/harness');
 const { EMAIL_COUNT, expectedEmail, sendingScenarios } = require('./lib/sendingWorkflows');
-const { credentials } = require('./lib/workflows');
 
-const PORT_BASE = 6100;
-const BROKER_BASE = 6110;
-const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
-const tarball = packPackage();
-
-const itemsOf = (execution, node, output = 0) =>
-	execution?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[output] ?? [];
-
-for (const major of majors) {
+for (const major of majors()) {
 	describe(`sending in n8n ${major}.x`, () => {
-		let n8n;
-		let sandbox;
-
-		before(async () => {
-			ensureN8n(major);
-			sandbox = await startBentoSandbox({ port: 0 });
-			n8n = new N8n(major, { port: PORT_BASE + major, brokerPort: BROKER_BASE + major * 10 });
-			installPackage(n8n.userFolder, tarball);
-			await n8n.importCredentials(credentials(sandbox));
-			await n8n.importWorkflows(sendingScenarios());
-		});
-
-		after(async () => {
-			await n8n?.stop();
-			n8n?.cleanup();
-			await sandbox?.close();
+		const ctx = useN8n(major, {
+			port: 6100 + major,
+			brokerPort: 6110 + major * 10,
+			workflows: sendingScenarios,
 		});
 
 		beforeEach(() => {
-			sandbox.state.requests.length = 0;
-			sandbox.state.store.emails.length = 0;
-			sandbox.setFaults([]);
+			ctx.sandbox.state.requests.length = 0;
+			ctx.sandbox.state.store.emails.length = 0;
+			ctx.sandbox.setFaults([]);
 		});
 
 		test('130 receipts: 3 requests (60, 60, 10) with the exact emails', async () => {
-			const { ok, execution, output } = await n8n.execute('e2eEmails130');
+			const { ok, execution, output } = await ctx.n8n.execute('e2eEmails130');
 			assert.ok(ok, output.slice(-2000));
 			assert.deepEqual(
-				sandbox.state.requests.map((r) => [r.path, r.status, r.emails]),
+				ctx.sandbox.state.requests.map((r) => [r.path, r.status, r.emails]),
 				[60, 60, 10].map((n) => ['/api/v1/batch/emails', 200, n]),
 			);
 			assert.deepEqual(
-				sandbox.state.store.emails,
+				ctx.sandbox.state.store.emails,
 				Array.from({ length: EMAIL_COUNT }, (_, i) => expectedEmail(i)),
 			);
 			const sent = itemsOf(execution, 'Sent');
@@ -62,15 +40,15 @@ for (const major of majors) {
 		});
 
 		test('a batch dropped after Bento took it is reported as maybe sent and never resent', async () => {
-			sandbox.setFaults([{}, { accept: true, drop: true }, { status: 429 }]);
-			const { ok, execution, output } = await n8n.execute('e2eEmails130');
+			ctx.sandbox.setFaults([{}, { accept: true, drop: true }, { status: 429 }]);
+			const { ok, execution, output } = await ctx.n8n.execute('e2eEmails130');
 			assert.ok(ok, output.slice(-2000));
 			assert.deepEqual(
-				sandbox.state.requests.map((r) => r.status),
+				ctx.sandbox.state.requests.map((r) => r.status),
 				[200, 'accepted, then dropped', 429, 200],
 			);
 			// Every email accepted exactly once: the dropped batch was not resent, the 429 was.
-			const tos = sandbox.state.store.emails.map((e) => e.to);
+			const tos = ctx.sandbox.state.store.emails.map((e) => e.to);
 			assert.equal(tos.length, EMAIL_COUNT);
 			assert.equal(new Set(tos).size, EMAIL_COUNT);
 			assert.equal(itemsOf(execution, 'Sent').length, 70);
@@ -81,9 +59,9 @@ for (const major of majors) {
 		});
 
 		test('broadcasts: two drafts created, then every sent broadcast read page by page', async () => {
-			const { ok, execution, output } = await n8n.execute('e2eBroadcast01');
+			const { ok, execution, output } = await ctx.n8n.execute('e2eBroadcast01');
 			assert.ok(ok, output.slice(-2000));
-			const created = sandbox.state.store.broadcasts.slice(-2);
+			const created = ctx.sandbox.state.store.broadcasts.slice(-2);
 			assert.deepEqual(created, [
 				{
 					name: 'May news',
@@ -115,7 +93,7 @@ for (const major of majors) {
 					[true, 'June news'],
 				],
 			);
-			const pages = sandbox.state.requests.filter((r) => r.path === '/api/v1/fetch/broadcasts');
+			const pages = ctx.sandbox.state.requests.filter((r) => r.path === '/api/v1/fetch/broadcasts');
 			assert.equal(pages.length, 4, 'pages 1-3 of 10, 10 and 3, then an empty page 4');
 			const listed = itemsOf(execution, 'List Sent');
 			assert.equal(listed.length, 23);

@@ -163,16 +163,28 @@ class N8n {
 
 	/** Runs an n8n CLI command; resolves with its exit code and output. */
 	cli(args, { env } = {}) {
+		// stdout goes to a file: n8n exits right after printing the run data (megabytes for
+		// thousands of items), and Node writes to a pipe asynchronously, so a pipe can lose the
+		// end of it; writes to a file are synchronous.
+		const outFile = path.join(
+			this.userFolder,
+			`cli-${Date.now()}-${Math.random().toString(36).slice(2)}.out`,
+		);
+		const out = fs.openSync(outFile, 'w');
 		return new Promise((resolve) => {
 			const child = spawn('node', [...this.bin(), ...args], {
 				env: this.env(env),
 				cwd: this.userFolder,
+				stdio: ['ignore', out, 'pipe'],
 			});
-			let stdout = '';
 			let stderr = '';
-			child.stdout.on('data', (c) => (stdout += c));
 			child.stderr.on('data', (c) => (stderr += c));
-			child.on('exit', (code) => resolve({ code, stdout, stderr }));
+			child.on('close', (code) => {
+				fs.closeSync(out);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
+				resolve({ code, stdout, stderr });
+			});
 		});
 	}
 
@@ -203,12 +215,16 @@ class N8n {
 	async execute(workflowId) {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const output = `${result.stdout}\n${result.stderr}`;
-		const start = result.stdout.indexOf('{');
-		const end = result.stdout.lastIndexOf('}');
+		// n8n prints the run data with JSON.stringify(..., 2): it opens with "{" alone on a line and
+		// closes with the first "}" at the start of a line after it. Log lines printed around it
+		// (the task runner's, under load) may hold braces too, so take exactly that block.
+		const out = result.stdout;
+		const start = out.startsWith('{\n') ? 0 : out.indexOf('\n{\n') + 1;
+		const close = start > 0 || out.startsWith('{\n') ? out.indexOf('\n}', start) : -1;
 		let execution;
-		if (start >= 0 && end > start) {
+		if (close > start) {
 			try {
-				execution = JSON.parse(result.stdout.slice(start, end + 1));
+				execution = JSON.parse(out.slice(start, close + 2));
 			} catch {
 				execution = undefined;
 			}
