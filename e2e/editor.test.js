@@ -1,7 +1,10 @@
 'use strict';
 // The node in the real n8n editor, in headless Chromium (Debian's package, driven by
 // playwright-core; only 127.0.0.1 is reachable). Asserts that the Bento node's panel opens and
-// shows its parameters; with E2E_SCREENSHOTS=1 it also refreshes the pictures in docs/.
+// shows its parameters, that the Resource picker offers every resource, and that a tag picker's
+// "From List" fills from the stand-in through n8n's backend (the node's listSearch method with the
+// credential); with E2E_SCREENSHOTS=1 it also refreshes the pictures in docs/.
+// E2E_EDITOR_PORT_BASE (default 5710) moves n8n's ports: base + major, broker base + 50 + major * 10.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,6 +17,25 @@ const { N8n, OWNER, ROOT, ensureN8n, installPackage, packPackage } = require('./
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
 const screenshots = process.env.E2E_SCREENSHOTS === '1';
+const PORT_BASE = Number(process.env.E2E_EDITOR_PORT_BASE ?? 5710);
+// The Resource options as the editor shows them (nodes/Bento/Bento.node.ts), in order.
+const RESOURCES = [
+	'Broadcast',
+	'Email',
+	'Email Template',
+	'Event',
+	'Field',
+	'Form',
+	'Segment',
+	'Sequence',
+	'Stat',
+	'Subscriber',
+	'Tag',
+	'Utility',
+	'Workflow',
+];
+// Tags added to the stand-in's one (`customer`), so the picker has a list to show.
+const EXTRA_TAGS = ['lead', 'newsletter', 'vip'];
 const tarball = packPackage();
 
 for (const major of majors) {
@@ -30,7 +52,16 @@ for (const major of majors) {
 			);
 			ensureN8n(major);
 			sandbox = await startBentoSandbox({ port: 0 });
-			n8n = new N8n(major, { port: 5710 + major });
+			for (const name of EXTRA_TAGS)
+				sandbox.state.store.tags.push({
+					name,
+					created_at: '2024-01-01T00:00:00Z',
+					discarded_at: null,
+				});
+			n8n = new N8n(major, {
+				port: PORT_BASE + major,
+				brokerPort: PORT_BASE + 50 + major * 10,
+			});
 			installPackage(n8n.userFolder, tarball);
 			await n8n.importCredentials([sandboxCredential(sandbox)]);
 			await n8n.importWorkflows(loadExamples());
@@ -73,8 +104,18 @@ for (const major of majors) {
 			const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Bento' }).first();
 			await node.waitFor({ timeout: 60_000 });
 			assert.ok(await node.isVisible());
-			if (screenshots && major === 1)
+			if (screenshots && major === 1) {
+				// The node icons arrive a moment after the nodes: wait for the Bento icon and every
+				// other icon image to have loaded.
+				await node.locator('img').first().waitFor({ timeout: 30_000 });
+				await page.waitForFunction(() =>
+					[...document.querySelectorAll('[data-test-id="canvas-node"] img')].every(
+						(img) => img.complete && img.naturalWidth > 0,
+					),
+				);
+				await page.waitForTimeout(300);
 				await page.screenshot({ path: path.join(ROOT, 'docs/workflow-canvas.png') });
+			}
 		});
 
 		test("the Bento node's panel opens with its parameters", async () => {
@@ -107,6 +148,58 @@ for (const major of majors) {
 				await page.waitForTimeout(500);
 				await page.screenshot({ path: path.join(ROOT, 'docs/bento-node-panel.png') });
 			}
+		});
+
+		test('the Resource picker lists all 13 resources', async () => {
+			// In the panel the previous test opened.
+			await page.locator('[data-test-id="parameter-input-resource"]').click();
+			const items = page.locator('.el-select-dropdown__item:visible');
+			await items.filter({ hasText: 'Workflow' }).first().waitFor({ timeout: 15_000 });
+			const shown = (await items.allInnerTexts()).map((text) => text.trim());
+			assert.deepEqual(shown, RESOURCES);
+			await page.keyboard.press('Escape');
+		});
+
+		test("a tag picker's From List shows the stand-in's tags, read through n8n's backend", async () => {
+			// Within the app, as a user would: the workflow list, then the workflow. n8n 1.x does not
+			// reload the canvas on a route from one workflow straight to another, and a fresh page
+			// load of the editor costs 5-20 s more on this machine (n8n's router follows popstate).
+			await page.evaluate(() => {
+				history.pushState(null, '', '/home/workflows');
+				dispatchEvent(new PopStateEvent('popstate'));
+			});
+			const card = page.getByText('Bento: import customers as subscribers').first();
+			await card.waitFor({ timeout: 30_000 });
+			await card.click();
+			const node = page.locator('[data-test-id="canvas-node"]', {
+				hasText: 'Import Subscribers',
+			});
+			await node.first().waitFor({ timeout: 60_000 });
+			await node.first().dblclick();
+			const picker = page.locator('[data-test-id="resource-locator-tag"]').first();
+			await picker.waitFor({ timeout: 30_000 });
+			// Centre the picker so its list opens below it, in view.
+			await picker.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+			const seen = sandbox.state.requests.length;
+			await picker.locator('[data-test-id="rlc-input"]').click();
+			const items = page.locator('[data-test-id="rlc-item"]');
+			await items.filter({ hasText: 'vip' }).first().waitFor({ timeout: 30_000 });
+			const shown = (await items.allInnerTexts()).map((text) => text.trim());
+			assert.deepEqual(shown, ['customer', ...EXTRA_TAGS].sort());
+
+			const reads = sandbox.state.requests
+				.slice(seen)
+				.filter((r) => r.method === 'GET' && r.path === '/api/v1/fetch/tags');
+			assert.ok(reads.length > 0, 'the sandbox saw GET /api/v1/fetch/tags');
+			for (const read of reads) {
+				assert.equal(read.status, 200);
+				assert.match(read.userAgent ?? '', /^n8n-nodes-bentonow\//);
+			}
+			if (screenshots && major === 1) {
+				await page.waitForTimeout(500);
+				await page.screenshot({ path: path.join(ROOT, 'docs/subscriber-import-panel.png') });
+			}
+			await page.keyboard.press('Escape');
 		});
 	});
 }
