@@ -12,7 +12,8 @@ const { after, before, describe, test } = require('node:test');
 
 const { startBentoSandbox } = require('../sandbox/server');
 const { loadExamples, sandboxCredential } = require('./lib/examples');
-const { N8n, OWNER, ROOT, ensureN8n, installPackage, packPackage } = require('./lib/n8n');
+const { tarball } = require('./lib/harness');
+const { N8n, OWNER, ROOT, ensureN8n, installPackage } = require('./lib/n8n');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
@@ -36,7 +37,6 @@ const RESOURCES = [
 ];
 // Tags added to the stand-in's one (`customer`), so the picker has a list to show.
 const EXTRA_TAGS = ['lead', 'newsletter', 'vip'];
-const tarball = packPackage();
 
 for (const major of majors) {
 	describe(`the Bento node in the n8n ${major}.x editor`, () => {
@@ -62,7 +62,7 @@ for (const major of majors) {
 				port: PORT_BASE + major,
 				brokerPort: PORT_BASE + 50 + major * 10,
 			});
-			installPackage(n8n.userFolder, tarball);
+			installPackage(n8n.userFolder, tarball());
 			await n8n.importCredentials([sandboxCredential(sandbox)]);
 			await n8n.importWorkflows(loadExamples());
 			await n8n.start();
