@@ -115,6 +115,10 @@ class Proc {
 		this.child.stderr.on('data', collect);
 		this.exited = new Promise((resolve) =>
 			this.child.once('exit', (code, signal) => {
+				// What the leader spawned goes with it; then forget the group id, which the system
+				// may hand out again.
+				this.killGroup('SIGKILL');
+				live.delete(this);
 				file?.end();
 				resolve({ code, signal });
 			}),
@@ -134,15 +138,13 @@ class Proc {
 		}
 	}
 
-	/** Asks the leader to stop, waits `graceMs`, then kills the group and forgets it. */
+	/** Asks the leader to stop, waits `graceMs`, then kills the group. */
 	async stop(signal = 'SIGTERM', graceMs = 15_000) {
-		if (this.running) {
-			this.child.kill(signal);
-			await Promise.race([this.exited, sleep(graceMs)]);
-		}
-		this.killGroup('SIGKILL');
+		if (!this.running) return;
+		this.child.kill(signal);
+		await Promise.race([this.exited, sleep(graceMs)]);
+		if (this.running) this.killGroup('SIGKILL');
 		await Promise.race([this.exited, sleep(5_000)]);
-		live.delete(this);
 	}
 
 	async waitForOutput(what, pattern, timeoutMs = 60_000) {
