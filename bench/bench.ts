@@ -161,9 +161,15 @@ const load = () =>
 async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	const majors = (flag('majors') ?? '1,2').split(',').map(Number) as Array<1 | 2>;
 	const runs = Number(flag('real-runs') ?? 5);
-	const n = Number(flag('real-events') ?? 100_000);
-	const memorySizes = [1000, 10_000, 100_000].filter((m) => m <= n);
+	const maxN = Number(flag('real-events') ?? 100_000);
+	const sizeOf = (spec: real.OperationSpec) => Math.min(maxN, spec.records ?? maxN);
+	const memorySizesOf = (n: number) => [1000, 10_000, 100_000].filter((m) => m <= n);
 	const profile = !args.includes('--no-profile');
+	// --operations=import,command: only the operations whose label contains one of these words.
+	const only = flag('operations')?.toLowerCase().split(',');
+	const operations = real.OPERATIONS.filter(
+		(spec) => !only || only.some((word) => spec.label.toLowerCase().includes(word)),
+	);
 	const ready = majors.filter((m) => {
 		if (!real.isInstalled(m))
 			console.error(
@@ -182,14 +188,17 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 		const n8n = new real.RealN8n(major, 5900 + index * 10 + major * 20);
 		try {
 			const plans: Array<[real.OperationSpec, real.Kind, number]> = [];
-			for (const spec of real.OPERATIONS) {
+			for (const spec of operations) {
+				const n = sizeOf(spec);
 				plans.push([spec, 'warm', n], [spec, 'first', n]);
-				for (const m of memorySizes) if (m !== n) plans.push([spec, 'warm', m]);
+				for (const m of memorySizesOf(n)) if (m !== n) plans.push([spec, 'warm', m]);
 			}
 			await n8n.setup(tarball, sandbox, plans);
-			for (const spec of real.OPERATIONS) {
+			for (const spec of operations) {
+				const n = sizeOf(spec);
+				const batch = real.batchOf(spec);
 				const records = spec.generate(n);
-				await real.floorFor(sandbox, spec, records.slice(0, 1000));
+				await real.floorFor(sandbox, spec, records.slice(0, batch));
 				await reset(sandbox);
 				for (const kind of ['warm', 'first'] as const) {
 					const nodeMs: number[] = [];
@@ -209,10 +218,12 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 						}
 						const run = await n8n.run(spec, kind, n);
 						const s = await state(sandbox);
-						const warm = kind === 'warm' ? real.warmSize(n) : 0;
-						if (s.events !== n + warm || run.items !== n)
-							throw new Error(`n8n ${n8n.version} ${kind}: ${s.events} records received`);
-						requests = (s.requests as number) - (kind === 'warm' ? Math.ceil(warm / 1000) : 0);
+						const warm = kind === 'warm' ? real.warmSize(spec, n) : 0;
+						if (s.accepted !== n + warm || run.items !== n)
+							throw new Error(
+								`n8n ${n8n.version} ${spec.label} ${kind}: ${s.accepted} records received`,
+							);
+						requests = (s.requests as number) - Math.ceil(warm / batch);
 						await reset(sandbox);
 						nodeMs.push(run.node);
 						floorMs.push(floor);
@@ -238,16 +249,16 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 						const run = await vm2.run(spec, 'warm', m);
 						await reset(sandbox);
 						timing.push(
-							`| ${vm2.version}, Code node in-process (vm2, 1.x's default) | ${spec.label} | warm (2nd Bento node) | ${m.toLocaleString('en')} | ${fmt(run.node)} | ${fmt(floor)} | ${ratioText(run.node / floor)} | | | ${Math.ceil(m / 1000)} |`,
+							`| ${vm2.version}, Code node in-process (vm2, 1.x's default) | ${spec.label} | warm (2nd Bento node) | ${m.toLocaleString('en')} | ${fmt(run.node)} | ${fmt(floor)} | ${ratioText(run.node / floor)} | | | ${Math.ceil(m / batch)} |`,
 						);
 					} finally {
 						vm2.cleanup();
 					}
 				}
-				for (const m of memorySizes) {
+				for (const m of memorySizesOf(n)) {
 					const run = await n8n.run(spec, 'warm', m, { memory: true });
 					await reset(sandbox);
-					const payload = payloadBytes(spec.generate(m), spec.bodyKey);
+					const payload = payloadBytes(spec.generate(m), spec.bodyKey, batch);
 					memory.push(
 						`| ${n8n.version} | ${spec.label} | ${m.toLocaleString('en')} | ${mb(payload)} | ${mb(run.heapGrowth!)} | ${mb(run.rssGrowth!)} | ${(run.heapGrowth! / payload).toFixed(2)} | ${(run.rssGrowth! / payload).toFixed(2)} |`,
 					);
@@ -258,7 +269,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 					await reset(sandbox);
 					const summary = summarizeProfile(file);
 					profiles.push(
-						`### n8n ${n8n.version}, ${spec.label}, warm, ${n.toLocaleString('en')} events (${fmt(summary.totalMs)} sampled; executionTime ${fmt(run.node)} under the profiler)`,
+						`### n8n ${n8n.version}, ${spec.label}, warm, ${n.toLocaleString('en')} records (${fmt(summary.totalMs)} sampled; executionTime ${fmt(run.node)} under the profiler)`,
 						'',
 						'| self time by module | ms | share | | self time by function | ms | share |',
 						'|---|---:|---:|---|---|---:|---:|',
@@ -278,7 +289,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	say('## In real n8n: the Bento node against the floor');
 	say();
 	say(
-		`\`n8n execute\` of an imported workflow, each run a fresh n8n process, against the stand-in. **warm**: Start → Code (10,000 records) → Bento → Code (N records) → Bento, measuring the second Bento node after the first ran the same code; **first run**: Start → Code → Bento, one Bento node in a fresh process. The node's time is n8n's own \`executionTime\` for it. n8n 1.x runs its Code nodes in a task runner (\`N8N_RUNNERS_ENABLED=true\`, 2.x's default), so Bento gets plain objects, as from most source nodes; one row shows 1.x's default in-process Code node. The floor (plain Node ${process.version} in the benchmark's process, the same records pre-built, POSTed in batches of 1000 over one keep-alive connection) is measured right before each n8n run; the ratio is per run. \`CPU: node / floor\` compares CPU time (user + system, all threads) of the n8n process during the node's execute() with the benchmark process's during the floor: waiting for the stand-in or for a busy machine is not in it. Median of ${runs} runs (min-max). Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (${minutes} min).`,
+		`\`n8n execute\` of an imported workflow, each run a fresh n8n process, against the stand-in. **warm**: Start → Code (warm-up records, 10 requests' worth) → Bento → Code (N records) → Bento, measuring the second Bento node after the first ran the same operation; **first run**: Start → Code → Bento, one Bento node in a fresh process. The node's time is n8n's own \`executionTime\` for it. n8n 1.x runs its Code nodes in a task runner (\`N8N_RUNNERS_ENABLED=true\`, 2.x's default), so Bento gets plain objects, as from most source nodes; one row shows 1.x's default in-process Code node. The floor (plain Node ${process.version} in the benchmark's process, the same records pre-built, POSTed in the node's batches (1000 records; 100 for commands) over one keep-alive connection) is measured right before each n8n run; the ratio is per run. \`CPU: node / floor\` compares CPU time (user + system, all threads) of the n8n process during the node's execute() with the benchmark process's during the floor: waiting for the stand-in or for a busy machine is not in it. Median of ${runs} runs (min-max). Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (${minutes} min).`,
 	);
 	say();
 	say(
@@ -310,10 +321,10 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	}
 }
 
-function payloadBytes(records: IDataObject[], bodyKey: string) {
+function payloadBytes(records: IDataObject[], bodyKey: string, batch: number) {
 	let payload = 0;
-	for (let s = 0; s < records.length; s += 1000)
-		payload += Buffer.byteLength(JSON.stringify({ [bodyKey]: records.slice(s, s + 1000) }));
+	for (let s = 0; s < records.length; s += batch)
+		payload += Buffer.byteLength(JSON.stringify({ [bodyKey]: records.slice(s, s + batch) }));
 	return payload;
 }
 
@@ -338,7 +349,7 @@ async function main() {
 			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}.`,
 		);
 		say(
-			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000. Reproduce with \`npm run bench\` (\`--real-only\`, \`--no-real\`, \`--majors=1\`, \`--real-runs=N\`).`,
+			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000 (100 for commands). Reproduce with \`npm run bench\` (\`--real-only\`, \`--no-real\`, \`--majors=1\`, \`--real-runs=N\`).`,
 		);
 		say();
 		if (withReal) await realSections(sandbox, say);

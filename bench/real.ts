@@ -25,7 +25,13 @@ export interface OperationSpec {
 	endpoint: string;
 	bodyKey: string;
 	generate: (n: number) => IDataObject[];
+	/** Records per run (default 100,000, or --real-events if smaller). */
+	records?: number;
+	/** The node's batch size for this operation, which the floor uses too (default 1000). */
+	batchSize?: number;
 }
+
+export const batchOf = (spec: OperationSpec) => spec.batchSize ?? 1000;
 
 export const OPERATIONS: OperationSpec[] = [
 	{
@@ -35,10 +41,44 @@ export const OPERATIONS: OperationSpec[] = [
 		bodyKey: 'events',
 		generate: makeEvents,
 	},
-	// e.g. subscriber import, once the node and the stand-in (sandbox/server.js) have it:
-	// { label: 'Import Subscribers', parameters: { resource: 'subscriber', operation: 'import',
-	//   mappingMode: 'autoMapInputData' }, endpoint: '/batch/subscribers', bodyKey: 'subscribers',
-	//   generate: makeSubscribers },
+	{
+		label: 'Subscriber Import (auto-map)',
+		parameters: { resource: 'subscriber', operation: 'import', mappingMode: 'autoMapInputData' },
+		endpoint: '/batch/subscribers',
+		bodyKey: 'subscribers',
+		generate: (n) =>
+			Array.from({ length: n }, (_, i) => ({
+				email: `user${i}@example.com`,
+				first_name: `First${i}`,
+				last_name: `Last${i}`,
+				tags: 'customer,imported',
+				plan: i % 3 ? 'pro' : 'free',
+				seats: i % 50,
+			})),
+	},
+	{
+		label: 'Run Command (auto-map)',
+		parameters: {
+			resource: 'subscriber',
+			operation: 'runCommand',
+			mappingMode: 'autoMapInputData',
+		},
+		endpoint: '/fetch/commands',
+		bodyKey: 'command',
+		// Bento's limit is 100 commands per request: 10,000 records are 100 requests.
+		records: 10_000,
+		batchSize: 100,
+		generate: (n) =>
+			Array.from({ length: n }, (_, i) =>
+				i % 2
+					? { command: 'add_tag', email: `user${i}@example.com`, query: 'customer' }
+					: {
+							command: 'add_field',
+							email: `user${i}@example.com`,
+							query: { key: 'plan', value: 'pro' },
+						},
+			),
+	},
 ];
 
 interface E2eN8n {
@@ -97,7 +137,7 @@ function bentoNode(name: string, spec: OperationSpec, x: number) {
 }
 
 /** Warm-up size: enough records for 10 requests, so the second node's code paths are hot. */
-export const warmSize = (n: number) => Math.min(n, 10_000);
+export const warmSize = (spec: OperationSpec, n: number) => Math.min(n, 10 * batchOf(spec));
 
 function workflow(id: string, spec: OperationSpec, kind: Kind, n: number) {
 	const nodes: object[] = [
@@ -112,7 +152,7 @@ function workflow(id: string, spec: OperationSpec, kind: Kind, n: number) {
 	];
 	const chain = ['Start'];
 	if (kind === 'warm') {
-		nodes.push(codeNode('Make warm-up records', spec, warmSize(n), 220));
+		nodes.push(codeNode('Make warm-up records', spec, warmSize(spec, n), 220));
 		nodes.push(bentoNode('Bento warm-up', spec, 440));
 		chain.push('Make warm-up records', 'Bento warm-up');
 	}
@@ -261,7 +301,14 @@ export async function floorFor(
 ) {
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
-	const accepted = await sendFloor(target, records, 1000, spec.endpoint, spec.bodyKey, keepAlive);
+	const accepted = await sendFloor(
+		target,
+		records,
+		batchOf(spec),
+		spec.endpoint,
+		spec.bodyKey,
+		keepAlive,
+	);
 	const cpu = process.cpuUsage(cpuBefore);
 	if (accepted !== records.length) throw new Error('Floor lost records');
 	return { ms: performance.now() - started, cpu: (cpu.user + cpu.system) / 1000 };

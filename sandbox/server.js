@@ -71,7 +71,12 @@ async function startBentoSandbox(options = {}) {
 
 	function summary() {
 		const byStatus = {};
-		for (const r of state.requests) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+		// Records any batch route accepted (events, subscribers, commands): each sets entry.events.
+		let accepted = 0;
+		for (const r of state.requests) {
+			byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+			accepted += r.events;
+		}
 		const uniqueKeys = new Set();
 		let duplicates = 0;
 		for (const e of state.events) {
@@ -84,6 +89,7 @@ async function startBentoSandbox(options = {}) {
 			requests: state.requests.length,
 			byStatus,
 			events: state.events.length,
+			accepted,
 			duplicateUniqueKeys: duplicates,
 		};
 	}
