@@ -321,7 +321,12 @@ describe('Create Events: Bento errors', () => {
 			items: people(3),
 		});
 		expect(error?.message).toBe(
-			'Batch 1 of 1 (items 0-2) failed: Bento rejected 1 of its 3 events',
+			'Batch 1 of 1 (items 0-2) failed: Bento rejected 1 of its 3 events (it took the other 2: resending the whole batch sends those twice)',
+		);
+		// Bento took the other two: the report must not call the batch undelivered.
+		expect(error?.description).toContain('It took the other 2');
+		expect(error?.description).toContain(
+			'Delivered: none. Delivered in part: batch 1 (items 0-2). Not delivered: none.',
 		);
 	});
 });

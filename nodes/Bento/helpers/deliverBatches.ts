@@ -87,11 +87,16 @@ export async function deliverBatches<T extends IDataObject>(
 			const failed = toCount(body.failed);
 			const rejected = failed ?? 0;
 			if (rejected > 0 && plan.onRejected === 'error') {
-				throw new NodeOperationError(
+				const accepted = results ?? size - rejected;
+				const partly = new NodeOperationError(
 					ctx.getNode(),
 					`Bento rejected ${rejected} of its ${size} ${noun}`,
-					{ description: `Bento does not say which ${noun} it rejected. Check their data.` },
+					{
+						description: `Bento does not say which ${noun} it rejected. Check their data. It took the other ${accepted}: sending the whole batch again would send those twice.`,
+					},
 				);
+				partly.context.partlyDelivered = accepted;
+				throw partly;
 			}
 			rejectedTotal += rejected;
 			const extra =
@@ -137,13 +142,20 @@ export async function deliverBatches<T extends IDataObject>(
 				failure.description = [failure.description, plan.maybeSentAdvice].filter(Boolean).join(' ');
 			} else {
 				failure.message = `${where} failed: ${failure.message}`;
+				const accepted = failure.context?.partlyDelivered;
+				if (accepted !== undefined)
+					failure.message += ` (it took the other ${String(accepted)}: resending the whole batch sends those twice)`;
 			}
 			if (!plan.continueOnFail) {
 				const next = batches[batch.number];
-				const notDelivered = describe(maybe ? next : batch, batches[batches.length - 1]);
+				// A batch Bento took in part is not "not delivered": resending all of it duplicates.
+				const partly = failure.context?.partlyDelivered !== undefined;
+				const notDelivered = describe(maybe || partly ? next : batch, batches[batches.length - 1]);
 				const report = maybe
 					? `Delivered: ${delivered}. Maybe sent: ${describe(batch, batch)}. Not sent: ${notDelivered}.`
-					: `Delivered: ${delivered}. Not delivered: ${notDelivered}.`;
+					: partly
+						? `Delivered: ${delivered}. Delivered in part: ${describe(batch, batch)}. Not delivered: ${notDelivered}.`
+						: `Delivered: ${delivered}. Not delivered: ${notDelivered}.`;
 				failure.description = `${failure.description ?? ''} ${report}`.trim();
 				throw failure;
 			}
