@@ -1,7 +1,8 @@
 import nock from 'nock';
 
+import * as batching from '../../nodes/Bento/helpers/batching';
 import { USER_AGENT } from '../../nodes/Bento/transport/userAgent';
-import { basicAuthHeader, mockBatchEvents, SECRETS } from '../helpers/mockBento';
+import { BENTO_ORIGIN, basicAuthHeader, mockBatchEvents, SECRETS } from '../helpers/mockBento';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
 
 const defineBelow = (extra: Record<string, unknown> = {}) => ({
@@ -127,6 +128,48 @@ describe('Create Events: what goes out', () => {
 		const { requests } = mockBatchEvents();
 		await runBentoNode({ parameters: autoMap({ batchSize: 100 }), items: people(250) });
 		expect(requests.map((r) => r.body.events.length)).toEqual([100, 100, 50]);
+	});
+
+	it('serializes each batch while Bento handles the one before it, once per batch', async () => {
+		const order: string[] = [];
+		const encode = jest.spyOn(batching, 'encodeBatch');
+		encode.mockImplementation((key, records, batch) => {
+			order.push(`encode ${batch.number}`);
+			return Buffer.from(JSON.stringify({ [key]: records.slice(batch.start, batch.end) }));
+		});
+		let answered = 0;
+		// The first answer fails with a 503: its retry must resend the same bytes, not re-encode.
+		nock(BENTO_ORIGIN)
+			.post('/api/v1/batch/events')
+			.query(true)
+			.times(4)
+			.reply((_uri, body, reply) => {
+				const events = (body as { events: unknown[] }).events;
+				const n = ++answered;
+				setTimeout(() => {
+					order.push(`answer ${n}`);
+					reply(null, n === 1 ? [503] : [200, { results: events.length, failed: 0 }]);
+				}, 30);
+			});
+		try {
+			const { outputs, error } = await runBentoNode({
+				parameters: autoMap({ batchSize: 100, initialDelayMs: 1 }),
+				items: people(300),
+			});
+			expect(error).toBeUndefined();
+			expect(outputs[0]).toHaveLength(300);
+		} finally {
+			encode.mockRestore();
+		}
+		expect(order).toEqual([
+			'encode 1',
+			'encode 2',
+			'answer 1',
+			'answer 2',
+			'encode 3',
+			'answer 3',
+			'answer 4',
+		]);
 	});
 
 	it('refuses a batch size Bento does not take, before sending', async () => {

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { type BentoTransport, mayHaveBeenSent } from '../transport';
-import { type Batch, planBatches } from './batching';
+import { type Batch, encodeBatch, onceRequestLeft, planBatches } from './batching';
 import type { RejectedEventsHandling } from './interfaces';
 
 export interface DeliveryPlan<T extends IDataObject> {
@@ -46,6 +46,39 @@ function toCount(value: unknown): number | null {
 	return value !== undefined && value !== null && Number.isFinite(count) ? count : null;
 }
 
+interface BatchCounts {
+	results: number | null;
+	failed: number | null;
+	/** The batch's number (1-based), of `count`, and the attempts it took. */
+	number: number;
+	count: number;
+	attempts: number;
+}
+
+/** One output item per record of a delivered batch: the record as sent, with the batch's counts. */
+function putOutDelivered<T extends IDataObject>(
+	plan: DeliveryPlan<T>,
+	output: INodeExecutionData[],
+	batch: Batch,
+	answer: IDataObject,
+	{ results, failed, number, count, attempts }: BatchCounts,
+	warning: string | undefined,
+): void {
+	const { records, itemIndexes, recordKey } = plan;
+	const size = batch.end - batch.start;
+	for (let k = batch.start; k < batch.end; k++) {
+		const json: IDataObject = {
+			[recordKey]: records[k],
+			results,
+			failed,
+			batch: { number, count, size, attempts },
+		};
+		if (warning !== undefined) json.warning = warning;
+		if (plan.fromAnswer) Object.assign(json, plan.fromAnswer(answer, k - batch.start));
+		output[itemIndexes[k]] = { json, pairedItem: { item: itemIndexes[k] } };
+	}
+}
+
 /**
  * Sends the records in batches, in input order, and fills `output` with one item per record,
  * paired to its input: the record as sent with its batch's counts, or, for a batch that failed
@@ -73,14 +106,27 @@ export async function deliverBatches<T extends IDataObject>(
 	let rejectedTotal = 0;
 	const maybeSent: Batch[] = [];
 
+	if (batches.length === 0) return;
+	const encode = (batch: Batch) => encodeBatch(plan.bodyKey, records, batch);
+	// The last delivered batch's output items, put out while the next batch is in flight.
+	let putOutLast: (() => void) | undefined;
+
+	let encoded = encode(batches[0]);
 	for (const batch of batches) {
 		let failure: NodeApiError | NodeOperationError;
 		try {
-			const { body, attempts } = await transport.post(
-				plan.endpoint,
-				{ [plan.bodyKey]: records.slice(batch.start, batch.end) },
-				plan.resend,
-			);
+			const sending = transport.post(plan.endpoint, encoded, plan.resend);
+			// Awaited below; a failure meanwhile must not count as an unhandled rejection.
+			sending.catch(() => undefined);
+			const following = batches[batch.number];
+			// While Bento handles this batch, the node's own work for the others overlaps it
+			// instead of adding to it: the last batch's output and the next batch's body.
+			await onceRequestLeft(() => {
+				putOutLast?.();
+				putOutLast = undefined;
+				if (following) encoded = encode(following);
+			});
+			const { body, attempts } = await sending;
 			const size = batch.end - batch.start;
 			// `result` is the singular some sources give for /batch/subscribers.
 			const results = toCount(body.results ?? body.result);
@@ -99,25 +145,12 @@ export async function deliverBatches<T extends IDataObject>(
 				throw partly;
 			}
 			rejectedTotal += rejected;
-			const extra =
+			const warning =
 				rejected > 0 && !plan.answerNamesRejected
-					? {
-							warning: `Bento rejected ${rejected} of the ${size} ${noun} in this batch (it does not say which)`,
-						}
-					: {};
-			for (let k = batch.start; k < batch.end; k++) {
-				output[itemIndexes[k]] = {
-					json: {
-						[plan.recordKey]: records[k],
-						results,
-						failed,
-						batch: { number: batch.number, count: batches.length, size, attempts },
-						...extra,
-						...plan.fromAnswer?.(body, k - batch.start),
-					},
-					pairedItem: { item: itemIndexes[k] },
-				};
-			}
+					? `Bento rejected ${rejected} of the ${size} ${noun} in this batch (it does not say which)`
+					: undefined;
+			const counts = { results, failed, number: batch.number, count: batches.length, attempts };
+			putOutLast = () => putOutDelivered(plan, output, batch, body, counts, warning);
 			lastDelivered = batch;
 			continue;
 		} catch (error) {
@@ -170,6 +203,8 @@ export async function deliverBatches<T extends IDataObject>(
 			};
 		}
 	}
+
+	putOutLast?.();
 
 	if (rejectedTotal > 0) {
 		ctx.addExecutionHints?.({

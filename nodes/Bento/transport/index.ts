@@ -44,7 +44,8 @@ export interface BentoRequest {
 	/** Path below the base URL, e.g. `/fetch/tags`. */
 	endpoint: string;
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** An object, or JSON already encoded (a batch serialized while the one before was in flight). */
+	body?: IDataObject | Buffer;
 	/**
 	 * `always` (default): retry every transient failure. `ifNotSent`: retry only failures where
 	 * Bento certainly did not act (a 429, a refused connection); a failure that may have been
@@ -173,7 +174,7 @@ export class BentoTransport {
 	/** POSTs `body` to a batch endpoint; see `request`. */
 	async post(
 		endpoint: string,
-		body: IDataObject,
+		body: IDataObject | Buffer,
 		resend: BentoRequest['resend'] = 'always',
 	): Promise<BentoResponse> {
 		return await this.request({ method: 'POST', endpoint, body, resend });
