@@ -8,9 +8,20 @@ export interface Target {
 	keys: { publishableKey: string; secretKey: string; siteUuid: string };
 }
 
+export interface FloorOptions {
+	/** false: a new connection per request, as n8n's request helper makes (for comparison). */
+	keepAlive?: boolean;
+	/**
+	 * true: serialize the next batch while the current one is with the stand-in (once its body
+	 * has left), as the node does. The plain floor serializes each batch right before sending it.
+	 */
+	pipelined?: boolean;
+}
+
 /**
  * The floor: the same events, already built, serialized and POSTed in the same batches, one
- * after another, over one keep-alive connection with plain Node. Nothing can send them faster.
+ * after another, over one keep-alive connection with plain Node. Nothing can send them faster
+ * one request at a time.
  */
 export async function sendFloor(
 	target: Target,
@@ -18,17 +29,20 @@ export async function sendFloor(
 	batchSize: number,
 	endpoint = '/batch/events',
 	bodyKey = 'events',
-	/** false: a new connection per request, as n8n's request helper makes (for comparison). */
-	keepAlive = true,
+	{ keepAlive = true, pipelined = false }: FloorOptions = {},
 ): Promise<number> {
 	const agent = new http.Agent({ keepAlive, maxSockets: 1 });
 	const url = new URL(
 		`${target.baseUrl}${endpoint}?site_uuid=${encodeURIComponent(target.keys.siteUuid)}`,
 	);
 	const auth = `Basic ${Buffer.from(`${target.keys.publishableKey}:${target.keys.secretKey}`).toString('base64')}`;
+	const encode = (start: number) =>
+		Buffer.from(JSON.stringify({ [bodyKey]: events.slice(start, start + batchSize) }));
 	let accepted = 0;
+	let next = pipelined && events.length > 0 ? encode(0) : undefined;
 	for (let start = 0; start < events.length; start += batchSize) {
-		const body = JSON.stringify({ [bodyKey]: events.slice(start, start + batchSize) });
+		const body = next ?? encode(start);
+		next = undefined;
 		const answer = await new Promise<string>((resolve, reject) => {
 			const req = http.request(
 				url,
@@ -39,7 +53,7 @@ export async function sendFloor(
 						Authorization: auth,
 						'User-Agent': USER_AGENT,
 						'Content-Type': 'application/json',
-						'Content-Length': Buffer.byteLength(body),
+						'Content-Length': body.length,
 					},
 				},
 				(res) => {
@@ -49,6 +63,8 @@ export async function sendFloor(
 				},
 			);
 			req.on('error', reject);
+			if (pipelined && start + batchSize < events.length)
+				req.on('finish', () => (next = encode(start + batchSize)));
 			req.end(body);
 		});
 		accepted += (JSON.parse(answer) as { results: number }).results;

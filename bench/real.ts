@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { makeEvents } from './events';
-import { sendFloor, type Target } from './floor';
+import { type FloorOptions, sendFloor, type Target } from './floor';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -297,7 +297,7 @@ export async function floorFor(
 	target: Target,
 	spec: OperationSpec,
 	records: IDataObject[],
-	keepAlive = true,
+	options: FloorOptions = {},
 ) {
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
@@ -307,7 +307,7 @@ export async function floorFor(
 		batchOf(spec),
 		spec.endpoint,
 		spec.bodyKey,
-		keepAlive,
+		options,
 	);
 	const cpu = process.cpuUsage(cpuBefore);
 	if (accepted !== records.length) throw new Error('Floor lost records');
