@@ -185,3 +185,36 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+export interface MappingModeSpec {
+	/** What Define Below sets, e.g. "Set the event type, email and data for each item, with expressions". */
+	defineBelow: string;
+	/** What one auto-mapped item is. */
+	autoMap: string;
+	/** The keys an auto-mapped item may hold, shown under the picker in that mode. */
+	notice: string;
+}
+
+/** The Mapping Mode picker of a batched operation, and its notice for Map Automatically. */
+export function mappingModeProperties(spec: MappingModeSpec): INodeProperties[] {
+	return [
+		{
+			displayName: 'Mapping Mode',
+			name: 'mappingMode',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Define Below', value: 'defineBelow', description: spec.defineBelow },
+				{ name: 'Map Automatically', value: 'autoMapInputData', description: spec.autoMap },
+			],
+			default: 'defineBelow',
+		},
+		{
+			displayName: spec.notice,
+			name: 'autoMapNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
+		},
+	];
+}

@@ -16,7 +16,7 @@ import {
 	SENDING_MAX_RETRIES,
 } from '../../helpers/sending';
 import { checkKeys, parseObjectValue } from '../../helpers/validation';
-import { batchOptions, optionsCollection } from '../common.descriptions';
+import { batchOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
 
 // Bento's limit per request (its docs; one SDK says 100).
@@ -35,34 +35,13 @@ const options = batchOptions({
 });
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Mapping Mode',
-		name: 'mappingMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Define Below',
-				value: 'defineBelow',
-				description: 'Set the recipient, sender, subject and body for each item, with expressions',
-			},
-			{
-				name: 'Map Automatically',
-				value: 'autoMapInputData',
-				description:
-					'Each input item already is an email: to, from, subject, html_body, and optionally transactional and personalizations',
-			},
-		],
-		default: 'defineBelow',
-	},
-	{
-		displayName:
+	...mappingModeProperties({
+		defineBelow: 'Set the recipient, sender, subject and body for each item, with expressions',
+		autoMap:
+			'Each input item already is an email: to, from, subject, html_body, and optionally transactional and personalizations',
+		notice:
 			'Each input item must hold only "to", "from", "subject", "html_body" and optionally "transactional" (true or false) and "personalizations". Any other key is an error for that item.',
-		name: 'autoMapNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
-	},
+	}),
 	{
 		displayName: 'To',
 		name: 'to',

@@ -16,40 +16,19 @@ import {
 	toBentoEvent,
 	withUniqueKey,
 } from '../../helpers/validation';
-import { deliveryOptions, optionsCollection } from '../common.descriptions';
+import { deliveryOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
 
 const SYSTEM_EVENTS =
 	'$purchase, $subscribe, $unsubscribe, $tag, $remove_tag, $update_fields, $completed_onboarding';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Mapping Mode',
-		name: 'mappingMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Define Below',
-				value: 'defineBelow',
-				description: 'Set the event type, email and data for each item, with expressions',
-			},
-			{
-				name: 'Map Automatically',
-				value: 'autoMapInputData',
-				description:
-					'Each input item already is an event: type, email, and optionally fields, details and date',
-			},
-		],
-		default: 'defineBelow',
-	},
-	{
-		displayName:
+	...mappingModeProperties({
+		defineBelow: 'Set the event type, email and data for each item, with expressions',
+		autoMap:
+			'Each input item already is an event: type, email, and optionally fields, details and date',
+		notice:
 			'Each input item must hold only "type", "email" and optionally "fields", "details" and "date". Any other key is an error for that item.',
-		name: 'autoMapNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
-	},
+	}),
 	{
 		displayName: 'Event Type',
 		name: 'eventType',

@@ -11,7 +11,7 @@ import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
-import { batchOptions, optionsCollection } from '../common.descriptions';
+import { batchOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { fieldLocator, tagLocator } from './pickers';
 
@@ -51,34 +51,13 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Mapping Mode',
-		name: 'mappingMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Define Below',
-				value: 'defineBelow',
-				description: 'Set the email, names, tags and fields of each subscriber with expressions',
-			},
-			{
-				name: 'Map Automatically',
-				value: 'autoMapInputData',
-				description:
-					'Each input item already is a subscriber: email, optionally first_name, last_name, tags, remove_tags, and any other flat key as a custom field',
-			},
-		],
-		default: 'defineBelow',
-	},
-	{
-		displayName:
+	...mappingModeProperties({
+		defineBelow: 'Set the email, names, tags and fields of each subscriber with expressions',
+		autoMap:
+			'Each input item already is a subscriber: email, optionally first_name, last_name, tags, remove_tags, and any other flat key as a custom field',
+		notice:
 			'Each input item is one subscriber: "email", optionally "first_name", "last_name", "tags" and "remove_tags" (comma-separated names or a list), and every other key a custom field with a flat value.',
-		name: 'autoMapNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
-	},
+	}),
 	{
 		displayName: 'Email',
 		name: 'email',

@@ -10,7 +10,7 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { Invalid } from '../../helpers/invalid';
-import { batchOptions, optionsCollection } from '../common.descriptions';
+import { batchOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { type BentoCommand, COMMAND_NAMES, toCommand } from './commands';
 import { fieldLocator, tagLocator } from './pickers';
 
@@ -31,33 +31,12 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Mapping Mode',
-		name: 'mappingMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Define Below',
-				value: 'defineBelow',
-				description: 'Choose the command and set its email and value with expressions',
-			},
-			{
-				name: 'Map Automatically',
-				value: 'autoMapInputData',
-				description: `Each input item already is a command: {command, email, query}, command one of ${COMMAND_NAMES.join(', ')}`,
-			},
-		],
-		default: 'defineBelow',
-	},
-	{
-		displayName:
+	...mappingModeProperties({
+		defineBelow: 'Choose the command and set its email and value with expressions',
+		autoMap: `Each input item already is a command: {command, email, query}, command one of ${COMMAND_NAMES.join(', ')}`,
+		notice:
 			'Each input item must hold only "command", "email" and, where the command needs one, "query": a tag name (add_tag, add_tag_via_event, remove_tag), a field key (remove_field), {"key", "value"} (add_field) or the new email (change_email).',
-		name: 'autoMapNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
-	},
+	}),
 	{
 		displayName: 'Command',
 		name: 'command',
