@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { executePerItem } from '../../engines/perItem';
 import type { ItemReader } from '../../engines/readItem';
+import { type Checked, Invalid } from '../../helpers/invalid';
+import { requiredText } from '../../helpers/validation';
 import type { BentoRequest, BentoTransport } from '../../transport';
 
 // Sources disagree whether the experimental inputs go in the query (Go, Laravel, Python, the
@@ -26,6 +28,17 @@ export function experimentalRequest(
 		endpoint,
 		body: given,
 		qs: asQuery.length <= MAX_QUERY_CHARS ? given : undefined,
+	};
+}
+
+/** The reader of a utility that takes one required text parameter, as `{[name]: text}`. */
+export function oneTextInput<K extends string>(
+	name: K,
+	check: (value: unknown, field: string) => Checked<string> = requiredText,
+): (ctx: IExecuteFunctions) => ItemReader<Record<K, string>> {
+	return (ctx) => (_item, i) => {
+		const value = check(ctx.getNodeParameter(name, i), name);
+		return value instanceof Invalid ? value : ({ [name]: value } as Record<K, string>);
 	};
 }
 

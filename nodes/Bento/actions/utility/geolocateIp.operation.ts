@@ -5,10 +5,8 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { Invalid } from '../../helpers/invalid';
-import { requiredText } from '../../helpers/validation';
 import { requestOptionsCollection } from '../common.descriptions';
-import { executeUtility, experimentalRequest } from './experimental';
+import { executeUtility, experimentalRequest, oneTextInput } from './experimental';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,10 +32,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	return await executeUtility(this, items, {
-		reader: (ctx) => (_item, i) => {
-			const ip = requiredText(ctx.getNodeParameter('ip', i), 'ip');
-			return ip instanceof Invalid ? ip : { ip };
-		},
+		reader: oneTextInput('ip'),
 		run: async (transport, inputs) => {
 			const { body } = await transport.request(
 				experimentalRequest('GET', '/experimental/geolocation', inputs),

@@ -5,10 +5,9 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { Invalid } from '../../helpers/invalid';
 import { requestOptionsCollection } from '../common.descriptions';
 import { requiredVerbatim } from '../library.common';
-import { executeUtility, experimentalRequest } from './experimental';
+import { executeUtility, experimentalRequest, oneTextInput } from './experimental';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,10 +33,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	return await executeUtility(this, items, {
-		reader: (ctx) => (_item, i) => {
-			const content = requiredVerbatim(ctx.getNodeParameter('content', i), 'content');
-			return content instanceof Invalid ? content : { content };
-		},
+		reader: oneTextInput('content', requiredVerbatim),
 		run: async (transport, inputs) =>
 			(
 				await transport.request(
