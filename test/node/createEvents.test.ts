@@ -172,6 +172,18 @@ describe('Create Events: what goes out', () => {
 		]);
 	});
 
+	it('gives every output item its own objects, keys in a fixed order', async () => {
+		mockBatchEvents([[200, { results: 3, failed: 1 }]]);
+		const { outputs } = await runBentoNode({ parameters: autoMap(), items: people(3) });
+		const [first, second] = outputs[0];
+		expect(Object.keys(first.json)).toEqual(['event', 'results', 'failed', 'batch', 'warning']);
+		expect(first.json.batch).not.toBe(second.json.batch);
+		(first.json.batch as { number: number }).number = 99;
+		first.json.results = 0;
+		expect(second.json).toMatchObject({ results: 3, batch: { number: 1 } });
+		expect(second.json.event).toEqual({ type: 'signed_up', email: 'user1@example.com' });
+	});
+
 	it('refuses a batch size Bento does not take, before sending', async () => {
 		const { requests } = mockBatchEvents();
 		const { error } = await runBentoNode({

@@ -66,14 +66,14 @@ function putOutDelivered<T extends IDataObject>(
 ): void {
 	const { records, itemIndexes, recordKey } = plan;
 	const size = batch.end - batch.start;
+	// Each item gets its own objects (a later node may change one item's), cloned from one row:
+	// cheaper per item than an object literal with a computed key.
+	const row: IDataObject = { [recordKey]: null, results, failed, batch: null };
+	if (warning !== undefined) row.warning = warning;
 	for (let k = batch.start; k < batch.end; k++) {
-		const json: IDataObject = {
-			[recordKey]: records[k],
-			results,
-			failed,
-			batch: { number, count, size, attempts },
-		};
-		if (warning !== undefined) json.warning = warning;
+		const json = { ...row };
+		json[recordKey] = records[k];
+		json.batch = { number, count, size, attempts };
 		if (plan.fromAnswer) Object.assign(json, plan.fromAnswer(answer, k - batch.start));
 		output[itemIndexes[k]] = { json, pairedItem: { item: itemIndexes[k] } };
 	}
