@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import '../test/setup';
+import { encodeBatch, planBatches } from '../nodes/Bento/helpers/batching';
 import { runBentoNode } from '../test/helpers/runNode';
 import { makeEvents } from './events';
 import { sendFloor, type Target } from './floor';
@@ -325,8 +326,8 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 
 function payloadBytes(records: IDataObject[], bodyKey: string, batch: number) {
 	let payload = 0;
-	for (let s = 0; s < records.length; s += batch)
-		payload += Buffer.byteLength(JSON.stringify({ [bodyKey]: records.slice(s, s + batch) }));
+	for (const b of planBatches(records.length, batch))
+		payload += encodeBatch(bodyKey, records, b).length;
 	return payload;
 }
 

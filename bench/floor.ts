@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { IDataObject } from 'n8n-workflow';
 
+import { encodeBatch, planBatches } from '../nodes/Bento/helpers/batching';
 import { USER_AGENT } from '../nodes/Bento/transport/userAgent';
 
 export interface Target {
@@ -36,12 +37,13 @@ export async function sendFloor(
 		`${target.baseUrl}${endpoint}?site_uuid=${encodeURIComponent(target.keys.siteUuid)}`,
 	);
 	const auth = `Basic ${Buffer.from(`${target.keys.publishableKey}:${target.keys.secretKey}`).toString('base64')}`;
-	const encode = (start: number) =>
-		Buffer.from(JSON.stringify({ [bodyKey]: events.slice(start, start + batchSize) }));
+	// The node's own encoding, so that both send the same bytes.
+	const batches = planBatches(events.length, batchSize);
+	const encode = (index: number) => encodeBatch(bodyKey, events, batches[index]);
 	let accepted = 0;
-	let next = pipelined && events.length > 0 ? encode(0) : undefined;
-	for (let start = 0; start < events.length; start += batchSize) {
-		const body = next ?? encode(start);
+	let next = pipelined && batches.length > 0 ? encode(0) : undefined;
+	for (let index = 0; index < batches.length; index++) {
+		const body = next ?? encode(index);
 		next = undefined;
 		const answer = await new Promise<string>((resolve, reject) => {
 			const req = http.request(
@@ -63,8 +65,8 @@ export async function sendFloor(
 				},
 			);
 			req.on('error', reject);
-			if (pipelined && start + batchSize < events.length)
-				req.on('finish', () => (next = encode(start + batchSize)));
+			if (pipelined && index + 1 < batches.length)
+				req.on('finish', () => (next = encode(index + 1)));
 			req.end(body);
 		});
 		accepted += (JSON.parse(answer) as { results: number }).results;

@@ -93,6 +93,7 @@ export async function deliverBatches<T extends IDataObject>(
 ): Promise<void> {
 	const { records, itemIndexes, noun } = plan;
 	const batches = planBatches(records.length, plan.batchSize);
+	if (batches.length === 0) return;
 	// Input item indexes, as n8n shows them: "items 0-1999".
 	const items = (from: Batch, to: Batch) =>
 		`items ${itemIndexes[from.start]}-${itemIndexes[to.end - 1]}`;
@@ -106,7 +107,6 @@ export async function deliverBatches<T extends IDataObject>(
 	let rejectedTotal = 0;
 	const maybeSent: Batch[] = [];
 
-	if (batches.length === 0) return;
 	const encode = (batch: Batch) => encodeBatch(plan.bodyKey, records, batch);
 	// The last delivered batch's output items, put out while the next batch is in flight.
 	let putOutLast: (() => void) | undefined;
@@ -121,11 +121,14 @@ export async function deliverBatches<T extends IDataObject>(
 			const following = batches[batch.number];
 			// While Bento handles this batch, the node's own work for the others overlaps it
 			// instead of adding to it: the last batch's output and the next batch's body.
-			await onceRequestLeft(() => {
-				putOutLast?.();
-				putOutLast = undefined;
-				if (following) encoded = encode(following);
-			});
+			// (A run of one batch has nothing to overlap, and does not wait for it.)
+			if (following || putOutLast) {
+				await onceRequestLeft(() => {
+					putOutLast?.();
+					putOutLast = undefined;
+					if (following) encoded = encode(following);
+				});
+			}
 			const { body, attempts } = await sending;
 			const size = batch.end - batch.start;
 			// `result` is the singular some sources give for /batch/subscribers.
