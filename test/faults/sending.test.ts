@@ -1,6 +1,10 @@
 // Emails against the stand-in over real HTTP: no fault it can inject makes an email go out twice,
 // and nothing Bento certainly did not take is lost.
 import { runAgainst, type Sandbox, useSandbox } from '../helpers/sandbox';
+import { useFakeClock } from '../helpers/fakeClock';
+
+// 429 waits last a rate-limit window: the transport's clock is faked, so they take no time.
+useFakeClock();
 
 const sandbox = useSandbox();
 

@@ -2,6 +2,7 @@
 // templates, segments, forms, utilities): any method and path on Bento's host, recorded.
 import nock from 'nock';
 
+import { useFakeClock } from './fakeClock';
 import { BENTO_ORIGIN, SECRETS } from './mockBento';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from './runNode';
 
@@ -77,8 +78,8 @@ export interface ErrorCaseSpec {
 	shared?: boolean;
 	/** A write that must not happen twice: a 5xx (maybe delivered) is reported, not resent. */
 	writes?: boolean;
-	/** How a 429 is retried: with backoff (default), or only after a Retry-After (/stats). */
-	rateLimit?: 'backoff' | 'retryAfterOnly';
+	/** Bento's limit the endpoint counts against: per minute (default) or per hour (/stats). */
+	rateLimit?: 'minute' | 'hour';
 }
 
 /** The error classes every operation must handle alike: registered as jest cases. */
@@ -87,6 +88,7 @@ export function describeErrorClasses(name: string, spec: ErrorCaseSpec) {
 	const items = spec.items ?? [{ n: 0 }, { n: 1 }];
 
 	describe(`${name}: error classes`, () => {
+		const clock = useFakeClock();
 		it.each([400, 401, 422])(
 			'%i is not retried, names the item and leaks no secret',
 			async (status) => {
@@ -123,31 +125,45 @@ export function describeErrorClasses(name: string, spec: ErrorCaseSpec) {
 				expect(outputs[0].length).toBeGreaterThan(0);
 			});
 
-		if (spec.rateLimit === 'retryAfterOnly') {
-			it('a 429 without Retry-After is not retried and names the hourly limit', async () => {
-				const { requests } = mockEndpoint(spec.method, spec.path, [[429, { error: 'Too many' }]]);
+		if (spec.rateLimit === 'hour') {
+			it('a 429 whose hourly window resets beyond the wait cap fails at once, naming the limit and when', async () => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [
+					[429, { error: 'Too many' }, { Date: 'Mon, 30 Nov 2026 14:10:00 GMT' }],
+				]);
 				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
 				expect(requests).toHaveLength(1);
-				expect(error?.message).toBe(
-					'Item 0 failed: Bento answered 429: Too many (not retried: Bento gave no Retry-After)',
+				expect(clock.waits).toEqual([]);
+				expect(error?.message).toMatch(
+					/^Item 0 failed: Bento answered 429: Too many \(Bento allows about 60 requests an hour to \/stats \(some pages say 30\)\. Try again after \d\d:\d\d:\d\d UTC\.\)$/,
 				);
 				expect(String(error?.description)).toMatch(/60 requests per hour to \/stats/);
 			});
 			it('a 429 with Retry-After is retried after it', async () => {
 				const { requests } = mockEndpoint(spec.method, spec.path, [
-					[429, { error: 'Too many' }, { 'Retry-After': '0' }],
+					[429, { error: 'Too many' }, { 'Retry-After': '3' }],
 					spec.ok,
 				]);
 				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
 				expect(error).toBeUndefined();
 				expect(requests).toHaveLength(2);
+				expect(clock.waits).toEqual([3000]);
 			});
 		} else {
-			it('a 429 is retried with backoff', async () => {
-				const { requests } = mockEndpoint(spec.method, spec.path, [[429], spec.ok]);
-				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
+			it('a 429 waits for the window to reset (not a retry: Max Retries 0), then goes on', async () => {
+				const { requests } = mockEndpoint(spec.method, spec.path, [
+					[429, { error: 'Too many' }, { Date: 'Mon, 30 Nov 2026 14:10:45 GMT' }],
+					spec.ok,
+				]);
+				const { error } = await runBentoNode({
+					parameters: { ...parameters, options: { retryDelay: 0, maxRetries: 0 } },
+					items: items.slice(0, 1),
+				});
 				expect(error).toBeUndefined();
 				expect(requests).toHaveLength(2);
+				// The server's minute resets 15 s after its Date; a little slack on top.
+				expect(clock.waits).toHaveLength(1);
+				expect(clock.waits[0]).toBeGreaterThanOrEqual(15_000);
+				expect(clock.waits[0]).toBeLessThan(16_000);
 			});
 		}
 

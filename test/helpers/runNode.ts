@@ -146,6 +146,13 @@ export interface RunOptions {
 	 * is exactly `credentials` (n8n keeps only that class's fields), without our defaults.
 	 */
 	credentialType?: ICredentialType;
+	/** n8n's node settings Retry On Fail, Max Tries and Wait Between Tries (ms). */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
+	/** n8n's node settings Execute Once and Always Output Data. */
+	executeOnce?: boolean;
+	alwaysOutputData?: boolean;
+	/** The execution's id; each run gets a new one unless a test wants two runs to share it. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -157,6 +164,8 @@ export interface RunResult {
 
 export const NODE_NAME = 'Bento';
 
+let executions = 0;
+
 export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 	const node: INode = {
 		id: 'bento-node',
@@ -167,6 +176,9 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 		parameters: options.parameters as INodeParameters,
 		credentials: { bentoApi: { id: '1', name: 'Bento account' } },
 		...(options.onError ? { onError: options.onError } : {}),
+		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
+		...(options.executeOnce ? { executeOnce: true } : {}),
+		...(options.alwaysOutputData ? { alwaysOutputData: true } : {}),
 	};
 	const input: INode = {
 		id: 'input-node',
@@ -186,7 +198,8 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 		settings: {},
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+	const executionId = options.executionId ?? `exec-${++executions}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test',
 		nodes: [input, node],
 		connections,
@@ -199,6 +212,7 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 		: new TestCredentialsHelper({ ...TEST_CREDENTIALS, ...options.credentials }, new BentoApi());
 	const additionalData = {
 		hooks,
+		executionId,
 		credentialsHelper,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',

@@ -4,6 +4,10 @@ import * as batching from '../../nodes/Bento/helpers/batching';
 import { USER_AGENT } from '../../nodes/Bento/transport/userAgent';
 import { BENTO_ORIGIN, basicAuthHeader, mockBatchEvents, SECRETS } from '../helpers/mockBento';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
+import { useFakeClock } from '../helpers/fakeClock';
+
+// 429 waits last a rate-limit window: the transport's clock is faked, so they take no time.
+const clock = useFakeClock();
 
 const defineBelow = (extra: Record<string, unknown> = {}) => ({
 	resource: 'event',
@@ -335,7 +339,6 @@ describe('Create Events: Bento errors', () => {
 			'Bento answered 422: email: is blocked',
 			'rules',
 		],
-		[429, { error: 'Too many requests' }, 'Bento answered 429: Too many requests', 'rate limiting'],
 		[500, { error: 'Boom' }, 'Bento answered 500: Boom', 'infrastructure'],
 	])(
 		"turns %i into a NodeApiError with Bento's message and no secret",
@@ -355,6 +358,25 @@ describe('Create Events: Bento errors', () => {
 			for (const secret of SECRETS) expect(emitted).not.toContain(secret);
 		},
 	);
+
+	it('a 429 is not a retry: it waits for each window, and fails only past the wait cap, naming the limit', async () => {
+		const { requests } = mockBatchEvents([
+			[429, { error: 'Too many requests' }, { Date: 'Mon, 30 Nov 2026 14:10:30 GMT' }],
+		]);
+		const result = await runBentoNode({ parameters: autoMap({ maxRetries: 0 }), items: people(3) });
+		// Each wait runs to the server's next minute (30 s after its Date, then the answer is the
+		// same): 5 minutes of waiting at most for one request.
+		expect(clock.waits.length).toBeGreaterThanOrEqual(5);
+		expect(clock.waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5 * 60_000);
+		expect(requests).toHaveLength(clock.waits.length + 1);
+		expect(result.error?.message).toMatch(
+			/^Batch 1 of 1 \(items 0-2\) failed: Bento answered 429: Too many requests \(after \d+ attempts; Bento allows 100 requests a minute per account \(\/batch, \/fetch, \/experimental\)\. Try again after \d\d:\d\d:\d\d UTC\.\)$/,
+		);
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.description).toContain('rate limiting');
+		expect(result.error?.description).toContain('Not delivered: batch 1 (items 0-2)');
+		for (const secret of SECRETS) expect(everythingEmitted(result)).not.toContain(secret);
+	});
 
 	it('reports rejected events in the output and as a hint by default', async () => {
 		mockBatchEvents([[200, { results: 2, failed: 1 }]]);

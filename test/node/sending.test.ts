@@ -6,6 +6,10 @@ import { description as sendDescription } from '../../nodes/Bento/actions/email/
 import { mockBento, queued, type Step } from '../helpers/mockSending';
 import { SECRETS } from '../helpers/mockBento';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
+import { useFakeClock } from '../helpers/fakeClock';
+
+// 429 waits last a rate-limit window: the transport's clock is faked, so they take no time.
+useFakeClock();
 
 const defineBelow = (extra: Record<string, unknown> = {}) => ({
 	resource: 'email',

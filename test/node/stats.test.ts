@@ -51,7 +51,7 @@ describeErrorClasses('Get Site Stats', {
 	path: '/stats/site',
 	ok: [200, COUNTS],
 	shared: true,
-	rateLimit: 'retryAfterOnly',
+	rateLimit: 'hour',
 });
 
 describe('Stats: Get Segment Stats', () => {
@@ -108,7 +108,7 @@ describeErrorClasses('Get Segment Stats', {
 	path: '/stats/segment',
 	ok: [200, COUNTS],
 	items: [{ s: 'a' }, { s: 'b' }],
-	rateLimit: 'retryAfterOnly',
+	rateLimit: 'hour',
 });
 
 describe('Stats: Get Report Stats', () => {
@@ -139,5 +139,5 @@ describeErrorClasses('Get Report Stats', {
 	path: '/stats/report',
 	ok: [200, { data: [] }],
 	items: [{ r: 'a' }, { r: 'b' }],
-	rateLimit: 'retryAfterOnly',
+	rateLimit: 'hour',
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { readBatchOptions } from '../../nodes/Bento/actions/common.descriptions';
+import { deliveryOptions } from '../../nodes/Bento/actions/common.descriptions';
+import { readBatchOptions } from '../../nodes/Bento/engines/options';
 import { PACKAGE_NAME, PACKAGE_VERSION, USER_AGENT } from '../../nodes/Bento/transport/userAgent';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
@@ -26,7 +27,7 @@ describe('package', () => {
 	});
 
 	it('fills option defaults from the option descriptions', () => {
-		expect(readBatchOptions({})).toEqual({
+		expect(readBatchOptions({}, deliveryOptions)).toEqual({
 			batchSize: 1000,
 			maxRetries: 5,
 			onRejectedEvents: 'warn',
@@ -34,7 +35,7 @@ describe('package', () => {
 			initialDelayMs: 1000,
 			timeoutMs: 30000,
 		});
-		expect(readBatchOptions({ batchSize: 10, timeout: 5 })).toMatchObject({
+		expect(readBatchOptions({ batchSize: 10, timeout: 5 }, deliveryOptions)).toMatchObject({
 			batchSize: 10,
 			timeoutMs: 5,
 		});

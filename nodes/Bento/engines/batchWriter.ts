@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { readBatchOptions } from '../actions/common.descriptions';
+import { readBatchOptions } from './options';
 import { type DeliveryPlan, deliverBatches } from '../helpers/deliverBatches';
 import { Invalid } from '../helpers/invalid';
 import { checkBatchSize } from '../helpers/validation';

@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { readBatchOptions, requestOptions } from '../actions/common.descriptions';
+import { readBatchOptions, requestOptions } from './options';
 import { Invalid } from '../helpers/invalid';
 import { BentoTransport } from '../transport';
 import { type ItemReader, itemRange, readItem } from './readItem';

@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { readBatchOptions, requestOptions } from '../actions/common.descriptions';
+import { readBatchOptions, requestOptions } from '../engines/options';
 import { readList } from '../engines/pagedReader';
 import { flattenEntry } from '../helpers/flatten';
 import { BentoTransport } from '../transport';

@@ -10,24 +10,13 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { type Attempt, attemptOfResponse, attemptOfThrown, type ThrownHttpError } from './attempt';
 import { systemClock } from './clock';
-import { httpFailureText } from './errorMessages';
-import { Pacer } from './pacer';
+import { RateLimiter, rateLimitAdvice } from './rateLimit';
 import { createRedactor } from './redact';
-import {
-	backoffDelay,
-	RETRY_CAPS,
-	isRetryableNetworkCode,
-	isRetryableStatus,
-	parseRetryAfter,
-	type RetryPolicy,
-	type SentState,
-	sentStateOfNetworkCode,
-	sentStateOfStatus,
-} from './retryPolicy';
+import { RerunRecord, type RecordedOutcome } from './rerunRecord';
+import { backoffDelay, RETRY_CAPS, type RetryPolicy } from './retryPolicy';
 import { USER_AGENT } from './userAgent';
-
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 export const DEFAULT_BASE_URL = 'https://app.bentonow.com/api/v1';
 
@@ -35,7 +24,7 @@ export interface DeliveryOptions {
 	maxRetries: number;
 	initialDelayMs: number;
 	timeoutMs: number;
-	/** 0 means no pacing. */
+	/** A fixed pace; 0 is automatic: full speed until Bento refuses, then at its pace. */
 	requestsPerMinute: number;
 }
 
@@ -56,11 +45,6 @@ export interface BentoRequest {
 	acceptStatuses?: number[];
 	/** Said with a 429, e.g. Bento's tighter limit for /stats. */
 	rateLimitNote?: string;
-	/**
-	 * `backoff` (default): a 429 is retried like a 5xx. `retryAfterOnly`: only when Bento says
-	 * when (Retry-After); for hourly limits, where backing off for seconds only burns requests.
-	 */
-	rateLimitRetry?: 'backoff' | 'retryAfterOnly';
 }
 
 export interface BentoResponse {
@@ -69,43 +53,8 @@ export interface BentoResponse {
 	attempts: number;
 }
 
-type Attempt =
-	| { ok: true; status: number; body: IDataObject }
-	| {
-			ok: false;
-			retryable: boolean;
-			sent: SentState;
-			retryAfterMs?: number;
-			httpCode: string;
-			message: string;
-			description: string;
-	  };
-
-function header(headers: IDataObject | undefined, name: string): unknown {
-	if (!headers) return undefined;
-	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-	return key === undefined ? undefined : headers[key];
-}
-
-function asObject(body: unknown): IDataObject {
-	if (typeof body === 'string') {
-		try {
-			return JSON.parse(body) as IDataObject;
-		} catch {
-			return {};
-		}
-	}
-	return (body ?? {}) as IDataObject;
-}
-
-interface ThrownHttpError {
-	message?: string;
-	httpCode?: string | null;
-	code?: string;
-	cause?: ThrownHttpError & {
-		response?: { status?: number; data?: unknown; headers?: IDataObject };
-	};
-}
+// A 429 is "wait, then go on", bounded by the wait cap and by this count per request.
+const MAX_REFUSALS = 30;
 
 /**
  * The API root from a credential's Base URL. Another package's `bentoApi` class (the official
@@ -125,10 +74,12 @@ export function mayHaveBeenSent(error: unknown): boolean {
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /**
- * The one door to Bento's API. Built once per execution: it holds the pacing and the
- * redaction of this execution's credential, and keeps nothing afterwards.
+ * The one door to Bento's API. Built once per run of a node: it holds that run's pacing, the
+ * redaction of its credential and the record of its writes (see RerunRecord).
  */
 export class BentoTransport {
+	private readonly clock = systemClock;
+
 	private constructor(
 		private readonly ctx: Context,
 		private readonly baseUrl: string,
@@ -137,7 +88,8 @@ export class BentoTransport {
 		readonly redact: (text: string) => string,
 		private readonly options: DeliveryOptions,
 		private readonly policy: RetryPolicy,
-		private readonly pacer: Pacer,
+		private readonly limiter: RateLimiter,
+		private readonly record: RerunRecord,
 		/**
 		 * The credential as read once for this execution, handed to n8n with every request: without
 		 * it n8n loads and decrypts the credential again per request (a database read each time).
@@ -145,28 +97,33 @@ export class BentoTransport {
 		private readonly credential: ICredentialsDecrypted,
 	) {}
 
-	private readonly clock = systemClock;
-
 	static async forExecution(ctx: Context, options: DeliveryOptions): Promise<BentoTransport> {
 		const credentials = await ctx.getCredentials('bentoApi');
 		const secrets = [credentials.publishableKey, credentials.secretKey, credentials.siteUuid];
-		// Another package's `bentoApi` class (the official node's) has no Base URL field.
-		const baseUrl = apiBaseUrl(credentials.baseUrl);
 		const policy = {
 			...RETRY_CAPS,
 			maxRetries: options.maxRetries,
 			initialDelayMs: options.initialDelayMs,
 		};
-		const redact = createRedactor(secrets as Array<string | undefined>);
-		const saved = ctx.getNode().credentials?.bentoApi;
+		const node = ctx.getNode();
+		const run = ctx as Partial<IExecuteFunctions>;
+		const saved = node.credentials?.bentoApi;
 		return new BentoTransport(
 			ctx,
-			baseUrl,
+			// Another package's `bentoApi` class (the official node's) has no Base URL field.
+			apiBaseUrl(credentials.baseUrl),
 			String(credentials.siteUuid ?? ''),
-			redact,
+			createRedactor(secrets as Array<string | undefined>),
 			options,
 			policy,
-			new Pacer(options.requestsPerMinute, systemClock),
+			new RateLimiter(options.requestsPerMinute, systemClock),
+			RerunRecord.forRun(
+				run.getExecutionId?.(),
+				node.name,
+				// n8n's run index of this node ($runIndex): a loop's next pass is a new run.
+				Number(run.getWorkflowDataProxy?.(0).$runIndex ?? 0),
+				systemClock.now(),
+			),
 			{ id: saved?.id ?? '', name: saved?.name ?? '', type: 'bentoApi', data: credentials },
 		);
 	}
@@ -181,46 +138,109 @@ export class BentoTransport {
 	}
 
 	/**
-	 * Sends one request, retrying transient failures. Throws a NodeApiError, redacted, when it
-	 * gives up (its `context.maybeSent` tells whether Bento may have acted on it), and a
-	 * NodeOperationError when the execution is cancelled.
+	 * Sends one request: paced under Bento's rate limit, a 429 waited out (see RateLimiter),
+	 * other transient failures retried up to Max Retries. A write that an earlier run of this
+	 * node in this execution sent is not sent again: its answer, or its "may have been sent"
+	 * failure, is given again. Throws a NodeApiError, redacted, when it gives up (its
+	 * `context.maybeSent` tells whether Bento may have acted on it), and a NodeOperationError
+	 * when the execution is cancelled.
 	 */
 	async request(request: BentoRequest): Promise<BentoResponse> {
+		const { method, endpoint } = request;
+		const key =
+			method === 'GET' ? undefined : this.record.keyOf(method, endpoint, request.qs, request.body);
+		const earlier = key === undefined ? undefined : this.record.outcome(key);
+		if (earlier) return this.again(earlier);
+
 		const signal = this.signal();
 		let waitedMs = 0;
+		let retries = 0;
+		let refusals = 0;
+		let maybeSent = false;
 		for (let attempt = 1; ; attempt++) {
-			await this.pacer.beforeRequest(signal);
+			await this.limiter.beforeRequest(endpoint, signal);
 			this.stopIfCancelled(signal);
 			const result = await this.send(request, signal);
-			if (result.ok) return { status: result.status, body: result.body, attempts: attempt };
-
-			const retry = attempt - 1;
+			if (result.ok || /^\d{3}$/.test(result.httpCode)) this.limiter.onAnswered(endpoint);
+			if (result.ok) {
+				const response = { status: result.status, body: result.body, attempts: attempt };
+				if (key !== undefined) this.record.save(key, { kind: 'answered', ...response });
+				return response;
+			}
+			maybeSent ||= result.sent === 'maybe';
 			const giveUp = (why = '') => {
-				const tries = attempt > 1 ? `after ${attempt} attempts` : '';
-				const note = [tries, why].filter(Boolean).join('; ');
-				const message = note ? `${result.message} (${note})` : result.message;
-				const { httpCode, description } = result;
-				const error = new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {
-					message,
-					description,
-					httpCode,
-				});
-				// n8n swaps in a generic text for network codes (ECONNREFUSED...); keep ours, which says more.
-				error.message = message;
-				error.context.maybeSent = result.sent === 'maybe';
+				const error = this.failure(result, attempt, why, maybeSent);
+				if (maybeSent && key !== undefined) {
+					const { message, description, httpCode } = error;
+					this.record.save(key, {
+						kind: 'maybeSent',
+						message,
+						description: description ?? '',
+						httpCode: httpCode ?? '',
+					});
+				}
 				return error;
 			};
-			if (!result.retryable || retry >= this.policy.maxRetries) throw giveUp();
-			const onlyAfter = request.rateLimitRetry === 'retryAfterOnly' && result.httpCode === '429';
-			if (onlyAfter && result.retryAfterMs === undefined)
-				throw giveUp('not retried: Bento gave no Retry-After');
-			if (request.resend === 'ifNotSent' && result.sent === 'maybe')
-				throw giveUp('not retried: it may have been delivered');
-			const delay = result.retryAfterMs ?? backoffDelay(retry, this.policy, this.clock.random);
-			if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('retry wait limit reached');
+
+			let delay: number;
+			if (result.refusal) {
+				const now = this.clock.now();
+				const { waitMs, family } = this.limiter.onRefused(endpoint, {
+					...result.refusal,
+					receivedAt: now,
+				});
+				if (++refusals > MAX_REFUSALS || waitedMs + waitMs > this.policy.maxTotalWaitMs)
+					throw giveUp(rateLimitAdvice(family, now + waitMs));
+				delay = waitMs;
+			} else {
+				if (!result.retryable || retries >= this.policy.maxRetries) throw giveUp();
+				if (request.resend === 'ifNotSent' && result.sent === 'maybe')
+					throw giveUp('not retried: it may have been delivered');
+				delay = backoffDelay(retries++, this.policy, this.clock.random);
+				if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('retry wait limit reached');
+			}
 			waitedMs += delay;
 			await this.clock.wait(delay, signal);
 		}
+	}
+
+	/** An earlier run's outcome for the same write, given again (returned or thrown) unsent. */
+	private again(outcome: RecordedOutcome): BentoResponse {
+		if (outcome.kind === 'answered') {
+			const { status, body, attempts } = outcome;
+			return { status, body: structuredClone(body), attempts };
+		}
+		const { message, description, httpCode } = outcome;
+		const error = new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {
+			message,
+			description: `${description} It was not sent again when n8n ran this node again (Retry On Fail).`,
+			httpCode,
+		});
+		error.message = message;
+		error.context.maybeSent = true;
+		throw error;
+	}
+
+	/** The error for a request given up on, redacted; `why` is why it was not tried again. */
+	private failure(
+		result: Extract<Attempt, { ok: false }>,
+		attempt: number,
+		why: string,
+		maybeSent: boolean,
+	): NodeApiError {
+		const tries = attempt > 1 ? `after ${attempt} attempts` : '';
+		const note = [tries, why].filter(Boolean).join('; ');
+		const message = note ? `${result.message} (${note})` : result.message;
+		const { httpCode, description } = result;
+		const error = new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {
+			message,
+			description,
+			httpCode,
+		});
+		// n8n swaps in a generic text for network codes (ECONNREFUSED...); keep ours, which says more.
+		error.message = message;
+		error.context.maybeSent = maybeSent;
+		return error;
 	}
 
 	private signal(): AbortSignal | undefined {
@@ -236,6 +256,14 @@ export class BentoTransport {
 	private async send(request: BentoRequest, signal?: AbortSignal): Promise<Attempt> {
 		const headers: IDataObject = { 'User-Agent': USER_AGENT };
 		if (request.body) headers['Content-Type'] = 'application/json';
+		const context = {
+			acceptStatuses: request.acceptStatuses,
+			rateLimitNote: request.rateLimitNote,
+			baseUrl: this.baseUrl,
+			timeoutMs: this.options.timeoutMs,
+			now: this.clock.now(),
+			redact: this.redact,
+		};
 		try {
 			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
 				this.ctx,
@@ -255,66 +283,15 @@ export class BentoTransport {
 				},
 				{ credentialsDecrypted: this.credential },
 			)) as IN8nHttpFullResponse;
-			return this.fromResponse(
-				request,
+			return attemptOfResponse(
+				context,
 				response.statusCode,
 				response.body,
 				response.headers as IDataObject,
 			);
 		} catch (error) {
 			this.stopIfCancelled(signal);
-			return this.fromThrown(request, error as ThrownHttpError);
+			return attemptOfThrown(context, error as ThrownHttpError);
 		}
-	}
-
-	private fromResponse(
-		request: BentoRequest,
-		status: number,
-		body: unknown,
-		headers?: IDataObject,
-	): Attempt {
-		if ((status >= 200 && status < 300) || request.acceptStatuses?.includes(status))
-			return { ok: true, status, body: asObject(body) };
-		const text = httpFailureText(status, body);
-		const description =
-			status === 429 && request.rateLimitNote
-				? `${text.description} ${request.rateLimitNote}`
-				: text.description;
-		return {
-			ok: false,
-			retryable: isRetryableStatus(status),
-			sent: sentStateOfStatus(status),
-			retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), this.clock.now()),
-			httpCode: String(status),
-			message: this.redact(text.message),
-			description: this.redact(description),
-		};
-	}
-
-	// Network failures, and HTTP statuses should an n8n version throw them despite ignoreHttpStatusErrors.
-	private fromThrown(request: BentoRequest, error: ThrownHttpError): Attempt {
-		const response = error.cause?.response;
-		if (response?.status)
-			return this.fromResponse(request, response.status, response.data, response.headers);
-		const httpCode = error.httpCode ?? error.cause?.code ?? error.code;
-		if (httpCode && /^\d{3}$/.test(httpCode))
-			return this.fromResponse(request, Number(httpCode), undefined);
-		const code = httpCode ?? 'UNKNOWN';
-		const cause = TIMEOUT_CODES.has(code)
-			? `no answer within the ${this.options.timeoutMs} ms timeout`
-			: (error.cause?.message ?? error.message ?? 'unknown error');
-		const sent = sentStateOfNetworkCode(code);
-		return {
-			ok: false,
-			retryable: isRetryableNetworkCode(code),
-			sent,
-			httpCode: code,
-			message: this.redact(`Could not reach Bento (${code}): ${cause}`),
-			description: this.redact(
-				sent === 'no'
-					? `The request to ${this.baseUrl} failed before a connection was made; nothing reached Bento.`
-					: `The request to ${this.baseUrl} failed before Bento answered. A timeout or dropped connection may still have delivered it.`,
-			),
-		};
 	}
 }

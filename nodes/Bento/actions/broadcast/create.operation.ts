@@ -13,7 +13,8 @@ import {
 	retryMaybeSent,
 	SENDING_MAX_RETRIES,
 } from '../../helpers/sending';
-import { batchOptions, optionsCollection } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
+import { batchOptions } from '../../engines/options';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
 // Bento's limit per request (its OpenAPI file; no source gives another).

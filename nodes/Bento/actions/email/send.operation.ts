@@ -16,7 +16,8 @@ import {
 	SENDING_MAX_RETRIES,
 } from '../../helpers/sending';
 import { checkKeys, parseObjectValue } from '../../helpers/validation';
-import { batchOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { batchOptions } from '../../engines/options';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
 
 // Bento's limit per request (its docs; one SDK says 100).

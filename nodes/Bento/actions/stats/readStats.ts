@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { BentoTransport } from '../../transport';
 import { dataOf } from '../library.common';
 
-// Bento allows /stats/* 60 requests per hour (another official page: about 30). Backing off for
-// seconds cannot help against an hourly window, so a 429 is retried only after a Retry-After.
+// Bento allows /stats/* 60 requests per hour (another official page: about 30). The transport
+// waits for that window only when it resets within its wait cap, and otherwise says when to retry.
 const STATS_LIMIT_NOTE =
 	'Bento allows about 60 requests per hour to /stats (some pages say 30), per site: wait, or run this less often. The node reads site stats once per execution and each segment or report once.';
 
@@ -19,7 +19,6 @@ export async function readStats(
 		endpoint,
 		qs,
 		rateLimitNote: STATS_LIMIT_NOTE,
-		rateLimitRetry: 'retryAfterOnly',
 	});
 	return body;
 }

@@ -9,7 +9,8 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail, requiredText } from '../../helpers/validation';
-import { optionsCollection, requestOptions } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
+import { requestOptions } from '../../engines/options';
 import { subscriberOf } from './answer';
 
 type LookUpBy = 'email' | 'uuid';

@@ -11,7 +11,8 @@ import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
-import { batchOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { batchOptions } from '../../engines/options';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { fieldLocator, tagLocator } from './pickers';
 

@@ -10,7 +10,8 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { Invalid } from '../../helpers/invalid';
-import { batchOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { batchOptions } from '../../engines/options';
 import { type BentoCommand, COMMAND_NAMES, toCommand } from './commands';
 import { fieldLocator, tagLocator } from './pickers';
 

@@ -5,7 +5,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { executeCreateEntry } from '../../helpers/entryOperations';
+import { executeCreateEntry } from '../entry.common';
 import { requestOptionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

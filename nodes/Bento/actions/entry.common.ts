@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executePerItem } from '../engines/perItem';
-import { flattenEntry } from './flatten';
-import { Invalid } from './invalid';
-import { requiredText } from './validation';
+import { flattenEntry } from '../helpers/flatten';
+import { Invalid } from '../helpers/invalid';
+import { requiredText } from '../helpers/validation';
 
 // Tags and fields: Bento creates one per request, from one key in a wrapper object.
 

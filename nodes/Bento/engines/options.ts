@@ -1,0 +1,117 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { RejectedEventsHandling } from '../helpers/interfaces';
+import type { DeliveryOptions } from '../transport';
+
+// The delivery options every engine reads: their properties (so the UI's defaults and the
+// engines' cannot disagree) and the reading of what the user set.
+
+const maxRetries: INodeProperties = {
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 10 },
+	default: 5,
+	description:
+		"How often one request is retried after a server error (5xx), a dropped connection or a timeout; waits grow exponentially. A rate limit (429) is not counted: the node waits for Bento's window to reset (or its Retry-After) and goes on.",
+};
+
+const requestsPerMinute: INodeProperties = {
+	displayName: 'Requests Per Minute',
+	name: 'requestsPerMinute',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description:
+		'0 (automatic): full speed until Bento refuses, then at the pace Bento let through, waiting out each refusal. A number sends evenly at that many requests per minute (Bento documents 100 for the whole account).',
+};
+
+const retryDelay: INodeProperties = {
+	displayName: 'Retry Delay',
+	name: 'retryDelay',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 1000,
+	description:
+		'Milliseconds to base the first retry wait on; each further retry doubles it (capped at 30 s)',
+};
+
+const timeout: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 30000,
+	description: 'Milliseconds to wait for Bento to answer one request before retrying it',
+};
+
+const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
+
+/** Options of every operation that sends one request per item or reads: retries, pacing, timeout. */
+export const requestOptions: INodeProperties[] = [
+	maxRetries,
+	requestsPerMinute,
+	retryDelay,
+	timeout,
+];
+
+export interface BatchOptionsSpec {
+	/** What one record is, plural and capitalised for the UI: `Events`, `Subscribers`. */
+	noun: string;
+	/** Bento's limit per request. */
+	max: number;
+	/** The default batch size; `max` unless Bento's pace makes a smaller one better. */
+	defaultSize?: number;
+	/** Extra options of this operation (e.g. Unique Key); kept in alphabetical order. */
+	extra?: INodeProperties[];
+	/** Replaces the shared Max Retries description (e.g. where resends are withheld). */
+	maxRetriesDescription?: string;
+	/** Requests Per Minute's default and description where Bento's pace calls for one (emails). */
+	requestsPerMinute?: { default: number; description: string };
+}
+
+/** Options of an operation that sends records to a Bento batch endpoint. */
+export function batchOptions(spec: BatchOptionsSpec): INodeProperties[] {
+	const batchSize: INodeProperties = {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: spec.max },
+		default: 1000,
+		description: `${spec.noun} per request; Bento takes up to ${spec.max}. Fewer requests means fewer rate-limit hits.`,
+	};
+	batchSize.default = spec.defaultSize ?? spec.max;
+	const retries = spec.maxRetriesDescription
+		? { ...maxRetries, description: spec.maxRetriesDescription }
+		: maxRetries;
+	const pace = spec.requestsPerMinute
+		? { ...requestsPerMinute, ...spec.requestsPerMinute }
+		: requestsPerMinute;
+	return [batchSize, retries, pace, retryDelay, timeout, ...(spec.extra ?? [])].sort(byName);
+}
+
+export interface BatchOptions extends DeliveryOptions {
+	batchSize: number;
+	onRejectedEvents: RejectedEventsHandling;
+}
+
+/**
+ * The options collection's values with the defaults of `properties` filled in, so the UI and
+ * the code cannot disagree.
+ */
+export function readBatchOptions(
+	options: IDataObject,
+	properties: INodeProperties[],
+): BatchOptions {
+	const value = <T>(key: string) =>
+		(options[key] ?? properties.find((p) => p.name === key)?.default) as T;
+	return {
+		batchSize: value('batchSize'),
+		maxRetries: value('maxRetries'),
+		onRejectedEvents: value('onRejectedEvents') ?? 'warn',
+		requestsPerMinute: value('requestsPerMinute'),
+		initialDelayMs: value('retryDelay'),
+		timeoutMs: value('timeout'),
+	};
+}

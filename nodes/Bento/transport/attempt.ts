@@ -1,0 +1,128 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { httpFailureText } from './errorMessages';
+import {
+	isRetryableNetworkCode,
+	isRetryableStatus,
+	parseRetryAfter,
+	type SentState,
+	sentStateOfNetworkCode,
+	sentStateOfStatus,
+} from './retryPolicy';
+
+/** One try of a request, as the transport's retry loop sees it. */
+export type Attempt =
+	| { ok: true; status: number; body: IDataObject }
+	| {
+			ok: false;
+			retryable: boolean;
+			sent: SentState;
+			/** Set on a 429 only: what Bento said about when to come back. */
+			refusal?: { retryAfterMs?: number; serverDateMs?: number };
+			httpCode: string;
+			message: string;
+			description: string;
+	  };
+
+/** What turns an answer or a thrown error into an Attempt, fixed for one execution. */
+export interface AttemptContext {
+	acceptStatuses?: number[];
+	/** Added to a 429's description, e.g. the /stats limit. */
+	rateLimitNote?: string;
+	baseUrl: string;
+	timeoutMs: number;
+	now: number;
+	redact(text: string): string;
+}
+
+/** An error as n8n's HTTP helper throws it (network failures; statuses in some versions). */
+export interface ThrownHttpError {
+	message?: string;
+	httpCode?: string | null;
+	code?: string;
+	cause?: ThrownHttpError & {
+		response?: { status?: number; data?: unknown; headers?: IDataObject };
+	};
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+function header(headers: IDataObject | undefined, name: string): unknown {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+	return key === undefined ? undefined : headers[key];
+}
+
+function asObject(body: unknown): IDataObject {
+	if (typeof body === 'string') {
+		try {
+			return JSON.parse(body) as IDataObject;
+		} catch {
+			return {};
+		}
+	}
+	return (body ?? {}) as IDataObject;
+}
+
+function dateHeader(headers: IDataObject | undefined): number | undefined {
+	const value = header(headers, 'date');
+	if (typeof value !== 'string') return undefined;
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? undefined : at;
+}
+
+/** An HTTP answer: success (2xx or an accepted status), or a failure with what it means. */
+export function attemptOfResponse(
+	ctx: AttemptContext,
+	status: number,
+	body: unknown,
+	headers?: IDataObject,
+): Attempt {
+	if ((status >= 200 && status < 300) || ctx.acceptStatuses?.includes(status))
+		return { ok: true, status, body: asObject(body) };
+	const text = httpFailureText(status, body);
+	const refused = status === 429;
+	const description =
+		refused && ctx.rateLimitNote ? `${text.description} ${ctx.rateLimitNote}` : text.description;
+	return {
+		ok: false,
+		retryable: isRetryableStatus(status),
+		sent: sentStateOfStatus(status),
+		refusal: refused
+			? {
+					retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), ctx.now),
+					serverDateMs: dateHeader(headers),
+				}
+			: undefined,
+		httpCode: String(status),
+		message: ctx.redact(text.message),
+		description: ctx.redact(description),
+	};
+}
+
+/** A thrown error: a network failure, or an HTTP status should an n8n version throw one. */
+export function attemptOfThrown(ctx: AttemptContext, error: ThrownHttpError): Attempt {
+	const response = error.cause?.response;
+	if (response?.status)
+		return attemptOfResponse(ctx, response.status, response.data, response.headers);
+	const httpCode = error.httpCode ?? error.cause?.code ?? error.code;
+	if (httpCode && /^\d{3}$/.test(httpCode))
+		return attemptOfResponse(ctx, Number(httpCode), undefined);
+	const code = httpCode ?? 'UNKNOWN';
+	const cause = TIMEOUT_CODES.has(code)
+		? `no answer within the ${ctx.timeoutMs} ms timeout`
+		: (error.cause?.message ?? error.message ?? 'unknown error');
+	const sent = sentStateOfNetworkCode(code);
+	return {
+		ok: false,
+		retryable: isRetryableNetworkCode(code),
+		sent,
+		httpCode: code,
+		message: ctx.redact(`Could not reach Bento (${code}): ${cause}`),
+		description: ctx.redact(
+			sent === 'no'
+				? `The request to ${ctx.baseUrl} failed before a connection was made; nothing reached Bento.`
+				: `The request to ${ctx.baseUrl} failed before Bento answered. A timeout or dropped connection may still have delivered it.`,
+		),
+	};
+}

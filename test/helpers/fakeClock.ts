@@ -1,0 +1,23 @@
+import { systemClock } from '../../nodes/Bento/transport/clock';
+
+/**
+ * Replaces the transport's clock for the tests of a file: waits return at once and move the
+ * clock on by what they would have waited, so a minute-long rate-limit wait takes no time.
+ * `waits` lists every wait the node asked for (ms), in order.
+ */
+export function useFakeClock() {
+	const state = { offsetMs: 0, waits: [] as number[] };
+	const realNow = Date.now;
+	beforeEach(() => {
+		state.offsetMs = 0;
+		state.waits.length = 0;
+		jest.spyOn(systemClock, 'now').mockImplementation(() => realNow() + state.offsetMs);
+		jest.spyOn(systemClock, 'wait').mockImplementation(async (ms: number, signal?: AbortSignal) => {
+			if (ms <= 0 || signal?.aborted) return;
+			state.waits.push(ms);
+			state.offsetMs += ms;
+		});
+	});
+	afterEach(() => jest.restoreAllMocks());
+	return state;
+}
