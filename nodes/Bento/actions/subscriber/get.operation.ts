@@ -8,7 +8,7 @@ import {
 
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
-import { checkEmail, requiredText } from '../../helpers/validation';
+import { checkEmail, requiredName } from '../../helpers/validation';
 import { optionsCollection, requestOptions } from '../common.descriptions';
 import { subscriberOf } from './answer';
 
@@ -86,7 +86,7 @@ export async function execute(
 			const by = ctx.getNodeParameter('by', i) as LookUpBy;
 			const value =
 				by === 'uuid'
-					? requiredText(ctx.getNodeParameter('uuid', i), 'uuid')
+					? requiredName(ctx.getNodeParameter('uuid', i), 'uuid')
 					: checkEmail(ctx.getNodeParameter('email', i));
 			return value instanceof Invalid ? value : { by, value };
 		},

@@ -10,7 +10,7 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { requiredText } from '../../helpers/validation';
+import { requiredName } from '../../helpers/validation';
 import { batchOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { fieldLocator, tagLocator } from './pickers';
@@ -139,7 +139,7 @@ function pickedFields(ctx: IExecuteFunctions, i: number): Checked<IDataObject> {
 	const entries = ctx.getNodeParameter('customFields.values', i, []) as IDataObject[];
 	const fields: IDataObject = {};
 	for (let k = 0; k < entries.length; k++) {
-		const key = requiredText(
+		const key = requiredName(
 			ctx.getNodeParameter(`customFields.values[${k}].key`, i, '', { extractValue: true }),
 			`customFields[${k}].key`,
 		);
