@@ -130,7 +130,10 @@ export function unseenProblem(
 	const found = findUnseen(text, kind);
 	if (!found) return undefined;
 	const what = kind === 'address' ? 'an address' : 'a name';
-	const allowed = kind === 'address' ? 'spaces or invisible characters' : 'invisible characters';
+	const allowed =
+		kind === 'address'
+			? 'spaces or invisible characters'
+			: 'invisible characters or spaces other than the plain space';
 	const pasted = found.codePoint === 0x20 ? '' : ' (often pasted from a web page or a spreadsheet)';
 	return `${label} "${showUnseen(text)}" contains ${nameCharacter(found.codePoint)} at character ${found.position}; ${what} must not hold ${allowed}${pasted}: remove it`;
 }
