@@ -61,7 +61,9 @@ describe('Forms: Get Responses', () => {
 			items: [{ form: ' ' }],
 		});
 		expect(requests).toHaveLength(0);
-		expect(error?.message).toBe('Item 0: formId is required and must be text (got a string)');
+		expect(error?.message).toBe(
+			'Item 0: formId is required and must be text (got only spaces or invisible characters)',
+		);
 	});
 });
 

@@ -115,7 +115,9 @@ describe('Tag > Create', () => {
 			items: [{ tag: 'ok' }, { tag: '  ' }],
 		});
 		expect(requests).toHaveLength(0);
-		expect(stopped.error?.message).toBe('Item 1: name is required and must be text (got a string)');
+		expect(stopped.error?.message).toBe(
+			'Item 1: name is required and must be text (got only spaces or invisible characters)',
+		);
 		const { outputs } = await runBentoNode({
 			parameters: { resource: 'tag', operation: 'create', name: '={{ $json.tag }}' },
 			items: [{ tag: 'ok' }, { tag: '' }],

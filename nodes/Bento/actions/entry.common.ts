@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { executePerItem } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { Invalid } from '../helpers/invalid';
-import { requiredText } from '../helpers/validation';
+import { requiredName } from '../helpers/validation';
 
 // Tags and fields: Bento creates one per request, from one key in a wrapper object.
 
@@ -23,7 +23,7 @@ export async function executeCreateEntry(
 ): Promise<INodeExecutionData[][]> {
 	return await executePerItem(ctx, items, {
 		reader: (c) => (_item, i) => {
-			const value = requiredText(c.getNodeParameter(spec.key, i), spec.key);
+			const value = requiredName(c.getNodeParameter(spec.key, i), spec.key);
 			return value instanceof Invalid ? value : { value };
 		},
 		run: async (transport, { value }) => {

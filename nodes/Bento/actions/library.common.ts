@@ -10,7 +10,7 @@ import { listParameters, readList } from '../engines/pagedReader';
 import { executePerItem } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { type Checked, Invalid } from '../helpers/invalid';
-import { isPlainObject, requiredText } from '../helpers/validation';
+import { isPlainObject, requiredName, requiredText } from '../helpers/validation';
 import type { BentoRequest, BentoTransport } from '../transport';
 import { requestOptionsCollection, returnAllOrLimit } from './common.descriptions';
 
@@ -48,10 +48,13 @@ export function locator(spec: LocatorSpec): INodeProperties {
 	};
 }
 
-/** Item `i`'s ID from a picker or a plain text parameter, trimmed; numbers are accepted. */
+/**
+ * Item `i`'s ID from a picker or a plain text parameter, cleaned like every identifier
+ * (`requiredName`: spaces and invisible characters removed at the ends); numbers are accepted.
+ */
 export function readId(ctx: IExecuteFunctions, name: string, i: number): Checked<string> {
 	const value = ctx.getNodeParameter(name, i, '', { extractValue: true });
-	return requiredText(typeof value === 'number' ? String(value) : value, name);
+	return requiredName(typeof value === 'number' ? String(value) : value, name);
 }
 
 /** The object in Bento's `{data: {...}}` envelope, or the body when there is none. */

@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toEventDate } from './date';
+import { cleanEnds, showUnseen, unseenProblem } from './identifiers';
 import type { BentoEvent, EventInput } from './interfaces';
 import { type Checked, Invalid } from './invalid';
 
 // Deliberately loose: one @, no spaces, a dot in the domain. Bento has the final word.
+// Invisible characters are refused before this (cleanAddress), with a message that names them.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const EVENT_KEYS = new Set(['type', 'email', 'fields', 'details', 'date']);
@@ -44,10 +46,51 @@ export function requiredText(value: unknown, field: string): Checked<string> {
 	return new Invalid(field, `${field} is required and must be text (got ${got})`);
 }
 
+/**
+ * An identifier (tag name, event type, field key, ID) as Bento takes it: text, cleaned at both
+ * ends of white space and invisible characters (helpers/identifiers.ts), case kept. Invalid when
+ * missing, blank, or holding an invisible character inside (a plain space inside is kept).
+ * `label` names it in the message when `field` alone would not (`tags: the name at position 2`).
+ */
+export function requiredName(value: unknown, field: string, label = field): Checked<string> {
+	return requiredClean(value, field, 'name', label);
+}
+
+/**
+ * An email address cleaned as every operation cleans one: white space and invisible characters
+ * removed from both ends, case kept. Invalid when missing, or with a space or an invisible
+ * character inside (named as U+XXXX, with its position). Does not check the address's shape:
+ * that is `checkEmail` (Validate Email leaves it to Bento).
+ */
+export function cleanAddress(value: unknown, field = 'email'): Checked<string> {
+	return requiredClean(value, field, 'address', field);
+}
+
+/** `cleanAddress`, then the one check every operation makes that the text looks like an address. */
 export function checkEmail(value: unknown, field = 'email'): Checked<string> {
-	const email = requiredText(value, field);
+	const email = cleanAddress(value, field);
 	if (email instanceof Invalid || EMAIL.test(email)) return email;
 	return new Invalid(field, `${field} "${email}" is not a valid address`);
+}
+
+function requiredClean(
+	value: unknown,
+	field: string,
+	kind: 'address' | 'name',
+	label: string,
+): Checked<string> {
+	const text = typeof value === 'string' ? cleanEnds(value) : '';
+	if (text === '') {
+		const got =
+			value === undefined || value === ''
+				? 'missing'
+				: typeof value === 'string'
+					? 'only spaces or invisible characters'
+					: describe(value);
+		return new Invalid(field, `${label} is required and must be text (got ${got})`);
+	}
+	const problem = unseenProblem(text, kind, label);
+	return problem ? new Invalid(field, problem) : text;
 }
 
 export function optionalObject(value: unknown, field: string): Checked<IDataObject | undefined> {
@@ -57,7 +100,10 @@ export function optionalObject(value: unknown, field: string): Checked<IDataObje
 	return hasKeys(value) ? value : undefined;
 }
 
-/** An optional object whose values are all text, numbers, booleans or null (no nesting). */
+/**
+ * An optional object whose values are all text, numbers, booleans or null (no nesting), its keys
+ * cleaned like every identifier (`requiredName`): `{" plan\u200b": "pro"}` goes as `{plan: "pro"}`.
+ */
 export function checkFlatObject(
 	value: unknown,
 	field = 'fields',
@@ -73,7 +119,32 @@ export function checkFlatObject(
 			);
 		}
 	}
-	return fields;
+	return cleanKeys(fields, field);
+}
+
+/**
+ * The object with each key cleaned (`requiredName`); the object itself when no key changes.
+ * Invalid when a key is blank, holds an invisible character, or becomes another key's name.
+ */
+export function cleanKeys(object: IDataObject, field: string): Checked<IDataObject> {
+	const clean: IDataObject = {};
+	const given = new Map<string, string>();
+	let changed = false;
+	for (const key in object) {
+		const name = requiredName(key, field, `${field}: the key`);
+		if (name instanceof Invalid) return name;
+		const first = given.get(name);
+		if (first !== undefined) {
+			return new Invalid(
+				field,
+				`${field}: the keys "${showUnseen(first)}" and "${showUnseen(key)}" are both "${name}" once spaces and invisible characters are removed at their ends`,
+			);
+		}
+		given.set(name, key);
+		changed ||= name !== key;
+		clean[name] = object[key];
+	}
+	return changed ? clean : object;
 }
 
 /** The first key of an auto-mapped item outside `allowed`, so that nothing is silently dropped. */
@@ -86,7 +157,7 @@ export function checkKeys(
 		if (!allowed.has(key)) {
 			return new Invalid(
 				key,
-				`unknown key "${key}": ${what} may only hold ${[...allowed].join(', ')}`,
+				`unknown key "${showUnseen(key)}": ${what} may only hold ${[...allowed].join(', ')}`,
 			);
 		}
 	}
@@ -99,7 +170,7 @@ export function checkEventKeys(json: IDataObject): Invalid | undefined {
 		if (!EVENT_KEYS.has(key)) {
 			return new Invalid(
 				key,
-				`unknown key "${key}": an event item may only hold type, email, fields, details and date`,
+				`unknown key "${showUnseen(key)}": an event item may only hold type, email, fields, details and date`,
 			);
 		}
 	}
@@ -108,7 +179,7 @@ export function checkEventKeys(json: IDataObject): Invalid | undefined {
 
 /** Validates one event and returns it as Bento takes it: only the keys that have a value. */
 export function toBentoEvent(input: EventInput): Checked<BentoEvent> {
-	const type = requiredText(input.type, 'type');
+	const type = requiredName(input.type, 'type');
 	if (type instanceof Invalid) return type;
 	const email = checkEmail(input.email);
 	if (email instanceof Invalid) return email;

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { checkEmail, describe, requiredText } from '../../helpers/validation';
+import { cleanEnds } from '../../helpers/identifiers';
+import { checkEmail, describe, requiredName, requiredText } from '../../helpers/validation';
 
 /** One broadcast as Bento's `POST /batch/broadcasts` takes it. */
 export interface BentoBroadcast extends IDataObject {
@@ -40,9 +41,13 @@ export function tagList(entries: unknown, field: string): Checked<string | undef
 		const value = typeof tag === 'object' && tag !== null ? (tag as IDataObject).value : tag;
 		if (typeof value !== 'string')
 			return new Invalid(field, `${field}: a tag must be text (got ${describe(value)})`);
-		names.push(...value.split(',').map((name) => name.trim()));
+		names.push(...value.split(',').map(cleanEnds));
 	}
 	if (names.some((name) => name === '')) return new Invalid(field, `${field}: a tag is empty`);
+	for (let k = 0; k < names.length; k++) {
+		const checked = requiredName(names[k], field, `${field}: tag ${k + 1}`);
+		if (checked instanceof Invalid) return checked;
+	}
 	return names.length > 0 ? names.join(',') : undefined;
 }
 

@@ -8,7 +8,7 @@ import {
 
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { describe, requiredText } from '../../helpers/validation';
+import { describe, requiredName, requiredText } from '../../helpers/validation';
 import { requestOptionsCollection } from '../common.descriptions';
 import { locator, readId, requestEntry, requiredVerbatim } from '../library.common';
 
@@ -117,7 +117,8 @@ function extras(fields: IDataObject): Checked<IDataObject> {
 			continue;
 		}
 		if (value === '' || value === undefined) continue;
-		const checked = requiredText(value, key);
+		// `to` names a person (an address or a Liquid tag): cleaned like every identifier.
+		const checked = key === 'to' ? requiredName(value, key) : requiredText(value, key);
 		if (checked instanceof Invalid) return checked;
 		result[key] = checked;
 	}

@@ -6,6 +6,7 @@ import {
 	checkKeys,
 	describe,
 	isPlainObject,
+	requiredName,
 	requiredText,
 } from '../../helpers/validation';
 
@@ -35,9 +36,8 @@ const COMMAND_KEYS = new Set(['command', 'email', 'query']);
 function checkQuery(command: string, query: unknown): Checked<string | IDataObject | undefined> {
 	switch (QUERY[command]) {
 		case 'tag':
-			return requiredText(query, 'query');
 		case 'field':
-			return requiredText(query, 'query');
+			return requiredName(query, 'query');
 		case 'email':
 			return checkEmail(query, 'query');
 		case 'keyValue': {
@@ -49,7 +49,7 @@ function checkQuery(command: string, query: unknown): Checked<string | IDataObje
 			}
 			const extra = checkKeys(query, new Set(['key', 'value']), 'the query of add_field');
 			if (extra) return new Invalid(`query.${extra.field}`, extra.message);
-			const key = requiredText(query.key, 'query.key');
+			const key = requiredName(query.key, 'query.key');
 			if (key instanceof Invalid) return key;
 			const value = query.value;
 			if (value === undefined || (value !== null && typeof value === 'object')) {

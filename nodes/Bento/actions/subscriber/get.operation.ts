@@ -8,9 +8,9 @@ import {
 
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
-import { checkEmail, requiredText } from '../../helpers/validation';
-import { optionsCollection } from '../common.descriptions';
 import { requestOptions } from '../../engines/options';
+import { checkEmail, requiredName } from '../../helpers/validation';
+import { optionsCollection } from '../common.descriptions';
 import { subscriberOf } from './answer';
 
 type LookUpBy = 'email' | 'uuid';
@@ -87,7 +87,7 @@ export async function execute(
 			const by = ctx.getNodeParameter('by', i) as LookUpBy;
 			const value =
 				by === 'uuid'
-					? requiredText(ctx.getNodeParameter('uuid', i), 'uuid')
+					? requiredName(ctx.getNodeParameter('uuid', i), 'uuid')
 					: checkEmail(ctx.getNodeParameter('email', i));
 			return value instanceof Invalid ? value : { by, value };
 		},

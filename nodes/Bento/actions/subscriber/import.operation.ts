@@ -10,9 +10,9 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { requiredText } from '../../helpers/validation';
-import { mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { batchOptions } from '../../engines/options';
+import { requiredName } from '../../helpers/validation';
+import { mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { fieldLocator, tagLocator } from './pickers';
 
@@ -140,7 +140,7 @@ function pickedFields(ctx: IExecuteFunctions, i: number): Checked<IDataObject> {
 	const entries = ctx.getNodeParameter('customFields.values', i, []) as IDataObject[];
 	const fields: IDataObject = {};
 	for (let k = 0; k < entries.length; k++) {
-		const key = requiredText(
+		const key = requiredName(
 			ctx.getNodeParameter(`customFields.values[${k}].key`, i, '', { extractValue: true }),
 			`customFields[${k}].key`,
 		);

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { checkEmail, describe } from '../../helpers/validation';
+import { cleanEnds } from '../../helpers/identifiers';
+import { checkEmail, cleanKeys, describe, requiredName } from '../../helpers/validation';
 
 /** One subscriber as Bento's `POST /batch/subscribers` takes it; any other key is a custom field. */
 export interface ImportRecord extends IDataObject {
@@ -32,14 +33,16 @@ export function tagList(value: unknown, field: string): Checked<string | undefin
 	const clean: string[] = [];
 	for (let k = 0; k < names.length; k++) {
 		const name: unknown = names[k];
-		if (typeof name !== 'string' || name.trim() === '') {
+		if (typeof name !== 'string' || cleanEnds(name) === '') {
 			const got = isEmpty(name) || typeof name === 'string' ? 'an empty name' : describe(name);
 			return new Invalid(field, `${field} has ${got} at position ${k + 1}; tag names must be text`);
 		}
 		if (!fromText && name.includes(',')) {
 			return new Invalid(field, `${field}: the tag name "${name}" contains a comma`);
 		}
-		clean.push(name.trim());
+		const checked = requiredName(name, field, `${field}: tag ${k + 1}`);
+		if (checked instanceof Invalid) return checked;
+		clean.push(checked);
 	}
 	return clean.length > 0 ? clean.join(',') : undefined;
 }
@@ -58,6 +61,7 @@ export function toImportRecord(json: IDataObject): Checked<ImportRecord> {
 	const email = checkEmail(json.email);
 	if (email instanceof Invalid) return email;
 	const record: ImportRecord = { email };
+	const custom: IDataObject = {};
 	for (const key in json) {
 		const value = json[key];
 		// Empty values are left out: an import never blanks what Bento has (remove_field does).
@@ -76,8 +80,18 @@ export function toImportRecord(json: IDataObject): Checked<ImportRecord> {
 				`${key} is ${describe(value)}; custom fields must be flat text, number or boolean values, each at the top level of the item`,
 			);
 		} else {
-			record[key] = value;
+			custom[key] = value;
 		}
 	}
-	return record;
+	// Custom field keys are identifiers: cleaned at the ends, and must not become one of Bento's.
+	const fields = cleanKeys(custom, 'custom fields');
+	if (fields instanceof Invalid) return fields;
+	for (const key in fields) {
+		if (RECORD_KEYS.has(key))
+			return new Invalid(
+				'custom fields',
+				`custom fields: a key is "${key}" once spaces and invisible characters are removed at its ends; use the ${key} key itself`,
+			);
+	}
+	return Object.assign(record, fields);
 }

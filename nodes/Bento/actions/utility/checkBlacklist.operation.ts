@@ -8,7 +8,8 @@ import {
 
 import type { Checked } from '../../helpers/invalid';
 import { Invalid } from '../../helpers/invalid';
-import { describe } from '../../helpers/validation';
+import { cleanEnds } from '../../helpers/identifiers';
+import { describe, requiredName } from '../../helpers/validation';
 import { requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
@@ -56,7 +57,11 @@ function readTarget(ctx: IExecuteFunctions, i: number): Checked<IDataObject> {
 		if (value === undefined || value === null) continue;
 		if (typeof value !== 'string')
 			return new Invalid(key, `${key} must be text (got ${describe(value)})`);
-		if (value.trim() !== '') target[key] = value.trim();
+		if (cleanEnds(value) === '') continue;
+		// Cleaned like every identifier: an invisible character inside is this item's error.
+		const checked = requiredName(value, key);
+		if (checked instanceof Invalid) return checked;
+		target[key] = checked;
 	}
 	if (Object.keys(target).length === 0)
 		return new Invalid('domain', 'give a domain, an IP address or both');

@@ -5,6 +5,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
+import { requiredName } from '../../helpers/validation';
 import { requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest, oneTextInput } from './experimental';
 
@@ -32,7 +33,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	return await executeUtility(this, items, {
-		reader: oneTextInput('ip'),
+		reader: oneTextInput('ip', requiredName),
 		run: async (transport, inputs) => {
 			const { body } = await transport.request(
 				experimentalRequest('GET', '/experimental/geolocation', inputs),

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { Invalid } from '../../helpers/invalid';
-import { requiredText } from '../../helpers/validation';
+import { cleanAddress } from '../../helpers/validation';
 import { requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
@@ -107,7 +107,7 @@ export async function execute(
 	const strict = this.getNodeParameter('ruleset', 0) === 'jessesRuleset';
 	return await executeUtility(this, items, {
 		reader: (ctx) => (_item, i) => {
-			const email = requiredText(ctx.getNodeParameter('email', i), 'email');
+			const email = cleanAddress(ctx.getNodeParameter('email', i), 'email');
 			if (email instanceof Invalid) return email;
 			if (strict)
 				return {
