@@ -6,15 +6,25 @@ import { systemClock } from '../../nodes/Bento/transport/clock';
  * `waits` lists every wait the node asked for (ms), in order.
  */
 export function useFakeClock() {
-	const state = { offsetMs: 0, waits: [] as number[] };
+	const state = {
+		offsetMs: 0,
+		waits: [] as number[],
+		/** Waits this long or longer block until the execution is cancelled (to test cancelling). */
+		holdWaitsFrom: Infinity,
+	};
 	const realNow = Date.now;
 	beforeEach(() => {
 		state.offsetMs = 0;
 		state.waits.length = 0;
+		state.holdWaitsFrom = Infinity;
 		jest.spyOn(systemClock, 'now').mockImplementation(() => realNow() + state.offsetMs);
 		jest.spyOn(systemClock, 'wait').mockImplementation(async (ms: number, signal?: AbortSignal) => {
 			if (ms <= 0 || signal?.aborted) return;
 			state.waits.push(ms);
+			if (ms >= state.holdWaitsFrom && signal) {
+				await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+				return;
+			}
 			state.offsetMs += ms;
 		});
 	});

@@ -161,7 +161,9 @@ export class BentoTransport {
 			await this.limiter.beforeRequest(endpoint, signal);
 			this.stopIfCancelled(signal);
 			const result = await this.send(request, signal);
-			if (result.ok || /^\d{3}$/.test(result.httpCode)) this.limiter.onAnswered(endpoint);
+			// Bento counted every answered request against its limit; a refusal is handled below.
+			if (result.ok || (!result.refusal && /^\d{3}$/.test(result.httpCode)))
+				this.limiter.onAnswered(endpoint);
 			if (result.ok) {
 				const response = { status: result.status, body: result.body, attempts: attempt };
 				if (key !== undefined) this.record.save(key, { kind: 'answered', ...response });

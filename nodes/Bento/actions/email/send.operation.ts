@@ -122,7 +122,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'A batch that Bento may have taken (a timeout, a dropped connection, a 5xx) is never resent: its items fail with "may have been sent". Do not turn on n8n\'s Retry On Fail for this node: it would resend every email.',
+			'A batch that Bento may have taken (a timeout, a dropped connection, a 5xx) is never resent: its items fail with "may have been sent". n8n\'s Retry On Fail is safe here: a retry of this node in the same execution does not send again what the first try sent or may have sent.',
 		name: 'sendOnceNotice',
 		type: 'notice',
 		default: '',

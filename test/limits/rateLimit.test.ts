@@ -1,0 +1,163 @@
+import nock from 'nock';
+
+import { useFakeClock } from '../helpers/fakeClock';
+import { mockLimitedEvents } from '../helpers/fakeLimiter';
+import { runBentoNode } from '../helpers/runNode';
+
+// Bento's limit in the transport's fake time: a minute-long wait takes no real time. Each test
+// checks what the stand-in saw (every event exactly once, the 429s) and how long the node took
+// against the least time the limit allows.
+const clock = useFakeClock();
+
+const MINUTE = 60_000;
+
+const createEvents = (options: Record<string, unknown> = {}) => ({
+	resource: 'event',
+	operation: 'create',
+	mappingMode: 'autoMapInputData',
+	options: { batchSize: 100, ...options },
+});
+
+const events = (n: number) =>
+	Array.from({ length: n }, (_, id) => ({
+		type: 'signup',
+		email: `user${id}@example.com`,
+		details: { id },
+	}));
+
+/** Starts the fake clock at `secondOfMinute` past a whole minute. */
+function startAt(secondOfMinute: number) {
+	const now = Date.now() + clock.offsetMs;
+	const minute = Math.ceil(now / MINUTE) * MINUTE;
+	clock.offsetMs += minute + secondOfMinute * 1000 - now;
+	return minute + secondOfMinute * 1000;
+}
+
+const elapsed = (start: number) => Date.now() + clock.offsetMs - start;
+
+afterEach(() => nock.cleanAll());
+
+describe('a clock-aligned window, every request counted, no Retry-After (Rack::Attack)', () => {
+	it.each([5, 30, 55])(
+		'250 requests starting at second %i: all delivered once, one 429 per window, within the floor plus a second per window',
+		async (second) => {
+			const bento = mockLimitedEvents({ kind: 'clock', limit: 100, windowMs: MINUTE });
+			const start = startAt(second);
+			const result = await runBentoNode({ parameters: createEvents(), items: events(25_000) });
+
+			expect(result.error).toBeUndefined();
+			expect(bento.lostAndDuplicated(25_000)).toEqual([0, 0]);
+			expect(result.outputs[0]).toHaveLength(25_000);
+			// Windows: [start, next minute) takes 100, the next minute 100, the one after 50.
+			const floor = MINUTE - second * 1000 + MINUTE;
+			expect(bento.refusals()).toHaveLength(2);
+			expect(elapsed(start)).toBeGreaterThanOrEqual(floor);
+			expect(elapsed(start)).toBeLessThan(floor + 2 * 1300 + 1000);
+			// Max Retries is untouched by 429s: the default 5 would have failed at the first window.
+			expect(result.outputs[0][24_999].json.batch).toMatchObject({ number: 250, attempts: 1 });
+		},
+	);
+
+	it('a saved fixed Requests Per Minute still paces evenly, and a 429 still waits for the window', async () => {
+		const bento = mockLimitedEvents({ kind: 'clock', limit: 5, windowMs: MINUTE });
+		startAt(10);
+		const result = await runBentoNode({
+			parameters: createEvents({ requestsPerMinute: 10 }),
+			items: events(800),
+		});
+		expect(result.error).toBeUndefined();
+		expect(bento.lostAndDuplicated(800)).toEqual([0, 0]);
+		const paced = clock.waits.filter((w) => w > 5_000 && w <= 6_000);
+		expect(paced.length).toBeGreaterThanOrEqual(4);
+		expect(bento.refusals().length).toBeGreaterThan(0);
+	});
+});
+
+describe('a sliding window (at most 100 in any 60 s)', () => {
+	it.each([5, 50])(
+		'250 requests starting at second %i: all delivered once, 429s only while learning, within the floor plus 3 s',
+		async (second) => {
+			const bento = mockLimitedEvents({ kind: 'sliding', limit: 100, windowMs: MINUTE });
+			const start = startAt(second);
+			const result = await runBentoNode({ parameters: createEvents(), items: events(25_000) });
+
+			expect(result.error).toBeUndefined();
+			expect(bento.lostAndDuplicated(25_000)).toEqual([0, 0]);
+			// 100 at once, the next 100 a minute after the first, the last 50 a minute after that.
+			const floor = 2 * MINUTE;
+			expect(elapsed(start)).toBeGreaterThanOrEqual(floor);
+			expect(elapsed(start)).toBeLessThan(floor + 3000);
+			// The first refusal, and at most one more while telling the window's shape.
+			expect(bento.refusals().length).toBeLessThanOrEqual(2);
+			const afterLearning = bento.refusals().filter((r) => r.at > start + MINUTE + 2000);
+			expect(afterLearning).toEqual([]);
+		},
+	);
+});
+
+describe('Retry-After', () => {
+	it('in seconds: waited exactly, and not counted as a retry', async () => {
+		const bento = mockLimitedEvents({
+			kind: 'retryAfter',
+			refuse: [1, 2],
+			retryAfter: () => '7',
+		});
+		const result = await runBentoNode({
+			parameters: createEvents({ maxRetries: 0 }),
+			items: events(300),
+		});
+		expect(result.error).toBeUndefined();
+		expect(bento.lostAndDuplicated(300)).toEqual([0, 0]);
+		expect(clock.waits).toEqual([7000, 7000]);
+	});
+
+	it('as an HTTP date: waited until then', async () => {
+		const bento = mockLimitedEvents({
+			kind: 'retryAfter',
+			refuse: [0],
+			retryAfter: (now) => new Date(Math.floor(now / 1000) * 1000 + 42_000).toUTCString(),
+		});
+		const result = await runBentoNode({ parameters: createEvents(), items: events(100) });
+		expect(result.error).toBeUndefined();
+		expect(bento.lostAndDuplicated(100)).toEqual([0, 0]);
+		expect(clock.waits).toHaveLength(1);
+		expect(clock.waits[0]).toBeGreaterThan(40_000);
+		expect(clock.waits[0]).toBeLessThanOrEqual(42_000);
+	});
+
+	it('beyond the wait cap: not slept through; the batch fails at once naming the limit and when', async () => {
+		const bento = mockLimitedEvents({
+			kind: 'retryAfter',
+			refuse: [1],
+			retryAfter: () => '3600',
+		});
+		const result = await runBentoNode({ parameters: createEvents(), items: events(300) });
+		expect(clock.waits).toEqual([]);
+		expect(bento.requests).toHaveLength(2);
+		expect(result.error?.message).toMatch(
+			/^Batch 2 of 3 \(items 100-199\) failed: Bento answered 429: Too many requests \(Bento allows 100 requests a minute per account \(\/batch, \/fetch, \/experimental\)\. Try again after \d\d:\d\d:\d\d UTC\.\)$/,
+		);
+		expect(result.error?.description).toContain(
+			'Delivered: batch 1 (items 0-99). Not delivered: batches 2-3 (items 100-299).',
+		);
+	});
+});
+
+describe('cancellation', () => {
+	it('a cancelled execution stops waiting at once and sends nothing more', async () => {
+		const bento = mockLimitedEvents({
+			kind: 'retryAfter',
+			refuse: [1],
+			retryAfter: () => '120',
+		});
+		clock.holdWaitsFrom = 60_000;
+		const result = await runBentoNode({
+			parameters: createEvents(),
+			items: events(300),
+			cancelAfterMs: 300,
+		});
+		expect(bento.requests).toHaveLength(2);
+		expect(clock.waits).toEqual([120_000]);
+		expect(result.run.status === 'canceled' || result.error !== undefined).toBe(true);
+	});
+});
