@@ -1,5 +1,3 @@
-import { sleep } from 'n8n-workflow';
-
 /** One request's share of the records: positions [start, end) in the record list. */
 export interface Batch {
 	/** 1-based, as users count batches in messages. */
@@ -26,16 +24,4 @@ export function planBatches(count: number, size: number): Batch[] {
  */
 export function encodeBatch(bodyKey: string, records: unknown[], batch: Batch): Buffer {
 	return Buffer.from(JSON.stringify({ [bodyKey]: records.slice(batch.start, batch.end) }));
-}
-
-/**
- * Runs `work` once a request that has just been started is on the wire. n8n's helper takes
- * two turns of the event loop to get there (its own steps up to the socket, then the
- * connection and the write); work done sooner would delay the request instead of overlapping
- * Bento's handling of it.
- */
-export async function onceRequestLeft(work: () => void): Promise<void> {
-	await sleep(0);
-	await sleep(0);
-	work();
 }

@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { type BentoTransport, mayHaveBeenSent } from '../transport';
-import { type Batch, encodeBatch, onceRequestLeft, planBatches } from './batching';
+import { onceRequestLeft } from '../transport/clock';
+import { type Batch, encodeBatch, planBatches } from './batching';
 import type { RejectedEventsHandling } from './interfaces';
 
 export interface DeliveryPlan<T extends IDataObject> {

@@ -28,3 +28,15 @@ export const systemClock: Clock = {
 	wait: waitUnlessCancelled,
 	random: () => Math.random(),
 };
+
+/**
+ * Runs `work` once a request that has just been started is on the wire. n8n's helper takes
+ * two turns of the event loop to get there (its own steps up to the socket, then the
+ * connection and the write); work done sooner would delay the request instead of overlapping
+ * Bento's handling of it.
+ */
+export async function onceRequestLeft(work: () => void): Promise<void> {
+	await sleep(0);
+	await sleep(0);
+	work();
+}

@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { type Attempt, attemptOfResponse, attemptOfThrown, type ThrownHttpError } from './attempt';
-import { systemClock } from './clock';
+import { onceRequestLeft, systemClock } from './clock';
 import { RateLimiter, rateLimitAdvice } from './rateLimit';
 import { createRedactor } from './redact';
 import { RerunRecord, type RecordedOutcome } from './rerunRecord';
@@ -147,8 +147,11 @@ export class BentoTransport {
 	 */
 	async request(request: BentoRequest): Promise<BentoResponse> {
 		const { method, endpoint } = request;
-		const key =
-			method === 'GET' ? undefined : this.record.keyOf(method, endpoint, request.qs, request.body);
+		const write = method !== 'GET';
+		const keyOf = () => this.record.keyOf(method, endpoint, request.qs, request.body);
+		// On a first try nothing can be found: the write's key (a hash of its body) is then made
+		// while the request is on the wire, off the path users wait on.
+		let key = write && this.record.isRerun ? keyOf() : undefined;
 		const earlier = key === undefined ? undefined : this.record.outcome(key);
 		if (earlier) return this.again(earlier);
 
@@ -160,7 +163,13 @@ export class BentoTransport {
 		for (let attempt = 1; ; attempt++) {
 			await this.limiter.beforeRequest(endpoint, signal);
 			this.stopIfCancelled(signal);
-			const result = await this.send(request, signal);
+			const sending = this.send(request, signal);
+			if (write && key === undefined) {
+				// Awaited below; a failure meanwhile must not count as an unhandled rejection.
+				sending.catch(() => undefined);
+				await onceRequestLeft(() => (key = keyOf()));
+			}
+			const result = await sending;
 			// Bento counted every answered request against its limit; a refusal is handled below.
 			if (result.ok || (!result.refusal && /^\d{3}$/.test(result.httpCode)))
 				this.limiter.onAnswered(endpoint);

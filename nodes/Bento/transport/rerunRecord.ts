@@ -46,7 +46,11 @@ function forget(now: number): void {
 export class RerunRecord {
 	private readonly seen = new Map<string, number>();
 
-	private constructor(private readonly run: RunRecord | undefined) {}
+	private constructor(
+		private readonly run: RunRecord | undefined,
+		/** Whether an earlier try of this run left outcomes to look up (n8n re-ran the node). */
+		readonly isRerun = false,
+	) {}
 
 	/**
 	 * The record of one run of a node: `executionId`, node name and run index. Without an
@@ -61,7 +65,7 @@ export class RerunRecord {
 			run = { createdAt: now, outcomes: new Map() };
 			runs.set(key, run);
 		}
-		return new RerunRecord(run);
+		return new RerunRecord(run, run.outcomes.size > 0);
 	}
 
 	/** The key of the next write of this run with these parts (counts identical ones). */
