@@ -30,8 +30,32 @@ export interface Sandbox {
 		duplicateUniqueKeys: number;
 	};
 	setFaults(faults: Array<Record<string, unknown>>): void;
-	setRateLimit(limit?: { limit: number; windowMs: number; retryAfter?: number }): void;
+	setRateLimit(limit?: RateLimit): void;
+	/** Lost and doubled records numbered 0..n-1 (sandbox/delivery.js). */
+	delivery(n: number, kind?: 'events' | 'subscribers' | 'commands'): Delivery;
+	/** Requests, accepted and refused (429) per window of `windowMs` aligned to the clock. */
+	perWindow(
+		windowMs: number,
+	): Array<{ start: number; requests: number; accepted: number; refused: number }>;
 	close(): Promise<void>;
+}
+
+/** The stand-in's limiter shapes (sandbox/rateLimit.js). */
+export interface RateLimit {
+	limit: number;
+	windowMs: number;
+	shape?: 'from-first' | 'clock' | 'sliding';
+	retryAfter?: number | string;
+}
+
+export interface Delivery {
+	expected: number;
+	received: number;
+	distinct: number;
+	missing: number;
+	duplicated: number;
+	unknown: number;
+	firstMissing: number[];
 }
 
 export const SANDBOX_KEYS = {
