@@ -40,7 +40,11 @@ function jobs(): LimitJob[] {
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The first line of a failed run's error, without n8n's log tail. */
-const why = (error: unknown) => String((error as Error).message ?? error).split('\n')[0];
+const why = (error: unknown) =>
+	String((error as Error).message ?? error)
+		.split('\n')[0]
+		.replace(/^.*the run failed: /, '')
+		.replace(/ \(exit \d+\)$/, '');
 
 /** A table row: `time` undefined when the run failed (then `failure` says why). */
 function row(

@@ -19,19 +19,28 @@ interface Cluster {
 	executions(workflowId: string): Array<{ id: string; status: string }>;
 	executionError(id: string): string | undefined;
 }
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { QueueCluster, waitFor } = require(path.join(ROOT, 'e2e/queue/services.js')) as {
+interface QueueLib {
 	QueueCluster: new (options: object) => Cluster;
 	waitFor: <T>(what: string, check: () => T, options: object) => Promise<T>;
-};
-const { webhook } = require(path.join(ROOT, 'e2e/queue/workflows.js')) as {
+}
+interface Workflows {
 	webhook: (path: string) => { name: string };
-};
-const { CREDENTIAL, credentials } = require(path.join(ROOT, 'e2e/lib/workflows.js')) as {
 	CREDENTIAL: object;
 	credentials: (sandbox: LimitSandbox) => object[];
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
+}
+/**
+ * The e2e queue library, loaded on first use only: it hooks the process's exit and signals to
+ * end what it started, which the rest of the benchmark should not carry.
+ */
+function queueLib(): QueueLib & Workflows {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	return {
+		...(require(path.join(ROOT, 'e2e/queue/services.js')) as QueueLib),
+		...(require(path.join(ROOT, 'e2e/queue/workflows.js')) as Pick<Workflows, 'webhook'>),
+		...(require(path.join(ROOT, 'e2e/lib/workflows.js')) as Omit<Workflows, 'webhook'>),
+	};
+	/* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 const WORKFLOW_ID = 'benchLimitQueue1';
 const HOOK = 'bench-limit-queue';
@@ -55,7 +64,7 @@ function ports(workers: number) {
  * body { run, count } numbers the events run * count .. run * count + count - 1, so that the
  * stand-in can count lost and doubled ones over all executions.
  */
-function workflow() {
+function workflow({ webhook, CREDENTIAL }: Workflows) {
 	const nodes = [
 		webhook(HOOK),
 		{
@@ -129,13 +138,15 @@ export async function queueRows(
 	},
 ): Promise<QueueResult[]> {
 	const workers = Number(process.env.BENCH_QUEUE_WORKERS ?? executions);
+	const lib = queueLib();
+	const { QueueCluster, waitFor } = lib;
 	const results: QueueResult[] = [];
 	for (const major of majors) {
 		const plan = ports(workers);
 		const cluster = new QueueCluster({ major, tarball, workers, concurrency: 1, ports: plan });
 		try {
 			await cluster.start();
-			await cluster.importData(credentials(sandbox), [workflow()]);
+			await cluster.importData(lib.credentials(sandbox), [workflow(lib)]);
 			await cluster.startN8n();
 			await cluster.main.setupOwner();
 			await cluster.activate();

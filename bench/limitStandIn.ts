@@ -1,6 +1,7 @@
 // What the limit rows read from the stand-in: its rate limit, and what it saw of a run.
 import type { IDataObject } from 'n8n-workflow';
 
+import type { RequestWindow } from '../sandbox/rateLimit';
 import type { Target } from './floor';
 
 /** Bento's documented limit for /batch/* and /fetch/*, counted as Rails' Rack::Attack does. */
@@ -29,15 +30,6 @@ export async function resetWithLimit(sandbox: LimitSandbox) {
 	await sandboxCall(sandbox, 'rate-limit', LIMIT);
 }
 
-interface Window {
-	start: number;
-	requests: number;
-	accepted: number;
-	refused: number;
-	first: number;
-	last: number;
-}
-
 export interface Seen {
 	requests: number;
 	refused: number;
@@ -56,7 +48,7 @@ export async function seenBy(sandbox: LimitSandbox, n: number, kind: RecordKind)
 		sandbox,
 		`delivery?n=${n}&kind=${kind}&windowMs=${LIMIT.windowMs}`,
 	);
-	const windows = report.windows as unknown as Window[];
+	const windows = report.windows as unknown as RequestWindow[];
 	return {
 		requests: windows.reduce((sum, w) => sum + w.requests, 0),
 		refused: windows.reduce((sum, w) => sum + w.refused, 0),

@@ -85,8 +85,9 @@ function sliding(limit, windowMs) {
 
 /**
  * The request log cut into windows aligned to the clock: [{ start (ms), requests, accepted,
- * refused }] for each window of `windowMs` that saw a request, oldest first. `accepted` counts
- * answers below 400, `refused` 429s. `requests` is the stand-in's log ({ at, status }).
+ * refused, first, last }] for each window of `windowMs` that saw a request, oldest first.
+ * `accepted` counts answers below 400, `refused` 429s; first and last are the arrival times (ms)
+ * of its first and last request. `requests` is the stand-in's log ({ at, status }).
  */
 function perWindow(requests, windowMs) {
 	const windows = new Map();
@@ -94,10 +95,12 @@ function perWindow(requests, windowMs) {
 		const start = Math.floor(r.at / windowMs) * windowMs;
 		let w = windows.get(start);
 		if (!w) {
-			w = { start, requests: 0, accepted: 0, refused: 0 };
+			w = { start, requests: 0, accepted: 0, refused: 0, first: r.at, last: r.at };
 			windows.set(start, w);
 		}
 		w.requests += 1;
+		w.first = Math.min(w.first, r.at);
+		w.last = Math.max(w.last, r.at);
 		if (r.status === 429) w.refused += 1;
 		else if (typeof r.status === 'number' && r.status < 400) w.accepted += 1;
 	}

@@ -1,6 +1,9 @@
 import nock from 'nock';
 
+import type { RateLimit, RequestWindow } from '../../sandbox/rateLimit';
 import { runBentoNode, type RunOptions, type RunResult } from './runNode';
+
+export type { RateLimit, RequestWindow };
 
 // The stand-in is plain JavaScript so that `npm run sandbox` and the demo run it without a build.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,18 +37,8 @@ export interface Sandbox {
 	/** Lost and doubled records numbered 0..n-1 (sandbox/delivery.js). */
 	delivery(n: number, kind?: 'events' | 'subscribers' | 'commands'): Delivery;
 	/** Requests, accepted and refused (429) per window of `windowMs` aligned to the clock. */
-	perWindow(
-		windowMs: number,
-	): Array<{ start: number; requests: number; accepted: number; refused: number }>;
+	perWindow(windowMs: number): RequestWindow[];
 	close(): Promise<void>;
-}
-
-/** The stand-in's limiter shapes (sandbox/rateLimit.js). */
-export interface RateLimit {
-	limit: number;
-	windowMs: number;
-	shape?: 'from-first' | 'clock' | 'sliding';
-	retryAfter?: number | string;
 }
 
 export interface Delivery {

@@ -1,19 +1,10 @@
 // The stand-in's limiter shapes and its delivery ledger, driven by a fake clock: no real waiting.
 import nock from 'nock';
 
-import type { Delivery, RateLimit, Sandbox } from '../helpers/sandbox';
+import { createLimiter, perWindow, type RateLimit } from '../../sandbox/rateLimit';
+import type { Delivery, Sandbox } from '../helpers/sandbox';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { createLimiter, perWindow } = require('../../sandbox/rateLimit') as {
-	createLimiter: (config: RateLimit) => {
-		shape: string;
-		check(at: number): { allowed: boolean; retryAfter?: string };
-	};
-	perWindow: (
-		requests: Array<{ at: number; status: number | string }>,
-		windowMs: number,
-	) => Array<{ start: number; requests: number; accepted: number; refused: number }>;
-};
 const { deliveryOf, recordId } = require('../../sandbox/delivery') as {
 	deliveryOf: (records: object[], n: number) => Delivery;
 	recordId: (record: object) => number | undefined;
@@ -156,9 +147,23 @@ describe('perWindow', () => {
 			MINUTE,
 		);
 		expect(windows).toEqual([
-			{ start: T0, requests: 2, accepted: 1, refused: 1 },
-			{ start: T0 + MINUTE, requests: 2, accepted: 1, refused: 0 },
-			{ start: T0 + 3 * MINUTE, requests: 1, accepted: 0, refused: 1 },
+			{ start: T0, requests: 2, accepted: 1, refused: 1, first: T0 + 59_000, last: T0 + 59_500 },
+			{
+				start: T0 + MINUTE,
+				requests: 2,
+				accepted: 1,
+				refused: 0,
+				first: T0 + MINUTE,
+				last: T0 + MINUTE + 1,
+			},
+			{
+				start: T0 + 3 * MINUTE,
+				requests: 1,
+				accepted: 0,
+				refused: 1,
+				first: T0 + 3 * MINUTE,
+				last: T0 + 3 * MINUTE,
+			},
 		]);
 	});
 });
@@ -241,8 +246,15 @@ describe('the stand-in with a fake clock', () => {
 		expect((await post(1, 1)).status).toBe(200);
 		expect(sandbox.delivery(5)).toMatchObject({ missing: 2, duplicated: 1, firstMissing: [3, 4] });
 		expect(sandbox.perWindow(MINUTE)).toEqual([
-			{ start: T0, requests: 3, accepted: 2, refused: 1 },
-			{ start: T0 + MINUTE, requests: 2, accepted: 2, refused: 0 },
+			{ start: T0, requests: 3, accepted: 2, refused: 1, first: T0 + 58_000, last: T0 + 58_000 },
+			{
+				start: T0 + MINUTE,
+				requests: 2,
+				accepted: 2,
+				refused: 0,
+				first: T0 + MINUTE + 1,
+				last: T0 + MINUTE + 1,
+			},
 		]);
 		const report = (await (
 			await fetch(`${sandbox.origin}/__sandbox/delivery?n=3&windowMs=60000`)
