@@ -173,7 +173,8 @@ function installedMajors(): Array<1 | 2> {
 
 /**
  * --limit / --limit-only: the rows under Bento's limit (bench/limit.ts). --limit-operations=
- * events,import,command picks operations; --no-limit-queue leaves out queue mode;
+ * events,import,command picks operations; --no-limit-queue leaves out queue mode,
+ * --no-limit-single the single executions;
  * --limit-executions=5 and --limit-queue-events=5000 size it.
  */
 async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
@@ -183,6 +184,7 @@ async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
 		majors,
 		tarball: real.packForN8n(),
 		operations: flag('limit-operations')?.toLowerCase().split(','),
+		single: !args.includes('--no-limit-single'),
 		queue: !args.includes('--no-limit-queue'),
 		executions: Number(flag('limit-executions') ?? 5),
 		eventsEach: Number(flag('limit-queue-events') ?? 5000),
