@@ -1,7 +1,9 @@
-// Queue mode under Bento's limit: K executions at once (webhooks, each run by a worker) share
-// one account at the stand-in. The cluster (main + workers, Redis, PostgreSQL) is the e2e
-// queue suite's, on its own ports (6550-6599 by default, BENCH_QUEUE_PORT_BASE moves them) so
-// that it can run beside that suite (5800-5899).
+// Queue mode under Bento's limit: K executions at once (webhooks, each run by a worker of its
+// own) share one account at the stand-in. The cluster (main + workers, Redis, PostgreSQL) is the
+// e2e queue suite's, on its own ports so that it can run beside that suite (5800-5899): by
+// default main 6551, worker health 6552+, task-runner brokers 6561+, Redis 6575, PostgreSQL 6585.
+// Environment: BENCH_QUEUE_PORT_BASE (6550) moves them all; BENCH_QUEUE_REDIS_PORT and
+// BENCH_QUEUE_POSTGRES_PORT move those two; BENCH_QUEUE_WORKERS (default: one per execution).
 import path from 'node:path';
 
 import { MAJOR_VERSIONS } from './real';
