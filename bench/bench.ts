@@ -1,6 +1,7 @@
 // `npm run bench`: the node against the floor (plain Node POSTing the same batches), requests
 // against one-per-item, delivery under a scaled-down rate limit, memory and growth. Everything
-// runs against the local Bento stand-in on 127.0.0.1, in its own process.
+// runs against the local Bento stand-in on 127.0.0.1, in its own process. --limit adds the rows
+// under Bento's real limit in real n8n (bench/limit.ts; minutes each); --limit-only runs just those.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -381,7 +382,7 @@ async function main() {
 			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}.`,
 		);
 		say(
-			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000 (100 for commands). Reproduce with \`npm run bench\` (\`--real-only\`, \`--no-real\`, \`--majors=1\`, \`--real-runs=N\`).`,
+			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000 (100 for commands). Reproduce with \`npm run bench\` (\`--real-only\`, \`--no-real\`, \`--majors=1\`, \`--real-runs=N\`, \`--limit\`, \`--limit-only\`).`,
 		);
 		say();
 		if (withReal) await realSections(sandbox, say);
