@@ -62,7 +62,8 @@ function row(
 	const shown = failure
 		? `**failed** after ${secs(seen.lastAt - seen.firstAt)}: ${failure}`
 		: secs(time!);
-	const ratio = failure ? '' : `**${(time! / floor).toFixed(2)}**`;
+	// One window holds a small job: no floor from the limit, so no ratio.
+	const ratio = failure || floor === 0 ? '' : `**${(time! / floor).toFixed(2)}**`;
 	return `| ${[
 		cells.version,
 		cells.job,

@@ -113,6 +113,19 @@ function workflow({ webhook, CREDENTIAL }: Workflows) {
 	};
 }
 
+/** Starts one execution; false while the webhook is not registered yet (404). */
+async function trigger(port: number, run: number, count: number): Promise<boolean> {
+	const res = await fetch(`http://127.0.0.1:${port}/webhook/${HOOK}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ run, count }),
+	});
+	const text = await res.text();
+	if (res.status === 404) return false;
+	if (!res.ok) throw new Error(`webhook answered ${res.status}: ${text}`);
+	return true;
+}
+
 export interface QueueResult extends Seen {
 	version: string;
 	workers: number;
@@ -155,12 +168,12 @@ export async function queueRows(
 			await resetWithLimit(sandbox);
 			await Promise.all(
 				Array.from({ length: executions }, async (_, run) => {
-					const res = await fetch(`http://127.0.0.1:${plan.main}/webhook/${HOOK}`, {
-						method: 'POST',
-						headers: { 'Content-Type': 'application/json' },
-						body: JSON.stringify({ run, count: eventsEach }),
+					// n8n 2.x may register the webhook a moment after its activation answered; a 404
+					// starts nothing, so asking again is safe.
+					await waitFor(`webhook ${run}`, async () => await trigger(plan.main, run, eventsEach), {
+						timeoutMs: 60_000,
+						intervalMs: 500,
 					});
-					if (!res.ok) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
 				}),
 			);
 			const done = await waitFor(
