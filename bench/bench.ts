@@ -1,6 +1,7 @@
 // `npm run bench`: the node against the floor (plain Node POSTing the same batches), requests
 // against one-per-item, delivery under a scaled-down rate limit, memory and growth. Everything
-// runs against the local Bento stand-in on 127.0.0.1, in its own process.
+// runs against the local Bento stand-in on 127.0.0.1, in its own process. --limit adds the rows
+// under Bento's real limit in real n8n (bench/limit.ts; minutes each); --limit-only runs just those.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { encodeBatch, planBatches } from '../nodes/Bento/helpers/batching';
 import { runBentoNode } from '../test/helpers/runNode';
 import { makeEvents } from './events';
 import { sendFloor, type Target } from './floor';
+import { limitSection } from './limit';
 import { summarizeProfile } from './profile';
 import * as real from './real';
 
@@ -158,9 +160,41 @@ const load = () =>
 		.map((l) => l.toFixed(2))
 		.join(', ');
 
+/** The majors of --majors (default 1,2) whose n8n is installed under e2e/. */
+function installedMajors(): Array<1 | 2> {
+	const majors = (flag('majors') ?? '1,2').split(',').map(Number) as Array<1 | 2>;
+	return majors.filter((m) => {
+		if (!real.isInstalled(m))
+			console.error(
+				`n8n ${real.MAJOR_VERSIONS(m)} is not installed under e2e/ (npm run test:e2e installs it): skipped`,
+			);
+		return real.isInstalled(m);
+	});
+}
+
+/**
+ * --limit / --limit-only: the rows under Bento's limit (bench/limit.ts). --limit-operations=
+ * events,import,command picks operations; --no-limit-queue leaves out queue mode,
+ * --no-limit-single the single executions;
+ * --limit-executions=5 and --limit-queue-events=5000 size it.
+ */
+async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
+	const majors = installedMajors();
+	if (majors.length === 0) return;
+	const lines = await limitSection(sandbox, {
+		majors,
+		tarball: real.packForN8n(),
+		operations: flag('limit-operations')?.toLowerCase().split(','),
+		single: !args.includes('--no-limit-single'),
+		queue: !args.includes('--no-limit-queue'),
+		executions: Number(flag('limit-executions') ?? 5),
+		eventsEach: Number(flag('limit-queue-events') ?? 5000),
+	});
+	lines.forEach((line) => say(line));
+}
+
 /** Real n8n 1.x and 2.x: warm and first-run timings against the floor, memory, a profile. */
 async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
-	const majors = (flag('majors') ?? '1,2').split(',').map(Number) as Array<1 | 2>;
 	const runs = Number(flag('real-runs') ?? 5);
 	const maxN = Number(flag('real-events') ?? 100_000);
 	const sizeOf = (spec: real.OperationSpec) => Math.min(maxN, spec.records ?? maxN);
@@ -171,13 +205,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	const operations = real.OPERATIONS.filter(
 		(spec) => !only || only.some((word) => spec.label.toLowerCase().includes(word)),
 	);
-	const ready = majors.filter((m) => {
-		if (!real.isInstalled(m))
-			console.error(
-				`n8n ${real.MAJOR_VERSIONS(m)} is not installed under e2e/ (npm run test:e2e installs it): skipped`,
-			);
-		return real.isInstalled(m);
-	});
+	const ready = installedMajors();
 	if (ready.length === 0) return;
 	const tarball = real.packForN8n();
 	const loadBefore = load();
@@ -336,8 +364,10 @@ const KEEP_MARKER = '<!-- Written by hand below this line; npm run bench keeps i
 async function main() {
 	const sizes = smoke ? [1000] : [1000, 10_000, 100_000];
 	const runs = smoke ? 1 : 5;
-	const realOnly = args.includes('--real-only');
-	const withReal = !smoke && !args.includes('--no-real');
+	const limitOnly = args.includes('--limit-only');
+	const withLimit = !smoke && (limitOnly || args.includes('--limit'));
+	const realOnly = args.includes('--real-only') || limitOnly;
+	const withReal = !smoke && !limitOnly && !args.includes('--no-real');
 	const sandbox = await startSandbox();
 	const lines: string[] = [];
 	const say = (line = '') => {
@@ -352,10 +382,11 @@ async function main() {
 			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()} ${os.release()}.`,
 		);
 		say(
-			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000 (100 for commands). Reproduce with \`npm run bench\` (\`--real-only\`, \`--no-real\`, \`--majors=1\`, \`--real-runs=N\`).`,
+			`Stand-in Bento on 127.0.0.1 in its own process; batch size 1000 (100 for commands). Reproduce with \`npm run bench\` (\`--real-only\`, \`--no-real\`, \`--majors=1\`, \`--real-runs=N\`, \`--limit\`, \`--limit-only\`).`,
 		);
 		say();
 		if (withReal) await realSections(sandbox, say);
+		if (withLimit) await limitSections(sandbox, say);
 		if (!realOnly) await harnessSections(sandbox, say, sizes, runs);
 	} finally {
 		sandbox.child.disconnect();

@@ -29,6 +29,8 @@ export interface OperationSpec {
 	records?: number;
 	/** The node's batch size for this operation, which the floor uses too (default 1000). */
 	batchSize?: number;
+	/** The node's Options; {} (every default) unless given. */
+	options?: IDataObject;
 }
 
 export const batchOf = (spec: OperationSpec) => spec.batchSize ?? 1000;
@@ -131,7 +133,7 @@ function bentoNode(name: string, spec: OperationSpec, x: number) {
 		type: 'n8n-nodes-bentonow.bento',
 		typeVersion: 1,
 		position: [x, 0],
-		parameters: { ...spec.parameters, options: {} },
+		parameters: { ...spec.parameters, options: spec.options ?? {} },
 		credentials: { bentoApi: CREDENTIAL },
 	};
 }
@@ -192,8 +194,9 @@ export class RealN8n {
 		port: number,
 		/** 1.x only: run Code nodes in-process with vm2 (1.x's default) instead of a task runner. */
 		readonly vm2 = false,
+		brokerPort = port + 1,
 	) {
-		this.n8n = new e2e.N8n(major, { port, brokerPort: port + 1 });
+		this.n8n = new e2e.N8n(major, { port, brokerPort });
 	}
 
 	get version() {

@@ -5,6 +5,8 @@
 // keeps what it accepted, and can play a script of faults and enforce a rate limit. Loopback only.
 const http = require('node:http');
 
+const { deliveryOf, recordsOf } = require('./delivery');
+const { createLimiter, perWindow } = require('./rateLimit');
 const { MAX_EVENTS } = require('./routes/events');
 const modules = require('./routes');
 const { isObject } = require('./routes/shared');
@@ -19,7 +21,10 @@ const FORBIDDEN_PAGE =
 
 /**
  * Starts the stand-in. Options: publishableKey, secretKey, siteUuid, port (0 = random),
- * faults (array, see `setFaults`), rateLimit ({ limit, windowMs, retryAfter? }), quiet.
+ * faults (array, see `setFaults`), rateLimit ({ limit, windowMs, shape?, retryAfter? }: see
+ * rateLimit.js; shape 'from-first' (default), 'clock' or 'sliding'), now (the server's clock,
+ * () => ms; default Date.now: the limiter, the request log and every answer's Date header read
+ * it), quiet.
  */
 async function startBentoSandbox(options = {}) {
 	const keys = {
@@ -41,16 +46,24 @@ async function startBentoSandbox(options = {}) {
 			return store.events;
 		},
 		faults: [...(options.faults ?? [])],
-		rateLimit: options.rateLimit,
-		windowStart: 0,
-		windowCount: 0,
+		rateLimit: undefined,
+		limiter: undefined,
 	};
 	const sockets = new Set();
+	const clock = options.now ?? Date.now;
+	/** Sets (or with undefined, lifts) the rate limit; a new limiter starts with empty windows. */
+	function setRateLimit(limit) {
+		state.limiter = limit ? createLimiter(limit) : undefined;
+		state.rateLimit = limit;
+	}
+	setRateLimit(options.rateLimit);
 
 	function send(res, status, body, headers = {}) {
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		const type = typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
 		res.writeHead(status, {
+			// Node would add a Date too; set here so that it follows the server's (maybe fake) clock.
+			Date: new Date(clock()).toUTCString(),
 			'Content-Type': type,
 			'Content-Length': Buffer.byteLength(text),
 			...headers,
@@ -58,15 +71,8 @@ async function startBentoSandbox(options = {}) {
 		res.end(text);
 	}
 
-	function rateLimited(now) {
-		const limit = state.rateLimit;
-		if (!limit) return false;
-		if (now - state.windowStart >= limit.windowMs) {
-			state.windowStart = now;
-			state.windowCount = 0;
-		}
-		state.windowCount += 1;
-		return state.windowCount > limit.limit;
+	function delivery(n, kind = 'events') {
+		return deliveryOf(recordsOf(store, kind), n);
 	}
 
 	function summary() {
@@ -108,9 +114,7 @@ async function startBentoSandbox(options = {}) {
 			state.requests.length = 0;
 			initStore();
 			state.faults = [];
-			state.rateLimit = undefined;
-			state.windowStart = 0;
-			state.windowCount = 0;
+			setRateLimit(undefined);
 			return send(res, 200, { ok: true });
 		}
 		if (url.pathname === '/__sandbox/faults' && req.method === 'POST') {
@@ -118,10 +122,21 @@ async function startBentoSandbox(options = {}) {
 			return send(res, 200, { ok: true, faults: state.faults.length });
 		}
 		if (url.pathname === '/__sandbox/rate-limit' && req.method === 'POST') {
-			state.rateLimit = isObject(body) ? body : undefined;
-			state.windowStart = 0;
-			state.windowCount = 0;
+			try {
+				setRateLimit(isObject(body) ? body : undefined);
+			} catch (error) {
+				return send(res, 400, { error: error.message });
+			}
 			return send(res, 200, { ok: true });
+		}
+		// ?n=25000&kind=events|subscribers|commands&windowMs=60000: lost and doubled records
+		// numbered 0..n-1, and the requests per clock-aligned window.
+		if (url.pathname === '/__sandbox/delivery') {
+			const windowMs = Number(url.searchParams.get('windowMs') ?? 60_000);
+			return send(res, 200, {
+				...delivery(Number(url.searchParams.get('n')), url.searchParams.get('kind') ?? 'events'),
+				windows: perWindow(state.requests, windowMs),
+			});
 		}
 		return send(res, 404, { error: 'Unknown sandbox endpoint' });
 	}
@@ -142,7 +157,7 @@ async function startBentoSandbox(options = {}) {
 
 	async function handle(req, res, raw) {
 		const url = new URL(req.url, 'http://127.0.0.1');
-		const now = Date.now();
+		const now = clock();
 		let parsed;
 		try {
 			parsed = raw.length ? JSON.parse(raw) : undefined;
@@ -194,11 +209,9 @@ async function startBentoSandbox(options = {}) {
 				return undefined;
 			}
 		}
-		if (rateLimited(now)) {
-			const headers =
-				state.rateLimit.retryAfter !== undefined
-					? { 'Retry-After': String(state.rateLimit.retryAfter) }
-					: {};
+		const verdict = state.limiter?.check(now);
+		if (verdict && !verdict.allowed) {
+			const headers = verdict.retryAfter !== undefined ? { 'Retry-After': verdict.retryAfter } : {};
 			return reply(429, { error: 'Too many requests' }, headers);
 		}
 
@@ -270,11 +283,11 @@ async function startBentoSandbox(options = {}) {
 		setFaults(faults) {
 			state.faults = [...faults];
 		},
-		setRateLimit(limit) {
-			state.rateLimit = limit;
-			state.windowStart = 0;
-			state.windowCount = 0;
-		},
+		setRateLimit,
+		/** Lost and doubled records numbered 0..n-1 of a kind (see delivery.js). */
+		delivery,
+		/** Requests, accepted and refused (429) per window of `windowMs` aligned to the clock. */
+		perWindow: (windowMs) => perWindow(state.requests, windowMs),
 		async close() {
 			for (const socket of sockets) socket.destroy();
 			await new Promise((resolve) => server.close(resolve));

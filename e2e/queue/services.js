@@ -1,9 +1,9 @@
 'use strict';
 // n8n in queue mode for real: Redis, PostgreSQL, one n8n main and two `n8n worker` processes,
-// all on 127.0.0.1 and ports 5800-5899, with throwaway data under one temp folder. Everything
-// started here is stopped by its process id (each child leads its own process group, because
-// n8n may spawn task runners and postgres spawns backends), on success, on failure and when this
-// process exits or is interrupted; the temp folder is deleted with it.
+// all on 127.0.0.1 and ports 5800-5899 (or the `ports` given), with throwaway data under one
+// temp folder. Everything started here is stopped by its process id (each child leads its own
+// process group, because n8n may spawn task runners and postgres spawns backends), on success,
+// on failure and when this process exits or is interrupted; the temp folder is deleted with it.
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -160,7 +160,7 @@ class Proc {
 	}
 }
 
-async function startRedis(root, password) {
+async function startRedis(root, password, port) {
 	const dir = path.join(root, 'redis');
 	fs.mkdirSync(dir);
 	// The password goes in a config file (0600), not on the command line where `ps` shows it.
@@ -169,7 +169,7 @@ async function startRedis(root, password) {
 		conf,
 		[
 			`bind 127.0.0.1`,
-			`port ${PORTS.redis}`,
+			`port ${port}`,
 			`dir ${dir}`,
 			`save ""`,
 			`appendonly no`,
@@ -194,7 +194,7 @@ function asPostgres(binary, args) {
 	];
 }
 
-async function startPostgres(root, password) {
+async function startPostgres(root, password, port) {
 	const dir = path.join(root, 'pg');
 	const socketDir = path.join(root, 'pg-socket');
 	const pwfile = path.join(root, 'pg-password');
@@ -226,7 +226,7 @@ async function startPostgres(root, password) {
 		'-h',
 		'127.0.0.1',
 		'-p',
-		String(PORTS.postgres),
+		String(port),
 		'-k',
 		socketDir,
 		'-c',
@@ -244,14 +244,14 @@ async function startPostgres(root, password) {
 }
 
 /** Runs one SQL statement over TCP as the throwaway superuser; returns rows of tab-separated fields. */
-function sql(password, query, database = 'n8n') {
+function sql(password, query, database = 'n8n', port = PORTS.postgres) {
 	const result = spawnSync(
 		path.join(PG_BIN, 'psql'),
 		[
 			'-h',
 			'127.0.0.1',
 			'-p',
-			String(PORTS.postgres),
+			String(port),
 			'-U',
 			'postgres',
 			'-d',
@@ -296,11 +296,14 @@ class QueueN8n extends N8n {
  * The whole cluster. `start()` brings it up (and tears down what it started if that fails);
  * `stop()` ends every process and deletes the data. Options:
  *   major: 1 | 2; tarball: the packed package; workers: how many (2);
- *   concurrency: jobs per worker (5, so that 10 executions need both workers).
+ *   concurrency: jobs per worker (5, so that 10 executions need both workers);
+ *   ports: PORTS by default; another set ({ main, workerHealth: [one per worker], brokers: [one
+ *   for main and one per worker], redis, postgres }) lets a second cluster run beside it.
  */
 class QueueCluster {
-	constructor({ major = 1, tarball, workers = 2, concurrency = 5 } = {}) {
+	constructor({ major = 1, tarball, workers = 2, concurrency = 5, ports = PORTS } = {}) {
 		this.major = major;
+		this.ports = ports;
 		this.tarball = tarball;
 		this.workerCount = workers;
 		this.concurrency = concurrency;
@@ -331,11 +334,11 @@ class QueueCluster {
 		fs.mkdirSync(this.logDir);
 		const started = Date.now();
 
-		this.redis = await startRedis(this.root, this.redisPassword);
+		this.redis = await startRedis(this.root, this.redisPassword, this.ports.redis);
 		this.procs.push(this.redis);
-		this.postgres = await startPostgres(this.root, this.pgPassword);
+		this.postgres = await startPostgres(this.root, this.pgPassword, this.ports.postgres);
 		this.procs.push(this.postgres);
-		sql(this.pgPassword, 'CREATE DATABASE n8n', 'postgres');
+		sql(this.pgPassword, 'CREATE DATABASE n8n', 'postgres', this.ports.postgres);
 		log(`queue mode: Redis and PostgreSQL up after ${Date.now() - started} ms`);
 
 		const userFolder = path.join(this.root, 'n8n');
@@ -344,11 +347,11 @@ class QueueCluster {
 		this.queueEnv = {
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(PORTS.redis),
+			QUEUE_BULL_REDIS_PORT: String(this.ports.redis),
 			QUEUE_BULL_REDIS_PASSWORD: this.redisPassword,
 			DB_TYPE: 'postgresdb',
 			DB_POSTGRESDB_HOST: '127.0.0.1',
-			DB_POSTGRESDB_PORT: String(PORTS.postgres),
+			DB_POSTGRESDB_PORT: String(this.ports.postgres),
 			DB_POSTGRESDB_DATABASE: 'n8n',
 			DB_POSTGRESDB_USER: 'postgres',
 			DB_POSTGRESDB_PASSWORD: this.pgPassword,
@@ -366,8 +369,8 @@ class QueueCluster {
 		};
 		this.main = new QueueN8n(this.major, {
 			userFolder,
-			port: PORTS.main,
-			brokerPort: PORTS.brokers[0],
+			port: this.ports.main,
+			brokerPort: this.ports.brokers[0],
 			queueEnv: this.queueEnv,
 			role: 'main',
 		});
@@ -414,7 +417,7 @@ class QueueCluster {
 				async () => {
 					if (!this.mainProc.running)
 						throw new Error(`n8n main exited:\n${this.mainProc.output.slice(-3000)}`);
-					return httpOk(`http://127.0.0.1:${PORTS.main}/healthz/readiness`);
+					return httpOk(`http://127.0.0.1:${this.ports.main}/healthz/readiness`);
 				},
 				{ timeoutMs: 180_000, intervalMs: 500 },
 			);
@@ -443,12 +446,12 @@ class QueueCluster {
 	async startWorker(index) {
 		const instance = new QueueN8n(this.major, {
 			userFolder: this.userFolder,
-			port: PORTS.main,
-			brokerPort: PORTS.brokers[1 + index],
+			port: this.ports.main,
+			brokerPort: this.ports.brokers[1 + index],
 			queueEnv: this.queueEnv,
 			role: 'worker',
 		});
-		const healthPort = PORTS.workerHealth[index];
+		const healthPort = this.ports.workerHealth[index];
 		const generation = (this.workers[index]?.generation ?? 0) + 1;
 		const proc = this.spawnN8n(
 			instance,
@@ -490,7 +493,7 @@ class QueueCluster {
 	}
 
 	sql(query) {
-		return sql(this.pgPassword, query);
+		return sql(this.pgPassword, query, 'n8n', this.ports.postgres);
 	}
 
 	/** Executions of a workflow in Postgres: [{ id, status, mode, startedAt, stoppedAt }]. */

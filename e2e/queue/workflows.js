@@ -143,4 +143,4 @@ function workflows({ loadRequestsPerMinute }) {
 	];
 }
 
-module.exports = { PACED_RPM, WORKFLOWS, workflows };
+module.exports = { PACED_RPM, WORKFLOWS, webhook, workflows };

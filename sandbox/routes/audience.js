@@ -159,6 +159,8 @@ module.exports = {
 			},
 		];
 		store.subscribers = new Map();
+		// Every import record accepted, in arrival order (subscribers above are upserted by email).
+		store.imported = [];
 		store.commands = [];
 	},
 	routes: [
@@ -229,7 +231,10 @@ module.exports = {
 					const problem = recordProblem(list[i]);
 					if (problem) return invalid(`subscribers[${i}].${problem[0]}`, problem[1]);
 				}
-				for (const record of list) importRecord(store, record);
+				for (const record of list) {
+					store.imported.push(record);
+					importRecord(store, record);
+				}
 				logEntry.events = list.length;
 				return [200, { results: list.length }];
 			},

@@ -1,6 +1,9 @@
 import nock from 'nock';
 
+import type { RateLimit, RequestWindow } from '../../sandbox/rateLimit';
 import { runBentoNode, type RunOptions, type RunResult } from './runNode';
+
+export type { RateLimit, RequestWindow };
 
 // The stand-in is plain JavaScript so that `npm run sandbox` and the demo run it without a build.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,8 +33,22 @@ export interface Sandbox {
 		duplicateUniqueKeys: number;
 	};
 	setFaults(faults: Array<Record<string, unknown>>): void;
-	setRateLimit(limit?: { limit: number; windowMs: number; retryAfter?: number }): void;
+	setRateLimit(limit?: RateLimit): void;
+	/** Lost and doubled records numbered 0..n-1 (sandbox/delivery.js). */
+	delivery(n: number, kind?: 'events' | 'subscribers' | 'commands'): Delivery;
+	/** Requests, accepted and refused (429) per window of `windowMs` aligned to the clock. */
+	perWindow(windowMs: number): RequestWindow[];
 	close(): Promise<void>;
+}
+
+export interface Delivery {
+	expected: number;
+	received: number;
+	distinct: number;
+	missing: number;
+	duplicated: number;
+	unknown: number;
+	firstMissing: number[];
 }
 
 export const SANDBOX_KEYS = {
