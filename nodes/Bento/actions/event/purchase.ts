@@ -36,13 +36,13 @@ export const purchaseProperty: INodeProperties = {
 						{
 							name: 'Smallest Unit (e.g. Cents)',
 							value: 'minor',
-							description: 'As Bento stores it:	8000 for 80.00 USD, 500 for 500 JPY',
+							description: 'As Bento stores it: 8000 for 80.00 USD, 500 for 500 JPY',
 						},
 						{
 							name: 'Major Unit (e.g. Dollars)',
 							value: 'major',
 							description:
-								"80.00 for 80 USD:	converted exactly with the currency's decimals (USD 2, JPY 0, KWD 3)",
+								"80.00 for 80 USD: converted exactly with the currency's decimals (USD 2, JPY 0, KWD 3)",
 						},
 					],
 					default: 'minor',
@@ -53,10 +53,11 @@ export const purchaseProperty: INodeProperties = {
 					displayName: 'Cart Items',
 					name: 'cartItems',
 					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
 					default: {},
 					placeholder: 'Add cart item',
 					description:
-						'Optional:	the products bought, sent as details.cart.items. For a list from the input, use Details (JSON) with cart.items instead.',
+						'Optional: the products bought, sent as details.cart.items. For a list from the input, use Details (JSON) with cart.items instead.',
 					options: [
 						{
 							displayName: 'Item',
@@ -80,6 +81,7 @@ export const purchaseProperty: INodeProperties = {
 									displayName: 'Quantity',
 									name: 'quantity',
 									type: 'number',
+									typeOptions: { minValue: 0, numberPrecision: 0 },
 									default: 1,
 								},
 							],
@@ -100,10 +102,9 @@ export const purchaseProperty: INodeProperties = {
 					name: 'orderId',
 					type: 'string',
 					default: '',
-					required: true,
-					placeholder: 'e.g.	#1042 or	{{	$json.order_id	}}',
+					placeholder: 'e.g. 1042',
 					description:
-						"The order's own ID, sent as details.unique.key:	Bento counts a purchase with the same key once, so a resend cannot count it twice. Required unless the option 'Unique Key' is set.",
+						"The order's own ID, sent as details.unique.key: Bento counts a purchase with the same key once, so a resend cannot count it twice. Needed unless the option Unique Key is set.",
 				},
 			],
 		},
