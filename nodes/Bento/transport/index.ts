@@ -67,6 +67,11 @@ export interface BentoResponse {
 	status: number;
 	body: IDataObject;
 	attempts: number;
+	/**
+	 * Whether an earlier attempt of this request failed in a way that may have delivered it (a
+	 * timeout, a dropped connection, a 5xx): then this answer may be Bento's view after that one.
+	 */
+	maybeSentBefore: boolean;
 }
 
 type Attempt =
@@ -188,11 +193,14 @@ export class BentoTransport {
 	async request(request: BentoRequest): Promise<BentoResponse> {
 		const signal = this.signal();
 		let waitedMs = 0;
+		let maybeSentBefore = false;
 		for (let attempt = 1; ; attempt++) {
 			await this.pacer.beforeRequest(signal);
 			this.stopIfCancelled(signal);
 			const result = await this.send(request, signal);
-			if (result.ok) return { status: result.status, body: result.body, attempts: attempt };
+			if (result.ok)
+				return { status: result.status, body: result.body, attempts: attempt, maybeSentBefore };
+			if (result.sent === 'maybe') maybeSentBefore = true;
 
 			const retry = attempt - 1;
 			const giveUp = (why = '') => {
