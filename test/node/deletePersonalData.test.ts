@@ -209,4 +209,41 @@ describe('Delete Personal Data against the stand-in', () => {
 			404,
 		]);
 	});
+
+	it("the stand-in reads the form-encoded body of Bento's docs like the JSON one", async () => {
+		const s = sandbox();
+		const { publishableKey, secretKey, siteUuid } = s.keys;
+		const post = async (contentType: string, body: string) => {
+			const response = await fetch(`${s.baseUrl}${PATH}?site_uuid=${siteUuid}`, {
+				method: 'POST',
+				headers: {
+					authorization: `Basic ${Buffer.from(`${publishableKey}:${secretKey}`).toString('base64')}`,
+					'user-agent': 'stand-in-test/1',
+					'content-type': contentType,
+				},
+				body,
+			});
+			return [response.status, await response.json()];
+		};
+		await runAgainst(s, {
+			parameters: { resource: 'subscriber', operation: 'create', email: 'bob@example.com' },
+			items: [{}],
+		});
+		const form = 'application/x-www-form-urlencoded';
+		expect(await post(form, 'data_deletion_request%5Bemail%5D=bob%40example.com')).toEqual([
+			202,
+			{ status: 'queued_for_anonymization' },
+		]);
+		expect(await post(form, 'data_deletion_request%5Bemail%5D=bob%40example.com')).toEqual([
+			404,
+			{ error: 'visitor_not_found' },
+		]);
+		expect(await post('application/json', '{"data_deletion_request": {}}')).toEqual([
+			422,
+			{ error: 'data_deletion_request[email] must be a valid email' },
+		]);
+		expect(deletions().slice(-1)).toEqual([
+			expect.objectContaining({ email: 'bob@example.com', contentType: form }),
+		]);
+	});
 });
