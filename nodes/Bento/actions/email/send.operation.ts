@@ -55,6 +55,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'From',
+		hint: 'Must be an author of the Bento site (Settings → Authors), or Bento refuses the email',
 		name: 'from',
 		type: 'string',
 		placeholder: 'e.g. orders@yourshop.com',
@@ -66,6 +67,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Subject',
+		placeholder: 'e.g. Your order #1042',
 		name: 'subject',
 		type: 'string',
 		required: true,
@@ -113,6 +115,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Personalizations',
 		name: 'personalizations',
+		hint: 'Values must be flat: text, a number or a boolean',
 		type: 'json',
 		default: '{}',
 		description:

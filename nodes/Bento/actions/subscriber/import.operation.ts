@@ -17,7 +17,10 @@ import { tagLocator } from './pickers';
 
 const options = batchOptions({ noun: 'Subscribers', max: 1000 });
 
-const tagsCollection = (name: string, displayName: string, description: string) =>
+// Where Bento's rule bites: a name typed By Name that Bento does not know becomes a new tag.
+const TAG_HINT = 'A tag Bento does not know yet is created on first use: check the spelling';
+
+const tagsCollection = (name: string, displayName: string, description: string, hint?: string) =>
 	({
 		displayName,
 		name,
@@ -26,6 +29,7 @@ const tagsCollection = (name: string, displayName: string, description: string) 
 		placeholder: 'Add tag',
 		default: {},
 		description,
+		...(hint ? { hint } : {}),
 		options: [
 			{
 				displayName: 'Tag',
@@ -71,6 +75,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'First Name',
 		name: 'firstName',
+		placeholder: 'e.g. Ann',
 		type: 'string',
 		default: '',
 		description: 'Sets first_name; leave empty to keep what Bento has',
@@ -79,12 +84,13 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Last Name',
 		name: 'lastName',
+		placeholder: 'e.g. Lee',
 		type: 'string',
 		default: '',
 		description: 'Sets last_name; leave empty to keep what Bento has',
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	tagsCollection('tags', 'Tags', 'Tags to add to the subscriber'),
+	tagsCollection('tags', 'Tags', 'Tags to add to the subscriber', TAG_HINT),
 	tagsCollection('removeTags', 'Remove Tags', 'Tags to remove from the subscriber'),
 	fieldRows({
 		name: 'customFields',
@@ -93,6 +99,7 @@ const properties: INodeProperties[] = [
 		keyDescription: "The field's key; a key Bento does not know yet creates the field",
 		keyPlaceholder: 'e.g. plan',
 		valueDescription: 'Text, a number or a boolean (from an expression)',
+		hint: 'Values must be flat: text, a number or a boolean. A key Bento does not know yet creates the field.',
 	}),
 	optionsCollection(options),
 ];
