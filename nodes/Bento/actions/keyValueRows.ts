@@ -12,8 +12,9 @@ interface RowsSpec {
 	key: INodeProperties;
 	/** The value's description (the value is text, or what an expression gives). */
 	valueDescription: string;
+	/** Shown under each row's value: where Bento's rules bite (n8n shows no hint on the rows). */
+	valueHint?: string;
 	placeholder?: string;
-	hint?: string;
 }
 
 /**
@@ -29,7 +30,6 @@ export function keyValueRows(spec: RowsSpec): INodeProperties {
 		placeholder: spec.placeholder ?? 'Add field',
 		default: {},
 		description: spec.description,
-		...(spec.hint ? { hint: spec.hint } : {}),
 		options: [
 			{
 				displayName: 'Field',
@@ -42,6 +42,7 @@ export function keyValueRows(spec: RowsSpec): INodeProperties {
 						type: 'string',
 						default: '',
 						description: spec.valueDescription,
+						...(spec.valueHint ? { hint: spec.valueHint } : {}),
 					},
 				],
 			},
@@ -50,9 +51,12 @@ export function keyValueRows(spec: RowsSpec): INodeProperties {
 	};
 }
 
-/** Rows whose keys are the account's custom fields (Import's picker: From List, By Name). */
+/**
+ * Rows whose keys are the account's custom fields (Import's picker: From List, By Name), with
+ * Bento's rules for profile fields as hints: new keys create fields, values are flat.
+ */
 export function fieldRows(
-	spec: Omit<RowsSpec, 'key'> & { keyDescription: string; keyPlaceholder: string },
+	spec: Omit<RowsSpec, 'key' | 'valueHint'> & { keyDescription: string; keyPlaceholder: string },
 ): INodeProperties {
 	const { keyDescription, keyPlaceholder, ...rows } = spec;
 	return keyValueRows({
@@ -62,7 +66,9 @@ export function fieldRows(
 			name: 'key',
 			description: keyDescription,
 			placeholder: keyPlaceholder,
+			hint: 'A key Bento does not know yet creates the field',
 		}),
+		valueHint: 'A flat value: text, a number or a boolean (no objects or lists)',
 	});
 }
 

@@ -59,7 +59,6 @@ const properties: INodeProperties[] = [
 		displayName: 'Fields',
 		description:
 			"Profile fields written to the subscriber: pick a field's key, drag its value from the input",
-		hint: 'Values must be flat: text, a number or a boolean. A key Bento does not know yet creates the field.',
 		keyDescription:
 			"The field's key, e.g. first_name; a key Bento does not know yet creates the field",
 		keyPlaceholder: 'e.g. first_name',

@@ -11,8 +11,7 @@ export const purchaseProperty: INodeProperties = {
 	placeholder: 'Add purchase',
 	default: {},
 	description:
-		"The order's ID, amount and currency, counted in the subscriber's lifetime value. Use with the event type $purchase.",
-	hint: 'Sets details.unique.key (the Order ID), details.value and details.cart, over the Details below',
+		"The order's ID, amount and currency, counted in the subscriber's lifetime value (details.unique.key, details.value and details.cart, set over the Details below). Use with the event type $purchase.",
 	options: [
 		{
 			displayName: 'Purchase',
@@ -25,6 +24,7 @@ export const purchaseProperty: INodeProperties = {
 					default: '',
 					required: true,
 					placeholder: 'e.g. 80.00',
+					hint: 'In the Amount Unit below: 8000 in cents, or 80.00 in dollars (the major unit)',
 					description:
 						'The total, in the unit chosen below. Digits and an optional decimal point (no thousands separators or currency signs).',
 				},

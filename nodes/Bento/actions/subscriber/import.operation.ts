@@ -18,7 +18,7 @@ import { tagLocator } from './pickers';
 const options = batchOptions({ noun: 'Subscribers', max: 1000 });
 
 // Where Bento's rule bites: a name typed By Name that Bento does not know becomes a new tag.
-const TAG_HINT = 'A tag Bento does not know yet is created on first use: check the spelling';
+const TAG_HINT = 'A name Bento does not know yet creates the tag: check the spelling';
 
 const tagsCollection = (name: string, displayName: string, description: string, hint?: string) =>
 	({
@@ -29,7 +29,6 @@ const tagsCollection = (name: string, displayName: string, description: string, 
 		placeholder: 'Add tag',
 		default: {},
 		description,
-		...(hint ? { hint } : {}),
 		options: [
 			{
 				displayName: 'Tag',
@@ -40,6 +39,7 @@ const tagsCollection = (name: string, displayName: string, description: string, 
 						name: 'tag',
 						description: 'A tag name; a name Bento does not know yet creates the tag',
 						placeholder: 'e.g. customer',
+						hint,
 					}),
 				],
 			},
@@ -99,7 +99,6 @@ const properties: INodeProperties[] = [
 		keyDescription: "The field's key; a key Bento does not know yet creates the field",
 		keyPlaceholder: 'e.g. plan',
 		valueDescription: 'Text, a number or a boolean (from an expression)',
-		hint: 'Values must be flat: text, a number or a boolean. A key Bento does not know yet creates the field.',
 	}),
 	optionsCollection(options),
 ];
