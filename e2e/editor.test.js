@@ -37,6 +37,8 @@ const RESOURCES = [
 ];
 // Tags added to the stand-in's one (`customer`), so the picker has a list to show.
 const EXTRA_TAGS = ['lead', 'newsletter', 'vip'];
+// Fields added to the stand-in's one (`first_name`), for Create Events' field rows.
+const EXTRA_FIELDS = ['company', 'plan'];
 
 for (const major of majors) {
 	describe(`the Bento node in the n8n ${major}.x editor`, () => {
@@ -57,6 +59,13 @@ for (const major of majors) {
 					name,
 					created_at: '2024-01-01T00:00:00Z',
 					discarded_at: null,
+				});
+			for (const key of EXTRA_FIELDS)
+				sandbox.state.store.fields.push({
+					key,
+					name: key,
+					whitelisted: null,
+					created_at: '2024-01-01T00:00:00Z',
 				});
 			n8n = new N8n(major, {
 				port: PORT_BASE + major,
@@ -200,6 +209,55 @@ for (const major of majors) {
 				await page.screenshot({ path: path.join(ROOT, 'docs/subscriber-import-panel.png') });
 			}
 			await page.keyboard.press('Escape');
+		});
+
+		test("Create Events' field rows: the key picker lists the stand-in's fields", async () => {
+			await page.keyboard.press('Escape');
+			await page.evaluate(() => {
+				history.pushState(null, '', '/home/workflows');
+				dispatchEvent(new PopStateEvent('popstate'));
+			});
+			const card = page.getByText('Bento: shop orders to $purchase events, without JSON').first();
+			await card.waitFor({ timeout: 30_000 });
+			await card.click();
+			const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Track Purchase' });
+			await node.first().waitFor({ timeout: 60_000 });
+			await node.first().dblclick();
+			for (const label of ['Fields', 'Fields (JSON)', 'Purchase', 'Details', 'Details (JSON)']) {
+				await page.getByText(label, { exact: true }).first().waitFor({ timeout: 30_000 });
+			}
+			if (screenshots && major === 1) {
+				// The orders in the input panel, as a user sees them before dragging.
+				await page.getByRole('button', { name: 'Execute previous nodes' }).click();
+				await page.getByText('order_id').first().waitFor({ timeout: 60_000 });
+			}
+			const picker = page.locator('[data-test-id="resource-locator-key"]').first();
+			await picker.waitFor({ timeout: 30_000 });
+			await picker.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+			const seen = sandbox.state.requests.length;
+			await picker.locator('[data-test-id="rlc-input"]').click();
+			const items = page.locator('[data-test-id="rlc-item"]');
+			await items.filter({ hasText: 'company' }).first().waitFor({ timeout: 30_000 });
+			// n8n lists the row's current value (first_name) first, then the rest.
+			const shown = (await items.allInnerTexts()).map((text) => text.trim());
+			assert.deepEqual(shown.sort(), ['first_name', ...EXTRA_FIELDS].sort());
+
+			const reads = sandbox.state.requests
+				.slice(seen)
+				.filter((r) => r.method === 'GET' && r.path === '/api/v1/fetch/fields');
+			assert.ok(reads.length > 0, 'the sandbox saw GET /api/v1/fetch/fields');
+			for (const read of reads) assert.equal(read.status, 200);
+			if (screenshots && major === 1) {
+				await page.waitForTimeout(500);
+				await page.screenshot({ path: path.join(ROOT, 'docs/create-events-fields.png') });
+			}
+			await page.keyboard.press('Escape');
+			if (screenshots && major === 1) {
+				const amount = page.getByText('Amount', { exact: true }).first();
+				await amount.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+				await page.waitForTimeout(500);
+				await page.screenshot({ path: path.join(ROOT, 'docs/create-events-purchase.png') });
+			}
 		});
 	});
 }

@@ -9,7 +9,7 @@ const { deliveryOf, recordsOf } = require('./delivery');
 const { createLimiter, perWindow } = require('./rateLimit');
 const { MAX_EVENTS } = require('./routes/events');
 const modules = require('./routes');
-const { isObject } = require('./routes/shared');
+const { isObject, parseForm } = require('./routes/shared');
 
 const API = '/api/v1';
 // Generic clients Bento's edge blocks (403, HTML) before the API.
@@ -219,11 +219,14 @@ async function startBentoSandbox(options = {}) {
 		const match = path === undefined ? undefined : findRoute(req.method, path);
 		if (!match) return reply(404, { error: 'Not found' });
 		const hasBody = req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT';
+		const contentType = String(req.headers['content-type'] ?? '');
 		if (hasBody && raw.length > 0) {
-			if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+			// Bento's docs show form-encoded bodies for some endpoints (data deletion): Rails reads both.
+			if (contentType.startsWith('application/x-www-form-urlencoded')) parsed = parseForm(raw);
+			else if (!contentType.startsWith('application/json')) {
 				return reply(400, { error: 'Content-Type must be application/json' });
-			}
-			if (parsed === Symbol.for('invalid')) return reply(400, { error: 'Body is not valid JSON' });
+			} else if (parsed === Symbol.for('invalid'))
+				return reply(400, { error: 'Body is not valid JSON' });
 		}
 		const query = Object.fromEntries(url.searchParams);
 		const [status, answer] = match.route.handle({
@@ -233,6 +236,7 @@ async function startBentoSandbox(options = {}) {
 			store,
 			entry,
 			method: req.method,
+			contentType: contentType.split(';')[0],
 		});
 		// "Accepted, then stalled / dropped": Bento did the work, but the answer never arrives in time.
 		if (fault?.accept && fault.drop) {

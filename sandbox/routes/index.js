@@ -6,4 +6,5 @@ module.exports = [
 	require('./audience'),
 	require('./sending'),
 	require('./library'),
+	require('./privacy'),
 ];

@@ -33,4 +33,22 @@ function entry(id, type, attributes) {
 	return { id: String(id), type, attributes };
 }
 
-module.exports = { isObject, isFlat, isEmail, invalid, batchOf, entry };
+/**
+ * A form-encoded body as Rails reads it: `a[b]=1&c=2` -> `{a: {b: '1'}, c: '2'}` (one level of
+ * brackets, which is all Bento's form-encoded endpoints use).
+ */
+function parseForm(text) {
+	const result = {};
+	for (const [name, value] of new URLSearchParams(text)) {
+		const nested = /^([^[\]]+)\[([^[\]]+)\]$/.exec(name);
+		if (!nested) result[name] = value;
+		else
+			result[nested[1]] = {
+				...(isObject(result[nested[1]]) ? result[nested[1]] : {}),
+				[nested[2]]: value,
+			};
+	}
+	return result;
+}
+
+module.exports = { isObject, isFlat, isEmail, invalid, batchOf, entry, parseForm };

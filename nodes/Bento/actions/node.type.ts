@@ -3,7 +3,7 @@ import type { AllEntities } from 'n8n-workflow';
 // The resource and operation values users' workflows save: never rename one that has shipped.
 type NodeMap = {
 	event: 'create';
-	subscriber: 'get' | 'create' | 'import' | 'runCommand';
+	subscriber: 'get' | 'create' | 'deletePersonalData' | 'import' | 'runCommand';
 	tag: 'getAll' | 'create';
 	field: 'getAll' | 'create';
 	email: 'send';

@@ -27,6 +27,7 @@ const operations: Operations = {
 	subscriber: {
 		get: subscriber.get,
 		create: subscriber.create,
+		deletePersonalData: subscriber.deletePersonalData,
 		import: subscriber.importSubscribers,
 		runCommand: subscriber.runCommand,
 	},

@@ -51,6 +51,11 @@ export interface BentoResponse {
 	status: number;
 	body: IDataObject;
 	attempts: number;
+	/**
+	 * Whether an earlier attempt of this request failed in a way that may have delivered it (a
+	 * timeout, a dropped connection, a 5xx): then this answer may be Bento's view after that one.
+	 */
+	maybeSentBefore: boolean;
 }
 
 // A 429 is "wait, then go on", bounded by the wait cap and by this count per request.
@@ -174,7 +179,8 @@ export class BentoTransport {
 			if (result.ok || (!result.refusal && /^\d{3}$/.test(result.httpCode)))
 				this.limiter.onAnswered(endpoint);
 			if (result.ok) {
-				const response = { status: result.status, body: result.body, attempts: attempt };
+				const { status, body } = result;
+				const response = { status, body, attempts: attempt, maybeSentBefore: maybeSent };
 				if (key !== undefined) this.record.save(key, { kind: 'answered', ...response });
 				return response;
 			}
@@ -196,12 +202,12 @@ export class BentoTransport {
 			let delay: number;
 			if (result.refusal) {
 				const now = this.clock.now();
-				const { waitMs, family } = this.limiter.onRefused(endpoint, {
+				const { waitMs, family, guessed } = this.limiter.onRefused(endpoint, {
 					...result.refusal,
 					receivedAt: now,
 				});
 				if (++refusals > MAX_REFUSALS || waitedMs + waitMs > this.policy.maxTotalWaitMs)
-					throw giveUp(rateLimitAdvice(family, now + waitMs));
+					throw giveUp(rateLimitAdvice(family, now + waitMs, guessed));
 				delay = waitMs;
 			} else {
 				if (!result.retryable || retries >= this.policy.maxRetries) throw giveUp();
@@ -218,8 +224,8 @@ export class BentoTransport {
 	/** An earlier run's outcome for the same write, given again (returned or thrown) unsent. */
 	private again(outcome: RecordedOutcome): BentoResponse {
 		if (outcome.kind === 'answered') {
-			const { status, body, attempts } = outcome;
-			return { status, body: structuredClone(body), attempts };
+			const { status, body, attempts, maybeSentBefore } = outcome;
+			return { status, body: structuredClone(body), attempts, maybeSentBefore };
 		}
 		const { message, description, httpCode } = outcome;
 		const error = new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {

@@ -9,6 +9,8 @@ import { Pacer } from './pacer';
  */
 export interface RateLimitFamily {
 	key: 'minute' | 'hour' | 'day';
+	/** "a minute", for "its window resets within a minute". */
+	window: string;
 	windowMs: number;
 	/** The limit as Bento documents it, for messages: "100 requests a minute". */
 	documented: string;
@@ -16,16 +18,19 @@ export interface RateLimitFamily {
 
 const MINUTE: RateLimitFamily = {
 	key: 'minute',
+	window: 'a minute',
 	windowMs: 60_000,
 	documented: 'Bento allows 100 requests a minute per account (/batch, /fetch, /experimental)',
 };
 const HOUR: RateLimitFamily = {
 	key: 'hour',
+	window: 'an hour',
 	windowMs: 3_600_000,
 	documented: 'Bento allows about 60 requests an hour to /stats (some pages say 30)',
 };
 const DAY: RateLimitFamily = {
 	key: 'day',
+	window: 'a day',
 	windowMs: 86_400_000,
 	documented: 'Bento allows 1,000 data deletion requests a day',
 };
@@ -145,15 +150,19 @@ export class RateLimiter {
 
 	/**
 	 * Bento refused a request to `endpoint` (429). Returns how long to wait before sending it
-	 * again (ms from now), and the limit it names.
+	 * again (ms from now), the limit it names, and whether that wait is a guess (nothing told
+	 * when the window resets: no Retry-After, no Date, none of our requests in the window).
 	 */
-	onRefused(endpoint: string, refusal: Refusal): { waitMs: number; family: RateLimitFamily } {
+	onRefused(
+		endpoint: string,
+		refusal: Refusal,
+	): { waitMs: number; family: RateLimitFamily; guessed: boolean } {
 		const state = this.state(endpoint);
 		const { family } = state;
 		const now = this.clock.now();
 		if (refusal.retryAfterMs !== undefined) {
 			// Retry-After 0 must not become a busy loop.
-			return { waitMs: Math.max(refusal.retryAfterMs, MARGIN_MS), family };
+			return { waitMs: Math.max(refusal.retryAfterMs, MARGIN_MS), family, guessed: false };
 		}
 		state.prune(now);
 		// Refused again right at the predicted reset: Bento counts the other way.
@@ -171,7 +180,8 @@ export class RateLimiter {
 		}
 		if (shape === 'sliding' && state.answered.length > 0) state.allowance = state.answered.length;
 		const resetAt = shape === 'clock' ? (clockReset as number) : slidingReset;
-		return { waitMs: Math.max(resetAt - now, MARGIN_MS), family };
+		const guessed = shape === 'sliding' && state.answered.length === 0;
+		return { waitMs: Math.max(resetAt - now, MARGIN_MS), family, guessed };
 	}
 
 	/**
@@ -197,8 +207,13 @@ export class RateLimiter {
 	}
 }
 
-/** "Bento's per-minute limit ... try again after 14:03:00 UTC": for a wait not slept through. */
-export function rateLimitAdvice(family: RateLimitFamily, retryAt: number): string {
+/**
+ * "Bento allows ... Try again after 14:03:00 UTC.": for a wait not slept through. `retryAt` is
+ * a local time (ms); `guessed` when nothing told it.
+ */
+export function rateLimitAdvice(family: RateLimitFamily, retryAt: number, guessed = false): string {
+	if (guessed)
+		return `${family.documented}. Its window resets within ${family.window}: try again later.`;
 	const at = new Date(Math.ceil(retryAt / 1000) * 1000).toISOString().slice(11, 19);
 	return `${family.documented}. Try again after ${at} UTC.`;
 }

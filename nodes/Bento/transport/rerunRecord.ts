@@ -7,7 +7,13 @@ import type { IDataObject } from 'n8n-workflow';
  * failure after which it may have reached Bento (its report, as first given).
  */
 export type RecordedOutcome =
-	| { kind: 'answered'; status: number; body: IDataObject; attempts: number }
+	| {
+			kind: 'answered';
+			status: number;
+			body: IDataObject;
+			attempts: number;
+			maybeSentBefore: boolean;
+	  }
 	| { kind: 'maybeSent'; message: string; description: string; httpCode: string };
 
 interface RunRecord {

@@ -87,6 +87,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Subject',
+		placeholder: 'e.g. New in May: our summer picks',
 		name: 'subject',
 		type: 'string',
 		required: true,
@@ -96,6 +97,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Content',
 		name: 'content',
+		placeholder: 'e.g. <p>Hi {{ visitor.first_name }}, here is what is new.</p>',
 		type: 'string',
 		typeOptions: { rows: 6 },
 		required: true,
@@ -148,6 +150,7 @@ const properties: INodeProperties[] = [
 	),
 	{
 		displayName: 'Segment ID',
+		hint: "Segment → Get Many lists the site's segments with their IDs",
 		name: 'segmentId',
 		type: 'string',
 		default: '',

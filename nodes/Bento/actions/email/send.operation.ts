@@ -56,6 +56,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'From',
+		hint: 'Must be an author of the Bento site (Settings → Authors), or Bento refuses the email',
 		name: 'from',
 		type: 'string',
 		placeholder: 'e.g. orders@yourshop.com',
@@ -67,6 +68,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Subject',
+		placeholder: 'e.g. Your order #1042',
 		name: 'subject',
 		type: 'string',
 		required: true,
@@ -114,6 +116,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Personalizations',
 		name: 'personalizations',
+		hint: 'Values must be flat: text, a number or a boolean',
 		type: 'json',
 		default: '{}',
 		description:

@@ -10,13 +10,17 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
+import { mergeDetails } from '../../helpers/purchase';
 import {
 	checkEventKeys,
+	optionalObject,
 	parseObjectValue,
 	toBentoEvent,
 	withUniqueKey,
 } from '../../helpers/validation';
 import { deliveryOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { fieldRows, keyValueRows, readRows } from '../keyValueRows';
+import { purchaseProperty, readPurchase } from './purchase';
 
 const SYSTEM_EVENTS =
 	'$purchase, $subscribe, $unsubscribe, $tag, $remove_tag, $update_fields, $completed_onboarding';
@@ -50,22 +54,50 @@ const properties: INodeProperties[] = [
 		description: 'Email of the subscriber; Bento creates the subscriber if it does not exist yet',
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	{
+	fieldRows({
+		name: 'fieldRows',
 		displayName: 'Fields',
+		description:
+			"Profile fields written to the subscriber: pick a field's key, drag its value from the input",
+		keyDescription:
+			"The field's key, e.g. first_name; a key Bento does not know yet creates the field",
+		keyPlaceholder: 'e.g. first_name',
+		valueDescription: 'Text, a number or a boolean; drag it from the input panel',
+	}),
+	{
+		displayName: 'Fields (JSON)',
 		name: 'fields',
 		type: 'json',
 		default: '{}',
 		description:
-			'Flat object of profile fields written to the subscriber, e.g. {"first_name": "Ari"}. Values must be text, numbers or booleans.',
+			'Flat object of profile fields written to the subscriber, e.g. {"first_name": "Ari"}. Values must be text, numbers or booleans. The Fields rows above are added to it; a key in both takes the row\'s value.',
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	{
+	purchaseProperty,
+	keyValueRows({
+		name: 'detailRows',
 		displayName: 'Details',
+		description:
+			'Flat event details, one per row, e.g. plan = pro. Nested details go in Details (JSON).',
+		placeholder: 'Add detail',
+		key: {
+			displayName: 'Key',
+			name: 'key',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. plan',
+			description: 'The key under details',
+		},
+		valueDescription: 'The value; drag it from the input panel',
+	}),
+	{
+		displayName: 'Details (JSON)',
 		name: 'details',
 		type: 'json',
 		default: '{}',
 		description:
-			'Event metadata; may be nested. For $purchase: {"unique": {"key": "order-1"}, "value": {"amount": 8000, "currency": "USD"}}.',
+			'Event metadata as JSON; may be nested, e.g. {"page": {"path": "/pricing"}}. The Details rows above are added to it (a key in both takes the row\'s value), then the Purchase.',
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
 	{
@@ -86,31 +118,98 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readInput(
-	ctx: IExecuteFunctions,
-	mode: MappingMode,
-	item: INodeExecutionData,
-	i: number,
-): Checked<EventInput> {
-	if (mode === 'autoMapInputData') return checkEventKeys(item.json) ?? item.json;
-	return {
-		type: ctx.getNodeParameter('eventType', i),
-		email: ctx.getNodeParameter('email', i),
-		fields: parseObjectValue(ctx.getNodeParameter('fields', i, undefined), 'fields'),
-		details: parseObjectValue(ctx.getNodeParameter('details', i, undefined), 'details'),
-		date: ctx.getNodeParameter('date', i, ''),
+/** Whether the node has rows or a purchase in `name`: reading parameters per item is costly. */
+function isSet(ctx: IExecuteFunctions, name: string): boolean {
+	const value = ctx.getNode().parameters[name];
+	return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+}
+
+/** A JSON parameter's object merged with its rows (a row wins); Invalid for bad JSON. */
+function withRows(json: unknown, field: string, rows: Checked<IDataObject>): Checked<unknown> {
+	const object = optionalObject(parseObjectValue(json, field), field);
+	if (object instanceof Invalid) return object;
+	if (rows instanceof Invalid) return rows;
+	return Object.keys(rows).length === 0 ? object : { ...object, ...rows };
+}
+
+interface ReadEvent {
+	input: EventInput;
+	/** The Purchase parameters' details, when the node has a purchase. */
+	purchase?: IDataObject;
+}
+
+type DefineBelowReader = (i: number) => Checked<ReadEvent>;
+
+function defineBelowReader(ctx: IExecuteFunctions): DefineBelowReader {
+	const hasFieldRows = isSet(ctx, 'fieldRows');
+	const hasDetailRows = isSet(ctx, 'detailRows');
+	const hasPurchase = isSet(ctx, 'purchase');
+	return (i) => {
+		const fieldRows = hasFieldRows ? readRows(ctx, 'fieldRows', i) : {};
+		const detailRows = hasDetailRows ? readRows(ctx, 'detailRows', i) : {};
+		const purchase = hasPurchase ? readPurchase(ctx, i) : undefined;
+		if (purchase instanceof Invalid) return purchase;
+		const fields = withRows(ctx.getNodeParameter('fields', i, undefined), 'fields', fieldRows);
+		if (fields instanceof Invalid) return fields;
+		let details = withRows(ctx.getNodeParameter('details', i, undefined), 'details', detailRows);
+		if (details instanceof Invalid) return details;
+		if (purchase) details = mergeDetails(details as IDataObject | undefined, purchase);
+		const input: EventInput = {
+			type: ctx.getNodeParameter('eventType', i),
+			email: ctx.getNodeParameter('email', i),
+			fields,
+			details,
+			date: ctx.getNodeParameter('date', i, ''),
+		};
+		return { input, purchase };
 	};
+}
+
+/**
+ * A purchase needs a unique key (its Order ID, the option Unique Key or details.unique.key) so
+ * that a resend cannot count it twice; Order ID and Unique Key must not say different things.
+ */
+function checkPurchaseKey(
+	event: BentoEvent,
+	purchase: IDataObject,
+	option: unknown,
+): Invalid | undefined {
+	const orderId = (purchase.unique as IDataObject | undefined)?.key;
+	const optionSet = option !== undefined && option !== null && option !== '';
+	if (orderId !== undefined && optionSet && String(option) !== orderId)
+		return new Invalid(
+			'purchase.orderId',
+			`purchase.orderId "${String(orderId)}" and the option Unique Key "${String(option)}" differ: set only one`,
+		);
+	const unique = event.details?.unique as IDataObject | undefined;
+	if (orderId === undefined && !optionSet && (unique?.key ?? '') === '')
+		return new Invalid(
+			'purchase.orderId',
+			'purchase.orderId is required: without it a resend would count the purchase twice (or set the option Unique Key)',
+		);
+	return undefined;
 }
 
 function reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<BentoEvent> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
 	// Reading a parameter per item is costly; only do it for Unique Key when it is set.
 	const hasUniqueKey = 'uniqueKey' in options;
+	const readDefineBelow = mode === 'defineBelow' ? defineBelowReader(ctx) : undefined;
 	return (item, i) => {
-		const input = readInput(ctx, mode, item, i);
-		const event = input instanceof Invalid ? input : toBentoEvent(input);
-		if (event instanceof Invalid || !hasUniqueKey) return event;
-		return withUniqueKey(event, ctx.getNodeParameter('options.uniqueKey', i, ''));
+		const read: Checked<ReadEvent> = readDefineBelow ? readDefineBelow(i) : { input: item.json };
+		if (read instanceof Invalid) return read;
+		if (!readDefineBelow) {
+			const unknownKey = checkEventKeys(item.json);
+			if (unknownKey) return unknownKey;
+		}
+		const event = toBentoEvent(read.input);
+		if (event instanceof Invalid) return event;
+		const key = hasUniqueKey ? ctx.getNodeParameter('options.uniqueKey', i, '') : undefined;
+		if (read.purchase) {
+			const problem = checkPurchaseKey(event, read.purchase, key);
+			if (problem) return problem;
+		}
+		return hasUniqueKey ? withUniqueKey(event, key) : event;
 	};
 }
 

@@ -32,6 +32,7 @@ const properties: INodeProperties[] = [
 	}),
 	{
 		displayName: 'Subject',
+		placeholder: 'e.g. Welcome aboard, {{ visitor.first_name }}',
 		name: 'subject',
 		type: 'string',
 		required: true,
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'HTML',
 		name: 'html',
+		placeholder: 'e.g. <p>Hi {{ visitor.first_name }}, welcome!</p>',
 		type: 'string',
 		required: true,
 		default: '',

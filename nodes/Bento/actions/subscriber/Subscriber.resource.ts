@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
+import * as deletePersonalData from './deletePersonalData.operation';
 import * as get from './get.operation';
 import * as importSubscribers from './import.operation';
 import * as runCommand from './runCommand.operation';
 
 // `import` is a reserved word: the router maps the operation value `import` to importSubscribers.
-export { create, get, importSubscribers, runCommand };
+export { create, deletePersonalData, get, importSubscribers, runCommand };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +22,13 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description: 'Create one subscriber per item (one request each)',
 				action: 'Create a subscriber',
+			},
+			{
+				name: 'Delete Personal Data',
+				value: 'deletePersonalData',
+				description:
+					"Ask Bento to erase a person's data (irreversible; 1,000 a day). Warning: as an AI Agent tool, an agent could erase anyone whose email it is given: use a fixed email or a human approval step.",
+				action: 'Delete personal data of a subscriber',
 			},
 			{
 				name: 'Get',
@@ -46,6 +54,7 @@ export const description: INodeProperties[] = [
 		default: 'import',
 	},
 	...create.description,
+	...deletePersonalData.description,
 	...get.description,
 	...importSubscribers.description,
 	...runCommand.description,

@@ -9,16 +9,19 @@ import {
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
-import { type Checked, Invalid } from '../../helpers/invalid';
 import { batchOptions } from '../../engines/options';
-import { requiredName } from '../../helpers/validation';
+import { Invalid } from '../../helpers/invalid';
 import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { fieldRows, readRows } from '../keyValueRows';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
-import { fieldLocator, tagLocator } from './pickers';
+import { tagLocator } from './pickers';
 
 const options = batchOptions({ noun: 'Subscribers', max: 1000 });
 
-const tagsCollection = (name: string, displayName: string, description: string) =>
+// Where Bento's rule bites: a name typed By Name that Bento does not know becomes a new tag.
+const TAG_HINT = 'A name Bento does not know yet creates the tag: check the spelling';
+
+const tagsCollection = (name: string, displayName: string, description: string, hint?: string) =>
 	({
 		displayName,
 		name,
@@ -37,6 +40,7 @@ const tagsCollection = (name: string, displayName: string, description: string) 
 						name: 'tag',
 						description: 'A tag name; a name Bento does not know yet creates the tag',
 						placeholder: 'e.g. customer',
+						hint,
 					}),
 				],
 			},
@@ -72,6 +76,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'First Name',
 		name: 'firstName',
+		placeholder: 'e.g. Ann',
 		type: 'string',
 		default: '',
 		description: 'Sets first_name; leave empty to keep what Bento has',
@@ -80,44 +85,22 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Last Name',
 		name: 'lastName',
+		placeholder: 'e.g. Lee',
 		type: 'string',
 		default: '',
 		description: 'Sets last_name; leave empty to keep what Bento has',
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	tagsCollection('tags', 'Tags', 'Tags to add to the subscriber'),
+	tagsCollection('tags', 'Tags', 'Tags to add to the subscriber', TAG_HINT),
 	tagsCollection('removeTags', 'Remove Tags', 'Tags to remove from the subscriber'),
-	{
-		displayName: 'Custom Fields',
+	fieldRows({
 		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add field',
-		default: {},
+		displayName: 'Custom Fields',
 		description: "Custom fields written to the subscriber's profile",
-		options: [
-			{
-				displayName: 'Field',
-				name: 'values',
-				values: [
-					fieldLocator({
-						displayName: 'Key',
-						name: 'key',
-						description: "The field's key; a key Bento does not know yet creates the field",
-						placeholder: 'e.g. plan',
-					}),
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'Text, a number or a boolean (from an expression)',
-					},
-				],
-			},
-		],
-		displayOptions: { show: { mappingMode: ['defineBelow'] } },
-	},
+		keyDescription: "The field's key; a key Bento does not know yet creates the field",
+		keyPlaceholder: 'e.g. plan',
+		valueDescription: 'Text, a number or a boolean (from an expression)',
+	}),
 	optionsCollection(options),
 ];
 
@@ -135,32 +118,17 @@ function pickedTags(ctx: IExecuteFunctions, name: string, i: number): string[] {
 	);
 }
 
-/** The custom fields of item `i` in Define Below mode, keyed as Bento takes them. */
-function pickedFields(ctx: IExecuteFunctions, i: number): Checked<IDataObject> {
-	const entries = ctx.getNodeParameter('customFields.values', i, []) as IDataObject[];
-	const fields: IDataObject = {};
-	for (let k = 0; k < entries.length; k++) {
-		const key = requiredName(
-			ctx.getNodeParameter(`customFields.values[${k}].key`, i, '', { extractValue: true }),
-			`customFields[${k}].key`,
-		);
-		if (key instanceof Invalid) return key;
-		if (RECORD_KEYS.has(key)) {
-			return new Invalid(
-				`customFields[${k}].key`,
-				`custom field "${key}" is not a custom field: use its own parameter`,
-			);
-		}
-		fields[key] = entries[k].value as IDataObject[string];
-	}
-	return fields;
+/** Import's own keys (email, names, tags) have their own parameters, not custom field rows. */
+function refuseRecordKey(key: string, field: string): Invalid | undefined {
+	if (!RECORD_KEYS.has(key)) return undefined;
+	return new Invalid(field, `custom field "${key}" is not a custom field: use its own parameter`);
 }
 
 function reader(ctx: IExecuteFunctions): ItemReader<ImportRecord> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
 	if (mode === 'autoMapInputData') return (item) => toImportRecord(item.json);
 	return (_item, i) => {
-		const fields = pickedFields(ctx, i);
+		const fields = readRows(ctx, 'customFields', i, refuseRecordKey);
 		if (fields instanceof Invalid) return fields;
 		return toImportRecord({
 			email: ctx.getNodeParameter('email', i),

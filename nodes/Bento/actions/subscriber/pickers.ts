@@ -5,6 +5,8 @@ interface LocatorSpec {
 	name: string;
 	description: string;
 	placeholder: string;
+	/** Shown under the picker, e.g. that a new name creates the tag. */
+	hint?: string;
 }
 
 function locator(spec: LocatorSpec, searchListMethod: string, what: string): INodeProperties {
@@ -15,6 +17,7 @@ function locator(spec: LocatorSpec, searchListMethod: string, what: string): INo
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: spec.description,
+		...(spec.hint ? { hint: spec.hint } : {}),
 		modes: [
 			{
 				displayName: 'From List',

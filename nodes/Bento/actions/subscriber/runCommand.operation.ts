@@ -81,6 +81,7 @@ const properties: INodeProperties[] = [
 			description: 'The tag to add or remove',
 			placeholder: 'e.g. customer',
 		}),
+		hint: 'Adding a tag Bento does not know yet creates it: check the spelling',
 		displayOptions: defineBelow(['add_tag', 'add_tag_via_event', 'remove_tag']),
 	},
 	{
@@ -90,11 +91,13 @@ const properties: INodeProperties[] = [
 			description: 'The custom field to set or remove',
 			placeholder: 'e.g. plan',
 		}),
+		hint: 'Setting a field Bento does not know yet creates it. Values must be flat: text, a number or a boolean.',
 		displayOptions: defineBelow(['add_field', 'remove_field']),
 	},
 	{
 		displayName: 'Field Value',
 		name: 'fieldValue',
+		placeholder: 'e.g. pro',
 		type: 'string',
 		default: '',
 		description: 'The value to set: text, or a number or boolean from an expression',

@@ -13,6 +13,7 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Content',
 		name: 'content',
+		placeholder: 'e.g. Thanks, the delivery was quick!',
 		type: 'string',
 		required: true,
 		default: '',

@@ -1,0 +1,125 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type JsonObject,
+	NodeApiError,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
+
+import { executePerItem } from '../../engines/perItem';
+import { Invalid } from '../../helpers/invalid';
+import { checkEmail } from '../../helpers/validation';
+import type { BentoTransport } from '../../transport';
+import { httpFailureText } from '../../transport/errorMessages';
+import { requestOptions } from '../../engines/options';
+import { optionsCollection } from '../common.descriptions';
+
+type IfNotFound = 'returnItem' | 'error';
+
+// Bento documents 1,000 data deletion requests a day (BENTO-API.md, data_deletion_requests):
+// the transport waits out a 429 only when it says to come back within its wait cap
+// (Retry-After), and otherwise names that daily limit.
+const DAILY_LIMIT_NOTE =
+	'Bento allows 1,000 data deletion requests a day per site: the remaining items can be sent again tomorrow (items already answered "queued" need not be).';
+
+// Bento's answer for an email it has no person for; any other 404 is a wrong path (Base URL).
+const NOT_FOUND = 'visitor_not_found';
+
+const ifNotFound: INodeProperties = {
+	displayName: 'If Not Found',
+	name: 'ifNotFound',
+	type: 'options',
+	options: [
+		{
+			name: 'Return an Error',
+			value: 'error',
+			description:
+				'The item fails; with On Error set to Continue (using error output) it leaves by the error output',
+		},
+		{
+			name: 'Return an Item',
+			value: 'returnItem',
+			description: 'An output item {email, status: "not_found"}',
+		},
+	],
+	default: 'returnItem',
+	description: 'What to do when Bento has no person with this email on the site',
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Irreversible: Bento anonymises this person on the site (profile, fields, tags, history), up to 1,000 requests a day. Any later event, import or shop sync with the same email creates the person again, so stop your other syncs for this address too.',
+		name: 'deletePersonalDataNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email address of the person whose data Bento erases',
+	},
+	optionsCollection([ifNotFound, ...requestOptions]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscriber'], operation: ['deletePersonalData'] } },
+	properties,
+);
+
+/**
+ * One `POST /data_deletion_requests` (`{data_deletion_request: {email}}`). Returns whether Bento
+ * queued the erasure (202) or has no such person (404 `visitor_not_found`). A 404 after an
+ * attempt that may have been delivered counts as queued: that attempt did it. Throws a
+ * NodeApiError for any other failure (422, a 429 naming the daily limit, another 404).
+ */
+async function requestDeletion(
+	ctx: IExecuteFunctions,
+	transport: BentoTransport,
+	email: string,
+): Promise<'queued' | 'not_found'> {
+	const { status, body, maybeSentBefore } = await transport.request({
+		method: 'POST',
+		endpoint: '/data_deletion_requests',
+		body: { data_deletion_request: { email } },
+		acceptStatuses: [404],
+		rateLimitNote: DAILY_LIMIT_NOTE,
+	});
+	if (status !== 404 || maybeSentBefore) return 'queued';
+	if (body.error === NOT_FOUND) return 'not_found';
+	const { message, description } = httpFailureText(status, body);
+	throw new NodeApiError(ctx.getNode(), body as JsonObject, {
+		message: transport.redact(message),
+		description,
+		httpCode: '404',
+	});
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	const notFound = this.getNodeParameter('options.ifNotFound', 0, 'returnItem') as IfNotFound;
+	return await executePerItem(this, items, {
+		reader: (ctx) => (_item, i) => {
+			const email = checkEmail(ctx.getNodeParameter('email', i));
+			return email instanceof Invalid ? email : { email };
+		},
+		run: async (transport, { email }, itemIndex): Promise<IDataObject> => {
+			const status = await requestDeletion(this, transport, email);
+			if (status === 'queued' || notFound === 'returnItem') return { email, status };
+			throw new NodeOperationError(this.getNode(), `Bento has no person with email "${email}"`, {
+				itemIndex,
+				description:
+					'Nothing was erased: Bento knows no one with this email on the site. Set the option "If Not Found" to "Return an Item" to get such items as {email, status: "not_found"}.',
+			});
+		},
+	});
+}
