@@ -117,7 +117,10 @@ export async function callTrigger(fixture: CallFixture): Promise<CallResult> {
 }
 
 /** One Bento Form Response Trigger node whose polls share the workflow's static data (`parameters` may be changed between polls, as a user edits the node). */
-export function formTrigger(parameters: INodeParameters) {
+export function formTrigger(
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject = TEST_CREDENTIALS,
+) {
 	const nodeOf = (): INode => ({
 		id: 'form-trigger',
 		name: 'Bento Form Response Trigger',
@@ -138,7 +141,7 @@ export function formTrigger(parameters: INodeParameters) {
 			const context = new PollContext(
 				workflow,
 				node,
-				additionalData(TEST_CREDENTIALS, new BentoApi()),
+				additionalData(credentials, new BentoApi()),
 				mode,
 				'activate',
 			);
