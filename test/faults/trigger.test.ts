@@ -22,7 +22,7 @@ async function addResponse(formId: string, email: string) {
 }
 
 describe('the sandbox plays Bento for the triggers', () => {
-	it('the body it renders from the panel's template becomes the clean item', async () => {
+	it("the body it renders from the panel's template becomes the clean item", async () => {
 		const body = JSON.parse(renderLiquid(BODY_TEMPLATE, SAMPLE)) as object;
 		const { result } = await callTrigger({
 			headers: { 'x-bento-secret': WEBHOOK_SECRET },
