@@ -56,7 +56,7 @@ export class BentoTrigger implements INodeType {
 				name: 'bentoWebhookApi',
 				required: true,
 				testedBy: 'bentoWebhookSecretTest',
-				displayOptions: { show: { verifySecret: [true] } },
+				displayOptions: { show: { authentication: ['secretHeader'] } },
 			},
 		],
 		webhooks: [
@@ -75,20 +75,33 @@ export class BentoTrigger implements INodeType {
 					"Copy into the Body of Bento's Send webhook action. n8n does not read this field: the output is built from what Bento sends.",
 			},
 			{
-				displayName: 'Verify Secret',
-				name: 'verifySecret',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to refuse (401) calls without the credential's secret in its header. Bento signs nothing: this header is the only proof a call comes from your Bento workflow.",
+				// Named and typed as n8n's editor expects of the field the credential depends on: it
+				// shows it beside the credential (a boolean there would not be shown at all).
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{
+						name: 'Secret Header',
+						value: 'secretHeader',
+						description: "Refuse (401) calls without the credential's secret in its header",
+					},
+					{
+						name: 'None (Anyone With the URL)',
+						value: 'none',
+						description:
+							'Accept every call. Bento signs nothing: the header is the only proof a call comes from your Bento workflow.',
+					},
+				],
+				default: 'secretHeader',
 			},
 			{
 				displayName:
-					'Anyone who learns this URL can start the workflow: turn Verify Secret on unless the URL is private and the data harmless',
+					'Anyone who learns this URL can start the workflow: use Secret Header unless the URL is private and the data harmless',
 				name: 'unsignedWarning',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { verifySecret: [false] } },
+				displayOptions: { show: { authentication: ['none'] } },
 			},
 			{
 				displayName: 'Event Types',
@@ -194,7 +207,7 @@ export class BentoTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		// Checked before the body is looked at: an unauthenticated caller learns nothing more.
-		if (this.getNodeParameter('verifySecret', true) as boolean) {
+		if (this.getNodeParameter('authentication', 'secretHeader') !== 'none') {
 			const credential = await this.getCredentials('bentoWebhookApi');
 			const header = String(credential.headerName || DEFAULT_SECRET_HEADER);
 			const given = headerValue(this.getHeaderData(), header);

@@ -72,8 +72,11 @@ describe('Bento Trigger: webhook()', () => {
 		expect(answered?.status).toBe(401);
 	});
 
-	it('Verify Secret off: a call without a secret starts the workflow', async () => {
-		const { result } = await callTrigger({ body: PURCHASE, parameters: { verifySecret: false } });
+	it('Authentication None: a call without a secret starts the workflow', async () => {
+		const { result } = await callTrigger({
+			body: PURCHASE,
+			parameters: { authentication: 'none' },
+		});
 		expect(result.workflowData![0][0].json.email).toBe('ann@example.com');
 	});
 
