@@ -56,9 +56,15 @@ const webhookTrigger = () =>
 	});
 
 /**
- * Polls every 5 seconds: n8n refuses a `*` in the seconds field ("at least a minute"), not a
- * list of seconds, and the test must not wait minutes for two polls.
+ * Polls every 10 seconds, as six poll times a minute: n8n wants at least a minute per poll time
+ * (1.x refuses a `*` in the seconds field, 2.x anything but one number there), and the test must
+ * not wait minutes for its polls.
  */
+const EVERY_10_SECONDS = [0, 10, 20, 30, 40, 50].map((second) => ({
+	mode: 'custom',
+	cronExpression: `${second} * * * * *`,
+}));
+
 const formTrigger = () =>
 	oneTrigger('e2eFormTrig01', 'E2E Bento Form Response Trigger', {
 		id: 'form-trigger',
@@ -68,9 +74,7 @@ const formTrigger = () =>
 		position: [0, 0],
 		parameters: {
 			formId: FORM_ID,
-			pollTimes: {
-				item: [{ mode: 'custom', cronExpression: '0,5,10,15,20,25,30,35,40,45,50,55 * * * * *' }],
-			},
+			pollTimes: { item: EVERY_10_SECONDS },
 		},
 		credentials: { bentoApi: CREDENTIAL },
 	});
