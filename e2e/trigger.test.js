@@ -153,6 +153,25 @@ for (const major of majors()) {
 			assert.deepEqual(emails.sort(), ['ann@example.com', 'marker@example.com']);
 		});
 
+		test("the webhook credential's Test refuses a short secret and accepts a long one", async () => {
+			const test = async (secret) => {
+				const { status, json, text } = await ctx.n8n.rest('POST', '/credentials/test', {
+					credentials: {
+						id: 'bentoWebhook01',
+						name: 'Bento webhook secret',
+						type: 'bentoWebhookApi',
+						data: { headerName: 'X-Bento-Secret', secret },
+					},
+				});
+				assert.equal(status, 200, text);
+				return json.data;
+			};
+			const short = await test('short');
+			assert.equal(short.status, 'Error');
+			assert.match(short.message, /at least 16/);
+			assert.equal((await test(WEBHOOK_SECRET)).status, 'OK');
+		});
+
 		test('polling: the first poll learns, later polls deliver each new response once', async () => {
 			const responses = ctx.sandbox.state.store.responses[FORM_ID];
 			const reads = () =>
