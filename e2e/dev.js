@@ -7,7 +7,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { startBentoSandbox } = require('../sandbox/server');
-const { loadExamples, sandboxCredential } = require('./lib/examples');
+const {
+	DEV_WEBHOOK_SECRET,
+	loadExamples,
+	sandboxCredential,
+	webhookCredential,
+} = require('./lib/examples');
 const { N8n, OWNER, ROOT, ensureN8n, log } = require('./lib/n8n');
 
 const MAJOR = Number(process.env.DEV_N8N_MAJOR ?? 1);
@@ -35,7 +40,7 @@ async function main() {
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	linkPackage();
 	const n8n = new N8n(MAJOR, { userFolder: USER_FOLDER, port: 5678 });
-	await n8n.importCredentials([sandboxCredential(sandbox)]);
+	await n8n.importCredentials([sandboxCredential(sandbox), webhookCredential()]);
 	await n8n.importWorkflows(loadExamples());
 
 	await n8n.start({ quiet: false });
@@ -77,6 +82,9 @@ async function main() {
 	);
 	console.log(
 		'Open "Bento: bulk import a CSV of customers as events" and press Execute workflow. Ctrl-C stops everything.',
+	);
+	console.log(
+		`Bento Trigger: open "Bento Trigger: a Bento purchase to a Slack message...", Execute step (it listens), then: npm run sandbox -- send-webhook http://127.0.0.1:5678/webhook-test/2b7d4e1a-8c3f-4a6e-9d21-5f0c7b3a1e84/webhook --secret ${DEV_WEBHOOK_SECRET}`,
 	);
 
 	const stop = async () => {

@@ -3,7 +3,7 @@
 // playwright-core; only 127.0.0.1 is reachable). Asserts that the Bento node's panel opens and
 // shows its parameters, that the Resource picker offers every resource, and that a tag picker's
 // "From List" fills from the stand-in through n8n's backend (the node's listSearch method with the
-// credential); with E2E_SCREENSHOTS=1 it also refreshes the pictures in docs/.
+// credential), and that the Bento Trigger's panel shows its setup; with E2E_SCREENSHOTS=1 it also refreshes the pictures in docs/.
 // E2E_EDITOR_PORT_BASE (default 5710) moves n8n's ports: base + major, broker base + 50 + major * 10.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -11,7 +11,7 @@ const path = require('node:path');
 const { after, before, describe, test } = require('node:test');
 
 const { startBentoSandbox } = require('../sandbox/server');
-const { loadExamples, sandboxCredential } = require('./lib/examples');
+const { loadExamples, sandboxCredential, webhookCredential } = require('./lib/examples');
 const { tarball } = require('./lib/harness');
 const { N8n, OWNER, ROOT, ensureN8n, installPackage } = require('./lib/n8n');
 
@@ -72,7 +72,7 @@ for (const major of majors) {
 				brokerPort: PORT_BASE + 50 + major * 10,
 			});
 			installPackage(n8n.userFolder, tarball());
-			await n8n.importCredentials([sandboxCredential(sandbox)]);
+			await n8n.importCredentials([sandboxCredential(sandbox), webhookCredential()]);
 			await n8n.importWorkflows(loadExamples());
 			await n8n.start();
 			await n8n.setupOwner();
@@ -258,6 +258,51 @@ for (const major of majors) {
 				await page.waitForTimeout(500);
 				await page.screenshot({ path: path.join(ROOT, 'docs/create-events-purchase.png') });
 			}
+		});
+
+		test("the Bento Trigger's panel shows the setup, the body to paste and its URLs", async () => {
+			await page.evaluate(() => {
+				history.pushState(null, '', '/home/workflows');
+				dispatchEvent(new PopStateEvent('popstate'));
+			});
+			const card = page.getByText('Bento Trigger: a Bento purchase to a Slack message').first();
+			await card.waitFor({ timeout: 30_000 });
+			await card.click();
+			const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Bento Trigger' });
+			await node.first().waitFor({ timeout: 60_000 });
+			await node.first().dblclick();
+			await page.getByText('Body for Bento', { exact: true }).first().waitFor({ timeout: 30_000 });
+			for (const label of [
+				'Authentication',
+				'Event Types',
+				'Workflows',
+				'Output',
+				'Webhook URLs',
+			]) {
+				assert.ok(
+					(await page.getByText(label, { exact: true }).count()) > 0,
+					`the panel shows "${label}"`,
+				);
+			}
+			assert.ok(
+				(await page.getByText('Send webhook', { exact: false }).count()) > 0,
+				"the setup notice names Bento's Send webhook action",
+			);
+			assert.ok(
+				(await page.getByText('Bento webhook secret').count()) > 0,
+				'the example credential is selected',
+			);
+			// The test and production URLs, opened as a user copying one would.
+			await page.getByText('Webhook URLs', { exact: true }).first().click();
+			await page
+				.getByText('2b7d4e1a-8c3f-4a6e-9d21-5f0c7b3a1e84/webhook')
+				.first()
+				.waitFor({ timeout: 15_000 });
+			if (screenshots && major === 1) {
+				await page.waitForTimeout(500);
+				await page.screenshot({ path: path.join(ROOT, 'docs/trigger-panel.png') });
+			}
+			await page.keyboard.press('Escape');
 		});
 	});
 }

@@ -1,9 +1,40 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run sandbox`: runs the Bento stand-in on 127.0.0.1 until Ctrl-C, printing what arrives.
+// `npm run sandbox -- send-webhook <url> [--secret S] [--header H] [--event TYPE] [--email E]`:
+// plays Bento's Send webhook action once against a Bento Trigger's URL and prints the answer.
 const { startBentoSandbox } = require('./server');
+const { sendWebhook } = require('./sendWebhook');
+
+/** `--name value` pairs after the positional arguments. */
+function flags(args) {
+	const out = {};
+	for (let i = 0; i < args.length; i++) {
+		if (args[i].startsWith('--')) out[args[i].slice(2)] = args[++i];
+	}
+	return out;
+}
+
+async function sendWebhookCommand(args) {
+	const url = args[0];
+	if (!url || url.startsWith('--')) {
+		console.error(
+			'usage: npm run sandbox -- send-webhook <url> [--secret S] [--header H] [--event TYPE] [--email E]',
+		);
+		process.exit(2);
+	}
+	const { secret, header, event, email } = flags(args.slice(1));
+	const context = {};
+	if (event) context.event = { type: event };
+	if (email) context.visitor = { email };
+	const result = await sendWebhook(url, { secret, header, context });
+	console.log(`POST ${url}\n${result.sent}\n-> ${result.status} ${result.body}`);
+	process.exitCode = result.status >= 200 && result.status < 300 ? 0 : 1;
+}
 
 async function main() {
+	const [command, ...rest] = process.argv.slice(2);
+	if (command === 'send-webhook') return await sendWebhookCommand(rest);
 	const port = Number(process.env.BENTO_SANDBOX_PORT ?? 4010);
 	const sandbox = await startBentoSandbox({ port });
 	// Started by another process (the benchmark, the demo): tell it where, and stay quiet.

@@ -138,6 +138,14 @@ async function startBentoSandbox(options = {}) {
 				windows: perWindow(state.requests, windowMs),
 			});
 		}
+		// A form submission on Bento's side: {formId, data} adds one response to that form.
+		if (url.pathname === '/__sandbox/form-responses' && req.method === 'POST') {
+			if (!isObject(body) || typeof body.formId !== 'string' || !isObject(body.data))
+				return send(res, 400, { error: 'Expected {formId, data: {...}}' });
+			const list = (store.responses[body.formId] ??= []);
+			list.push({ uuid: `r-${body.formId}-${list.length + 1}`, data: body.data });
+			return send(res, 200, { ok: true, responses: list.length });
+		}
 		return send(res, 404, { error: 'Unknown sandbox endpoint' });
 	}
 

@@ -25,4 +25,17 @@ function sandboxCredential(sandbox) {
 	};
 }
 
-module.exports = { loadExamples, sandboxCredential };
+/** A local secret for the Bento Trigger example (dev and editor only, never a real one). */
+const DEV_WEBHOOK_SECRET = 'dev-only-bento-webhook-secret';
+
+/** The Bento Trigger example's credential ("Bento webhook secret"), with DEV_WEBHOOK_SECRET. */
+function webhookCredential() {
+	return {
+		id: 'bentoWebhook01',
+		name: 'Bento webhook secret',
+		type: 'bentoWebhookApi',
+		data: { headerName: 'X-Bento-Secret', secret: DEV_WEBHOOK_SECRET },
+	};
+}
+
+module.exports = { DEV_WEBHOOK_SECRET, loadExamples, sandboxCredential, webhookCredential };

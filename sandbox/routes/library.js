@@ -265,8 +265,14 @@ module.exports = {
 			path: '/fetch/responses',
 			handle({ query, store }) {
 				if (!query.id) return invalid('id', 'is required');
-				const list = store.responses[query.id] ?? [];
-				return [200, { data: list.map((r, i) => entry(`${query.id}-${i + 1}`, 'responses', r)) }];
+				const list = (store.responses[query.id] ?? []).map((r, i) => ({
+					id: `${query.id}-${i + 1}`,
+					...r,
+				}));
+				// Bento documents one answer with every response; the stand-in pages when asked to
+				// (`page`), so that readers which page (the form trigger) are tested against both.
+				if (query.page !== undefined) return page(list, query, 'responses');
+				return [200, { data: list.map(({ id, ...r }) => entry(id, 'responses', r)) }];
 			},
 		},
 		{

@@ -61,7 +61,7 @@ async function applyAuthenticate(
 	return result as unknown as IHttpRequestOptions;
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly data: ICredentialDataDecryptedObject,
 		private readonly credentialType: ICredentialType,

@@ -5,6 +5,7 @@ import {
 	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
+	type IPollFunctions,
 	type JsonObject,
 	NodeApiError,
 	NodeOperationError,
@@ -76,7 +77,8 @@ export function mayHaveBeenSent(error: unknown): boolean {
 	return (error as { context?: IDataObject })?.context?.maybeSent === true;
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+// IPollFunctions: the Bento Form Response Trigger polls through this same door.
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /**
  * The one door to Bento's API. Built once per run of a node: it holds that run's pacing, the

@@ -1,0 +1,126 @@
+import {
+	convertField,
+	describeCall,
+	parseTags,
+	toTriggerItem,
+} from '../../nodes/BentoTrigger/mapping';
+
+const AT = new Date('2026-12-01T10:00:00.000Z');
+
+// A body as Bento renders BODY_TEMPLATE: every quoted Liquid variable is text.
+const RENDERED = {
+	email: 'ann@example.com',
+	uuid: 'v-123',
+	first_name: 'Ann',
+	last_name: '',
+	tags: 'customer, vip,,newsletter ',
+	fields: { company: 'Acme', orders_count: '42', is_pro: 'TRUE', score: 'n/a', plan: '' },
+	event: { type: '$purchase', details: { value: { amount: 4200, currency: 'USD' } } },
+	workflow: 'Purchase follow-up',
+};
+
+describe('toTriggerItem', () => {
+	it('turns a rendered body into the clean item', () => {
+		const item = toTriggerItem(
+			RENDERED,
+			{ orders_count: 'number', is_pro: 'boolean', score: 'number' },
+			AT,
+		);
+		expect(item).toEqual({
+			email: 'ann@example.com',
+			uuid: 'v-123',
+			first_name: 'Ann',
+			tags: ['customer', 'vip', 'newsletter'],
+			// score stays text: "n/a" is no number, and is not lost
+			fields: { company: 'Acme', orders_count: 42, is_pro: true, score: 'n/a' },
+			event: { type: '$purchase', details: { value: { amount: 4200, currency: 'USD' } } },
+			workflow: 'Purchase follow-up',
+			received_at: '2026-12-01T10:00:00.000Z',
+		});
+	});
+
+	it('leaves empty Liquid values out; a person without tags gets an empty list', () => {
+		const item = toTriggerItem(
+			{
+				email: 'bob@example.com',
+				uuid: ' ',
+				first_name: '',
+				tags: '',
+				fields: { company: '' },
+				event: { type: '', details: null },
+				workflow: '',
+			},
+			{},
+			AT,
+		);
+		expect(item).toEqual({ email: 'bob@example.com', tags: [], received_at: AT.toISOString() });
+	});
+
+	it('keeps keys the template does not know, and does not let them overwrite its own', () => {
+		const item = toTriggerItem(
+			{
+				email: 'a@example.com',
+				order_id: 'A-1',
+				note: '',
+				received_at: 'spoofed',
+				nested: { x: 1 },
+			},
+			{},
+			AT,
+		);
+		expect(item).toEqual({
+			email: 'a@example.com',
+			order_id: 'A-1',
+			nested: { x: 1 },
+			received_at: AT.toISOString(),
+		});
+		expect('tags' in item).toBe(false);
+	});
+
+	it('reads event details that were quoted by mistake as JSON text', () => {
+		const item = toTriggerItem({ event: { type: 'signed_up', details: '{"plan":"pro"}' } }, {}, AT);
+		expect(item.event).toEqual({ type: 'signed_up', details: { plan: 'pro' } });
+		const text = toTriggerItem({ event: { details: 'plain words' } }, {}, AT);
+		expect(text.event).toEqual({ details: 'plain words' });
+	});
+});
+
+describe('parseTags', () => {
+	it.each([
+		['a,b', ['a', 'b']],
+		[' a , , b ', ['a', 'b']],
+		['', []],
+		[
+			['x', ' y ', ''],
+			['x', 'y'],
+		],
+		[undefined, []],
+		[42, []],
+	])('%j -> %j', (input, expected) => expect(parseTags(input)).toEqual(expected));
+});
+
+describe('convertField', () => {
+	it.each([
+		['42', 'number', 42],
+		['-1.5', 'number', -1.5],
+		['4 2', 'number', '4 2'],
+		['', 'number', ''],
+		['false', 'boolean', false],
+		['yes', 'boolean', 'yes'],
+		['42', 'text', '42'],
+		['42', undefined, '42'],
+		[7, 'boolean', 7],
+	] as const)('%j as %s -> %j', (value, type, expected) =>
+		expect(convertField(value, type)).toEqual(expected),
+	);
+});
+
+describe('describeCall', () => {
+	it('reads the event type and workflow for the filters', () => {
+		expect(describeCall(RENDERED)).toEqual({
+			eventType: '$purchase',
+			workflow: 'Purchase follow-up',
+		});
+		expect(describeCall({ event: 'x', workflow: ' ' })).toEqual({});
+	});
+});
