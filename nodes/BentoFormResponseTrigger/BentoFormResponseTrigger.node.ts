@@ -8,7 +8,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { readBatchOptions, requestOptions } from '../Bento/actions/common.descriptions';
+import { readBatchOptions, requestOptions } from '../Bento/engines/options';
 import { readList } from '../Bento/engines/pagedReader';
 import { flattenEntry } from '../Bento/helpers/flatten';
 import { BentoTransport } from '../Bento/transport';
