@@ -370,7 +370,7 @@ describe('Create Events: Bento errors', () => {
 		expect(clock.waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5 * 60_000);
 		expect(requests).toHaveLength(clock.waits.length + 1);
 		expect(result.error?.message).toMatch(
-			/^Batch 1 of 1 \(items 0-2\) failed: Bento answered 429: Too many requests \(after \d+ attempts; Bento allows 100 requests a minute per account \(\/batch, \/fetch, \/experimental\)\. Try again after \d\d:\d\d:\d\d UTC\.\)$/,
+			/^Batch 1 of 1 \(items 0-2\) failed: Bento answered 429: Too many requests \(after \d+ attempts; Bento allows 100 requests a minute per account \(\/batch, \/fetch, \/experimental\)\. (Try again after \d\d:\d\d:\d\d UTC|Its window resets within a minute: try again later)\.\)$/,
 		);
 		expect(result.error?.httpCode).toBe('429');
 		expect(result.error?.description).toContain('rate limiting');

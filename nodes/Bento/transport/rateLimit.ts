@@ -170,10 +170,13 @@ export class RateLimiter {
 		state.testing = undefined;
 
 		const clockReset = this.clockReset(family, refusal);
-		const slidingReset = this.slidingReset(state, now);
+		const slidingReset = this.slidingReset(state, now, state.shape === 'clock');
 		let shape: 'clock' | 'sliding';
 		if (state.shape === 'unknown') {
-			shape = clockReset !== undefined && clockReset <= slidingReset ? 'clock' : 'sliding';
+			// With none of ours in the window the sliding reset is a guess: the server's clock is not.
+			const blind = state.answered.length === 0;
+			shape =
+				clockReset !== undefined && (blind || clockReset <= slidingReset) ? 'clock' : 'sliding';
 			state.testing = shape;
 		} else {
 			shape = state.shape === 'clock' && clockReset !== undefined ? 'clock' : 'sliding';
@@ -197,12 +200,12 @@ export class RateLimiter {
 	}
 
 	/** When the oldest of our requests in the window leaves it; a guess when none of ours is in it. */
-	private slidingReset(state: FamilyState, now: number): number {
+	private slidingReset(state: FamilyState, now: number, unused: boolean): number {
 		const window = state.family.windowMs;
 		if (state.answered.length > 0) return state.answered[0] + window + MARGIN_MS;
 		// Others (other executions on the account) used the window: wait a quarter of it, then
 		// half, then all of it.
-		state.blindRefusals++;
+		if (!unused) state.blindRefusals++;
 		return now + window * Math.min(1, 2 ** (state.blindRefusals - 1) / 4);
 	}
 }
