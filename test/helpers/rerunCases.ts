@@ -1,6 +1,6 @@
 // The write operations the Retry On Fail tests run, one per engine shape, and the checks every
 // run must pass: what Bento took (each record at most once), pairing, and no secret anywhere.
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { SECRETS } from './mockBento';
 import { mockBento, type Recorded, type Step } from './mockSending';
@@ -13,8 +13,8 @@ export interface WriteCase {
 	parameters: Json;
 	path: string;
 	/** A valid input item `i` (distinct per i) and one that fails the node's checks. */
-	valid(i: number): Json;
-	invalid: Json;
+	valid(i: number): IDataObject;
+	invalid: IDataObject;
 	/** Who each record of one request is (an address or a subject): to count deliveries. */
 	ids(body: Json): string[];
 	/** Bento's answer to one accepted request of one record. */

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import {
@@ -25,7 +26,7 @@ afterEach(() => nock.cleanAll());
 async function run(
 	write: WriteCase,
 	settings: Settings,
-	items: object[],
+	items: IDataObject[],
 	steps: Step[],
 	retry: boolean,
 ) {
@@ -33,7 +34,7 @@ async function run(
 	const { requests } = mockCase(write, steps);
 	const result = await runBentoNode({
 		parameters: write.parameters,
-		items: items as never,
+		items: items,
 		...settings.options,
 		...(retry ? RETRY : {}),
 	});
@@ -49,7 +50,7 @@ const outputsOf = (result: RunResult) => ({
 
 describe.each(WRITE_CASES)('$name', (write) => {
 	const three = [write.valid(0), write.valid(1), write.valid(2)];
-	const scenarios: Array<[string, object[], Step[]]> = [
+	const scenarios: Array<[string, IDataObject[], Step[]]> = [
 		['an invalid first item', [write.invalid, write.valid(1), write.valid(2)], []],
 		['the first write may have been sent (connection dropped)', three, ['reset']],
 		[
