@@ -73,6 +73,42 @@ for (const major of majors()) {
 			});
 		}
 
+		test('a per-item write (Add Email to Sequence) after an invalid first item: each email added once', async () => {
+			const templates = () =>
+				[...ctx.sandbox.state.store.templates.values()].filter((t) =>
+					String(t.subject).startsWith('Once step'),
+				);
+			const before = templates().length;
+			const { ok, execution, output } = await ctx.n8n.execute('e2eOnceSequence01');
+			assert.ok(ok, output.slice(-2000));
+			const path = '/api/v1/fetch/sequences/sequence_3/emails/templates';
+			assert.deepEqual(received(), [
+				[path, 200],
+				[path, 200],
+			]);
+			assert.deepEqual(
+				templates()
+					.slice(before)
+					.map((t) => t.subject),
+				['Once step 1', 'Once step 2'],
+			);
+			// The answers given again to the next tries come out as the first try's did: flattened.
+			const sent = itemsOf(execution, 'Bento', 0);
+			assert.deepEqual(
+				sent.map((i) => [i.json.subject, i.json.id !== undefined, 'data' in i.json, i.pairedItem]),
+				[
+					['Once step 1', true, false, { item: 1 }],
+					['Once step 2', true, false, { item: 2 }],
+				],
+			);
+			const failed = itemsOf(execution, 'Bento', 1);
+			assert.deepEqual(
+				failed.map((i) => i.pairedItem),
+				[{ item: 0 }],
+			);
+			assert.match(failed[0].json.error, /^Item 0: subject is required/);
+		});
+
 		test('addresses: invisible ends are removed before sending; one inside is refused naming item and field', async () => {
 			const { ok, execution, output } = await ctx.n8n.execute('e2eOnceAddress01');
 			assert.ok(ok, output.slice(-2000));

@@ -86,9 +86,29 @@ const addresses = () =>
 		{ mappingMode: 'autoMapInputData', options: { retryDelay: 50 } },
 	);
 
+/** A per-item write that is never resent: item 0 has no subject, items 1 and 2 are emails. */
+const sequenceEmails = () =>
+	withErrorOutput(
+		'e2eOnceSequence01',
+		'E2E once: add emails to a sequence',
+		[
+			{ subject: '', html: '<p>none</p>' },
+			{ subject: 'Once step 1', html: '<p>1</p>' },
+			{ subject: 'Once step 2', html: '<p>2</p>' },
+		],
+		{
+			resource: 'sequence',
+			operation: 'addEmail',
+			sequenceId: { __rl: true, mode: 'id', value: 'sequence_3' },
+			subject: '={{ $json.subject }}',
+			html: '={{ $json.html }}',
+			options: { retryDelay: 50 },
+		},
+	);
+
 module.exports = {
 	EMAILS,
 	HIDDEN_INSIDE,
 	PASTED,
-	onceScenarios: () => [invalidFirst(), emails(), addresses()],
+	onceScenarios: () => [invalidFirst(), emails(), addresses(), sequenceEmails()],
 };
