@@ -106,9 +106,24 @@ const sequenceEmails = () =>
 		},
 	);
 
+/** Events dated {{ $now }}: a value n8n computes anew on each try. Item 0 is invalid. */
+const datedNow = () =>
+	withErrorOutput(
+		'e2eOnceDatedNow01',
+		'E2E once: events dated now',
+		[{ mail: 'not-an-email' }, { mail: 'dated1@example.com' }],
+		{
+			mappingMode: 'defineBelow',
+			eventType: 'signup',
+			email: '={{ $json.mail }}',
+			date: '={{ $now.toISO() }}',
+			options: { retryDelay: 50 },
+		},
+	);
+
 module.exports = {
 	EMAILS,
 	HIDDEN_INSIDE,
 	PASTED,
-	onceScenarios: () => [invalidFirst(), emails(), addresses(), sequenceEmails()],
+	onceScenarios: () => [invalidFirst(), emails(), addresses(), sequenceEmails(), datedNow()],
 };
