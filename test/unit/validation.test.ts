@@ -1,6 +1,9 @@
+import { runInNewContext } from 'node:vm';
+
 import { Invalid } from '../../nodes/Bento/helpers/invalid';
 import {
 	checkEventKeys,
+	isPlainObject,
 	parseObjectValue,
 	toBentoEvent,
 	withUniqueKey,
@@ -8,6 +11,26 @@ import {
 
 const invalid = (field: string, message: string) =>
 	expect.objectContaining({ field, message: expect.stringContaining(message) });
+
+describe('isPlainObject', () => {
+	it.each([
+		['a literal', {}, true],
+		['a null-prototype object', Object.create(null), true],
+		// What the transport gives a re-run again (structuredClone) has Node's own realm in Jest.
+		['a structuredClone', structuredClone({ a: 1 }), true],
+		['an object made in another realm', runInNewContext('({ a: 1 })'), true],
+		['an array', [], false],
+		["another realm's array", runInNewContext('[1]'), false],
+		['a Date', new Date(0), false],
+		["another realm's Date", runInNewContext('new Date(0)'), false],
+		['a Map', new Map(), false],
+		['a class instance', new (class Point {})(), false],
+		['null', null, false],
+		['a string', 'x', false],
+	])('%s: %s', (_what, value, plain) => {
+		expect(isPlainObject(value)).toBe(plain);
+	});
+});
 
 describe('toBentoEvent', () => {
 	it('keeps only the keys that have a value, trimmed', () => {

@@ -11,10 +11,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const EVENT_KEYS = new Set(['type', 'email', 'fields', 'details', 'date']);
 
+/**
+ * Whether `value` is a plain object (`{...}` or `Object.create(null)`) of any JavaScript realm.
+ * An answer the transport gives again to a re-run (a structuredClone) or an object built in
+ * another context (a vm sandbox, Jest's test context) has that realm's Object.prototype, not
+ * ours; class instances (Date, Luxon's DateTime, Map) are not plain whichever realm made them.
+ */
 export function isPlainObject(value: unknown): value is IDataObject {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-	const proto = Object.getPrototypeOf(value);
-	return proto === Object.prototype || proto === null;
+	const proto = Object.getPrototypeOf(value) as object | null;
+	return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function hasKeys(value: IDataObject): boolean {
