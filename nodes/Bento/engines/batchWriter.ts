@@ -100,6 +100,7 @@ export async function executeBatchWrite<T extends IDataObject>(
 			continueOnFail,
 		};
 		await deliverBatches(ctx, transport, plan, output);
+		transport.finish(output);
 	}
 	return [output];
 }

@@ -78,7 +78,7 @@ export async function executePerItem<P>(
 			const key = spec.shareKey?.(value);
 			let answer = key === undefined ? undefined : shared.get(key);
 			if (!answer) {
-				answer = spec.run(transport, value, i);
+				answer = spec.run(transport.forItems([i]), value, i);
 				if (key !== undefined) shared.set(key, answer);
 			}
 			const result = await answer;
@@ -107,6 +107,7 @@ export async function executePerItem<P>(
 		}
 	}
 
+	transport.finish(output);
 	if (empty.length > 0 && spec.emptyHint) {
 		ctx.addExecutionHints?.({ message: spec.emptyHint(empty), location: 'outputPane' });
 	}

@@ -116,7 +116,8 @@ export async function deliverBatches<T extends IDataObject>(
 	for (const batch of batches) {
 		let failure: NodeApiError | NodeOperationError;
 		try {
-			const sending = transport.post(plan.endpoint, encoded, plan.resend);
+			const batchItems = itemIndexes.slice(batch.start, batch.end);
+			const sending = transport.forItems(batchItems).post(plan.endpoint, encoded, plan.resend);
 			// Awaited below; a failure meanwhile must not count as an unhandled rejection.
 			sending.catch(() => undefined);
 			const following = batches[batch.number];

@@ -87,6 +87,9 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export class BentoTransport {
 	private readonly clock = systemClock;
 
+	/** The input items this transport's writes carry (see `forItems`). */
+	private items?: number[];
+
 	private constructor(
 		private readonly ctx: Context,
 		private readonly baseUrl: string,
@@ -135,6 +138,24 @@ export class BentoTransport {
 		);
 	}
 
+	/**
+	 * This transport, for writes that carry input items `itemIndexes` (a batch's, or one item's):
+	 * n8n re-running the node finds them by their items even if their content changed.
+	 */
+	forItems(itemIndexes: number[]): BentoTransport {
+		const scoped = Object.create(this) as BentoTransport;
+		scoped.items = itemIndexes;
+		return scoped;
+	}
+
+	/**
+	 * The node's run ends with `output`: when its first item is no error item, n8n will not run
+	 * the node again (Retry On Fail), and the record of its writes is dropped.
+	 */
+	finish(output: Array<{ json: IDataObject }>): void {
+		if (output[0]?.json.error === undefined) this.record.release();
+	}
+
 	/** POSTs `body` to a batch endpoint; see `request`. */
 	async post(
 		endpoint: string,
@@ -155,10 +176,11 @@ export class BentoTransport {
 	async request(request: BentoRequest): Promise<BentoResponse> {
 		const { method, endpoint } = request;
 		const write = method !== 'GET';
-		const keyOf = () => this.record.keyOf(method, endpoint, request.qs, request.body);
-		// On a first try nothing can be found: the write's key (a hash of its body) is then made
-		// while the request is on the wire, off the path users wait on.
-		let key = write && this.record.isRerun ? keyOf() : undefined;
+		const keyOf = () =>
+			this.record.keyOf(method, endpoint, this.items, request.qs, request.body);
+		// On a first try nothing can be found: a key that is a hash of the body is then made while
+		// the request is on the wire, off the path users wait on.
+		let key = write && (this.record.isRerun || this.items) ? keyOf() : undefined;
 		const earlier = key === undefined ? undefined : this.record.outcome(key);
 		if (earlier) return this.again(earlier);
 
@@ -183,7 +205,8 @@ export class BentoTransport {
 			if (result.ok) {
 				const { status, body } = result;
 				const response = { status, body, attempts: attempt, maybeSentBefore: maybeSent };
-				if (key !== undefined) this.record.save(key, { kind: 'answered', ...response });
+				if (key !== undefined)
+					this.record.save(key, { kind: 'answered', ...response }, this.clock.now());
 				return response;
 			}
 			maybeSent ||= result.sent === 'maybe';
@@ -191,12 +214,8 @@ export class BentoTransport {
 				const error = this.failure(result, attempt, why, maybeSent);
 				if (maybeSent && key !== undefined) {
 					const { message, description, httpCode } = error;
-					this.record.save(key, {
-						kind: 'maybeSent',
-						message,
-						description: description ?? '',
-						httpCode: httpCode ?? '',
-					});
+					const outcome = { message, description: description ?? '', httpCode: httpCode ?? '' };
+					this.record.save(key, { kind: 'maybeSent', ...outcome }, this.clock.now());
 				}
 				return error;
 			};

@@ -17,26 +17,36 @@ export type RecordedOutcome =
 	| { kind: 'maybeSent'; message: string; description: string; httpCode: string };
 
 interface RunRecord {
-	createdAt: number;
+	usedAt: number;
 	outcomes: Map<string, RecordedOutcome>;
 }
 
-// Bounds: n8n re-runs a node (Retry On Fail) within seconds or minutes of the first run, in
-// the same process. Older runs, and runs beyond these counts, are forgotten: their absence only
-// means a re-run sends again, as it did before this record existed.
-const MAX_RUNS = 200;
-const MAX_AGE_MS = 6 * 60 * 60_000;
-const MAX_OUTCOMES_PER_RUN = 200_000;
+// Bounds. n8n re-runs a node (Retry On Fail) at most 5 s after a try ended, in the same process;
+// a record unused for an hour, or beyond these counts (least recently used first), is forgotten:
+// its absence only means a re-run sends again, as it did before this record existed.
+const MAX_IDLE_MS = 60 * 60_000;
+const MAX_RUNS = 1_000;
+const MAX_OUTCOMES = 500_000;
 
 // Process-local, keyed by execution: n8n's Retry On Fail runs the node again in the same
 // process, with the same execution id, node and run index. Nothing here is needed for
 // correctness elsewhere (another process has its own, empty record).
 const runs = new Map<string, RunRecord>();
+let outcomeCount = 0;
 
-function forget(now: number): void {
+function drop(key: string): void {
+	const run = runs.get(key);
+	if (!run) return;
+	outcomeCount -= run.outcomes.size;
+	runs.delete(key);
+}
+
+/** Forgets idle runs, then the least recently used ones while over the bounds. */
+function evict(now: number): void {
 	for (const [key, run] of runs) {
-		if (runs.size <= MAX_RUNS && now - run.createdAt <= MAX_AGE_MS) break;
-		runs.delete(key);
+		const over = runs.size > MAX_RUNS || outcomeCount > MAX_OUTCOMES;
+		if (!over && now - run.usedAt <= MAX_IDLE_MS) break;
+		drop(key);
 	}
 }
 
@@ -45,14 +55,16 @@ function forget(now: number): void {
  * (Retry On Fail: after it threw, or when its first output item carries `error`) reuses what
  * Bento answered, or the "may have been sent" report, instead of sending the same write again.
  *
- * A write is known by a SHA-256 of its method, endpoint, query and body, and by how many
- * identical writes came before it in the run: two identical events sent on purpose in one run
- * are two writes, and a re-run sends neither again.
+ * A write is known by its method, endpoint and the input items it carries (n8n re-runs a node
+ * with the same items; their expressions may give other values, e.g. `$now`, and the write is
+ * still the same one), and by how many writes with that key came before it in the run. Without
+ * items, a SHA-256 of its query and body stands in for them.
  */
 export class RerunRecord {
 	private readonly seen = new Map<string, number>();
 
 	private constructor(
+		private readonly key: string | undefined,
 		private readonly run: RunRecord | undefined,
 		/** Whether an earlier try of this run left outcomes to look up (n8n re-ran the node). */
 		readonly isRerun = false,
@@ -63,26 +75,38 @@ export class RerunRecord {
 	 * execution id (a context that has none) nothing is recorded.
 	 */
 	static forRun(executionId: string | undefined, node: string, runIndex: number, now: number) {
-		if (!executionId) return new RerunRecord(undefined);
-		forget(now);
+		if (!executionId) return new RerunRecord(undefined, undefined);
+		evict(now);
 		const key = JSON.stringify([executionId, node, runIndex]);
-		let run = runs.get(key);
-		if (!run) {
-			run = { createdAt: now, outcomes: new Map() };
-			runs.set(key, run);
-		}
-		return new RerunRecord(run, run.outcomes.size > 0);
+		const run = runs.get(key) ?? { usedAt: now, outcomes: new Map() };
+		// Most recently used last: eviction starts from the front.
+		runs.delete(key);
+		runs.set(key, run);
+		run.usedAt = now;
+		return new RerunRecord(key, run, run.outcomes.size > 0);
 	}
 
-	/** The key of the next write of this run with these parts (counts identical ones). */
-	keyOf(method: string, endpoint: string, qs: IDataObject | undefined, body: unknown): string {
-		const hash = createHash('sha256').update(`${method} ${endpoint} ${JSON.stringify(qs ?? {})}\n`);
-		if (Buffer.isBuffer(body)) hash.update(body);
-		else if (body !== undefined) hash.update(JSON.stringify(body));
-		const digest = hash.digest('base64');
-		const occurrence = this.seen.get(digest) ?? 0;
-		this.seen.set(digest, occurrence + 1);
-		return `${digest}#${occurrence}`;
+	/** The key of the next write of this run to `endpoint` for these input items (or this body). */
+	keyOf(
+		method: string,
+		endpoint: string,
+		items: number[] | undefined,
+		qs: IDataObject | undefined,
+		body: unknown,
+	): string {
+		let what: string;
+		if (items) {
+			what = `items ${items.join(',')}`;
+		} else {
+			const hash = createHash('sha256').update(`${JSON.stringify(qs ?? {})}\n`);
+			if (Buffer.isBuffer(body)) hash.update(body);
+			else if (body !== undefined) hash.update(JSON.stringify(body));
+			what = hash.digest('base64');
+		}
+		const key = `${method} ${endpoint} ${what}`;
+		const occurrence = this.seen.get(key) ?? 0;
+		this.seen.set(key, occurrence + 1);
+		return `${key} #${occurrence}`;
 	}
 
 	/** What an earlier run of this node did with the write `key`, if it did anything. */
@@ -90,8 +114,15 @@ export class RerunRecord {
 		return this.run?.outcomes.get(key);
 	}
 
-	save(key: string, outcome: RecordedOutcome): void {
-		if (!this.run || this.run.outcomes.size >= MAX_OUTCOMES_PER_RUN) return;
+	save(key: string, outcome: RecordedOutcome, now: number): void {
+		if (!this.run) return;
+		if (!this.run.outcomes.has(key)) outcomeCount++;
 		this.run.outcomes.set(key, outcome);
+		this.run.usedAt = now;
+	}
+
+	/** The run ended in a way n8n does not retry (its first item is no error): nothing to keep. */
+	release(): void {
+		if (this.key !== undefined && runs.get(this.key) === this.run) drop(this.key);
 	}
 }
