@@ -58,12 +58,12 @@ export const SANDBOX_KEYS = {
 };
 
 /** A stand-in per test file, on a random loopback port; the only place these tests may connect. */
-export function useSandbox(): () => Sandbox {
+export function useSandbox(options: Record<string, unknown> = {}): () => Sandbox {
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
 		nock.disableNetConnect();
 		nock.enableNetConnect('127.0.0.1');
-		sandbox = await startBentoSandbox(SANDBOX_KEYS);
+		sandbox = await startBentoSandbox({ ...SANDBOX_KEYS, ...options });
 	});
 	afterAll(async () => {
 		await sandbox?.close();

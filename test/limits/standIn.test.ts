@@ -1,0 +1,58 @@
+import { systemClock } from '../../nodes/Bento/transport/clock';
+import { useFakeClock } from '../helpers/fakeClock';
+import { runAgainst, useSandbox } from '../helpers/sandbox';
+
+// Over real HTTP: the stand-in's limiter and its Date header read the same faked clock as the
+// node's transport, so its minute-long windows pass without real waiting.
+const clock = useFakeClock();
+const sandbox = useSandbox({ now: () => systemClock.now() });
+
+const MINUTE = 60_000;
+
+const events = (n: number) =>
+	Array.from({ length: n }, (_, id) => ({
+		type: 'signup',
+		email: `user${id}@example.com`,
+		details: { unique: { key: `event-${id}` } },
+	}));
+
+function startAt(secondOfMinute: number) {
+	const now = Date.now() + clock.offsetMs;
+	clock.offsetMs += Math.ceil(now / MINUTE) * MINUTE + secondOfMinute * 1000 - now;
+}
+
+beforeEach(() => {
+	const s = sandbox();
+	s.state.requests.length = 0;
+	s.state.events.length = 0;
+	s.setFaults([]);
+});
+
+it.each([
+	['clock', 'one 429 per window'],
+	['sliding', 'no 429 once it learned the window'],
+] as const)(
+	'a %s limit of 20 a minute, 70 batches, default options: everything once, %s',
+	async (shape) => {
+		const s = sandbox();
+		s.setRateLimit({ shape, limit: 20, windowMs: MINUTE });
+		startAt(12);
+		const result = await runAgainst(s, {
+			parameters: {
+				resource: 'event',
+				operation: 'create',
+				mappingMode: 'autoMapInputData',
+				options: { batchSize: 10 },
+			},
+			items: events(700),
+		});
+		expect(result.error).toBeUndefined();
+		expect(s.delivery(700)).toMatchObject({ missing: 0, duplicated: 0 });
+		const windows = s.perWindow(MINUTE);
+		// 70 accepted requests: at least four windows of 20 (or three and part of a fourth).
+		expect(windows.length).toBeGreaterThanOrEqual(4);
+		const refused = windows.map((w) => w.refused);
+		if (shape === 'clock') expect(Math.max(...refused)).toBeLessThanOrEqual(1);
+		else expect(refused.slice(2).every((r) => r === 0)).toBe(true);
+	},
+);
