@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { useFakeClock } from '../helpers/fakeClock';
+import { mockBatchEvents } from '../helpers/mockBento';
 import { mockLimitedEvents } from '../helpers/fakeLimiter';
 import { runBentoNode } from '../helpers/runNode';
 
@@ -131,6 +132,20 @@ describe('Retry-After', () => {
 		expect(clock.waits).toHaveLength(1);
 		expect(clock.waits[0]).toBeGreaterThan(40_000);
 		expect(clock.waits[0]).toBeLessThanOrEqual(42_000);
+	});
+
+	it('on a 503 too: its Retry-After replaces the backoff, and it is one of Max Retries', async () => {
+		const { requests } = mockBatchEvents([
+			[503, { error: 'Busy' }, { 'Retry-After': '4' }],
+			[503, { error: 'Busy' }, { 'Retry-After': '4' }],
+		]);
+		const result = await runBentoNode({
+			parameters: createEvents({ maxRetries: 1 }),
+			items: events(10),
+		});
+		expect(requests).toHaveLength(2);
+		expect(clock.waits).toEqual([4000]);
+		expect(result.error?.message).toMatch(/Bento answered 503: Busy \(after 2 attempts\)$/);
 	});
 
 	it('beyond the wait cap: not slept through; the batch fails at once naming the limit and when', async () => {

@@ -17,6 +17,8 @@ export type Attempt =
 			ok: false;
 			retryable: boolean;
 			sent: SentState;
+			/** Retry-After, on any answer (a 503 may carry one too). */
+			retryAfterMs?: number;
 			/** Set on a 429 only: what Bento said about when to come back. */
 			refusal?: { retryAfterMs?: number; serverDateMs?: number };
 			httpCode: string;
@@ -82,18 +84,15 @@ export function attemptOfResponse(
 		return { ok: true, status, body: asObject(body) };
 	const text = httpFailureText(status, body);
 	const refused = status === 429;
+	const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), ctx.now);
 	const description =
 		refused && ctx.rateLimitNote ? `${text.description} ${ctx.rateLimitNote}` : text.description;
 	return {
 		ok: false,
 		retryable: isRetryableStatus(status),
 		sent: sentStateOfStatus(status),
-		refusal: refused
-			? {
-					retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), ctx.now),
-					serverDateMs: dateHeader(headers),
-				}
-			: undefined,
+		retryAfterMs,
+		refusal: refused ? { retryAfterMs, serverDateMs: dateHeader(headers) } : undefined,
 		httpCode: String(status),
 		message: ctx.redact(text.message),
 		description: ctx.redact(description),

@@ -176,8 +176,7 @@ export class BentoTransport {
 	async request(request: BentoRequest): Promise<BentoResponse> {
 		const { method, endpoint } = request;
 		const write = method !== 'GET';
-		const keyOf = () =>
-			this.record.keyOf(method, endpoint, this.items, request.qs, request.body);
+		const keyOf = () => this.record.keyOf(method, endpoint, this.items, request.qs, request.body);
 		// On a first try nothing can be found: a key that is a hash of the body is then made while
 		// the request is on the wire, off the path users wait on.
 		let key = write && (this.record.isRerun || this.items) ? keyOf() : undefined;
@@ -234,7 +233,8 @@ export class BentoTransport {
 				if (!result.retryable || retries >= this.policy.maxRetries) throw giveUp();
 				if (request.resend === 'ifNotSent' && result.sent === 'maybe')
 					throw giveUp('not retried: it may have been delivered');
-				delay = backoffDelay(retries++, this.policy, this.clock.random);
+				delay = result.retryAfterMs ?? backoffDelay(retries, this.policy, this.clock.random);
+				retries++;
 				if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('retry wait limit reached');
 			}
 			waitedMs += delay;
