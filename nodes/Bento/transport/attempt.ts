@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { type IDataObject, type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { httpFailureText } from './errorMessages';
 import {
@@ -124,4 +124,24 @@ export function attemptOfThrown(ctx: AttemptContext, error: ThrownHttpError): At
 				: `The request to ${ctx.baseUrl} failed before Bento answered. A timeout or dropped connection may still have delivered it.`,
 		),
 	};
+}
+
+/**
+ * The NodeApiError for a request the transport gave up on (texts already redacted);
+ * `context.maybeSent` tells whether Bento may have acted on it.
+ */
+export function apiFailure(
+	node: INode,
+	failure: { message: string; description: string; httpCode: string; maybeSent: boolean },
+): NodeApiError {
+	const { message, description, httpCode } = failure;
+	const error = new NodeApiError(node, { message, httpCode } as JsonObject, {
+		message,
+		description,
+		httpCode,
+	});
+	// n8n swaps in a generic text for network codes (ECONNREFUSED...); keep ours, which says more.
+	error.message = message;
+	error.context.maybeSent = failure.maybeSent;
+	return error;
 }

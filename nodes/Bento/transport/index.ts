@@ -2,62 +2,31 @@ import {
 	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
-	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
-	type JsonObject,
 	NodeApiError,
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { type Attempt, attemptOfResponse, attemptOfThrown, type ThrownHttpError } from './attempt';
+import {
+	apiFailure,
+	type Attempt,
+	attemptOfResponse,
+	attemptOfThrown,
+	type ThrownHttpError,
+} from './attempt';
 import { onceRequestLeft, systemClock } from './clock';
 import { RateLimiter, rateLimitAdvice } from './rateLimit';
 import { createRedactor } from './redact';
 import { RerunRecord, type RecordedOutcome } from './rerunRecord';
 import { backoffDelay, RETRY_CAPS, type RetryPolicy } from './retryPolicy';
+import type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
 import { USER_AGENT } from './userAgent';
 
 export const DEFAULT_BASE_URL = 'https://app.bentonow.com/api/v1';
 
-export interface DeliveryOptions {
-	maxRetries: number;
-	initialDelayMs: number;
-	timeoutMs: number;
-	/** A fixed pace; 0 is automatic: full speed until Bento refuses, then at its pace. */
-	requestsPerMinute: number;
-}
-
-export interface BentoRequest {
-	method: IHttpRequestMethods;
-	/** Path below the base URL, e.g. `/fetch/tags`. */
-	endpoint: string;
-	qs?: IDataObject;
-	/** An object, or JSON already encoded (a batch serialized while the one before was in flight). */
-	body?: IDataObject | Buffer;
-	/**
-	 * `always` (default): retry every transient failure. `ifNotSent`: retry only failures where
-	 * Bento certainly did not act (a 429, a refused connection); a failure that may have been
-	 * delivered is reported, never resent (emails must not go out twice).
-	 */
-	resend?: 'always' | 'ifNotSent';
-	/** Statuses that are an answer, not a failure (e.g. 404 for "no such subscriber"). */
-	acceptStatuses?: number[];
-	/** Said with a 429, e.g. Bento's tighter limit for /stats. */
-	rateLimitNote?: string;
-}
-
-export interface BentoResponse {
-	status: number;
-	body: IDataObject;
-	attempts: number;
-	/**
-	 * Whether an earlier attempt of this request failed in a way that may have delivered it (a
-	 * timeout, a dropped connection, a 5xx): then this answer may be Bento's view after that one.
-	 */
-	maybeSentBefore: boolean;
-}
+export type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
 
 // A 429 is "wait, then go on", bounded by the wait cap and by this count per request.
 const MAX_REFUSALS = 30;
@@ -249,14 +218,12 @@ export class BentoTransport {
 			return { status, body: structuredClone(body), attempts, maybeSentBefore };
 		}
 		const { message, description, httpCode } = outcome;
-		const error = new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {
+		throw apiFailure(this.ctx.getNode(), {
 			message,
 			description: `${description} It was not sent again when n8n ran this node again (Retry On Fail).`,
 			httpCode,
+			maybeSent: true,
 		});
-		error.message = message;
-		error.context.maybeSent = true;
-		throw error;
 	}
 
 	/** The error for a request given up on, redacted; `why` is why it was not tried again. */
@@ -270,15 +237,7 @@ export class BentoTransport {
 		const note = [tries, why].filter(Boolean).join('; ');
 		const message = note ? `${result.message} (${note})` : result.message;
 		const { httpCode, description } = result;
-		const error = new NodeApiError(this.ctx.getNode(), { message, httpCode } as JsonObject, {
-			message,
-			description,
-			httpCode,
-		});
-		// n8n swaps in a generic text for network codes (ECONNREFUSED...); keep ours, which says more.
-		error.message = message;
-		error.context.maybeSent = maybeSent;
-		return error;
+		return apiFailure(this.ctx.getNode(), { message, description, httpCode, maybeSent });
 	}
 
 	private signal(): AbortSignal | undefined {
