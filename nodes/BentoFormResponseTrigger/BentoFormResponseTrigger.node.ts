@@ -45,7 +45,7 @@ export class BentoFormResponseTrigger implements INodeType {
 			},
 			{
 				displayName: 'Include Existing Responses',
-				name: 'deliverExisting',
+				name: 'includeExistingResponses',
 				type: 'boolean',
 				default: false,
 				description:
@@ -81,7 +81,7 @@ export class BentoFormResponseTrigger implements INodeType {
 				formId,
 				listing,
 				memory,
-				this.getNodeParameter('deliverExisting', false) as boolean,
+				this.getNodeParameter('includeExistingResponses', false) as boolean,
 			);
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), (error as Error).message);

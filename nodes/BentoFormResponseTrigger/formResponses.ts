@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 // "New" form responses. Bento documents no timestamps on /fetch/responses, so a response is new
@@ -22,14 +24,19 @@ export interface PollResult {
 	memory: FormMemory;
 }
 
-/** A response's identity: Bento's `id`, else its `uuid`. */
+/**
+ * A response's identity: Bento's `id`, else its `uuid`, else a hash of the whole response (so
+ * that responses without either are not all taken for one).
+ */
 export function responseKey(response: IDataObject): string {
-	return String(response.id ?? response.uuid ?? '');
+	const id = response.id ?? response.uuid;
+	if (id !== undefined && id !== null && id !== '') return String(id);
+	return `sha1:${createHash('sha1').update(JSON.stringify(response)).digest('base64')}`;
 }
 
 /**
  * Splits one listing of a form's responses into the new ones and the memory for next time.
- * The first poll of a form (no memory for it) delivers nothing unless `deliverExisting`: it only
+ * The first poll of a form (no memory for it) delivers nothing unless `includeExistingResponses`: it only
  * learns what is there. Ids of responses still listed are always remembered; ids no longer
  * listed are forgotten first when the memory is over MAX_REMEMBERED. Throws (a plain Error, for
  * the caller to wrap) when the listing alone is over that bound: a memory that cannot hold what
@@ -39,7 +46,7 @@ export function pickNewResponses(
 	formId: string,
 	listing: IDataObject[],
 	memory: FormMemory,
-	deliverExisting: boolean,
+	includeExistingResponses: boolean,
 ): PollResult {
 	const listedIds = listing.map(responseKey);
 	if (listedIds.length > MAX_REMEMBERED) {
@@ -56,7 +63,7 @@ export function pickNewResponses(
 		delivered.add(key); // a response listed twice goes out once
 		return true;
 	};
-	const fresh = firstPoll && !deliverExisting ? [] : listing.filter(isNew);
+	const fresh = firstPoll && !includeExistingResponses ? [] : listing.filter(isNew);
 
 	const listed = new Set(listedIds);
 	const unlisted = [...seen].filter((id) => !listed.has(id));

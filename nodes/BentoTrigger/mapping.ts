@@ -54,6 +54,8 @@ function mapFields(value: unknown, types: FieldTypes): IDataObject | undefined {
 	if (!isPlainObject(value)) return undefined;
 	const fields: IDataObject = {};
 	for (const [key, raw] of Object.entries(value)) {
+		// A field named __proto__ (JSON.parse makes it an own key) would set the object's prototype.
+		if (key === '__proto__') continue;
 		if (!isEmpty(raw)) fields[key] = convertField(raw, types[key]) as IDataObject[string];
 	}
 	return Object.keys(fields).length > 0 ? fields : undefined;

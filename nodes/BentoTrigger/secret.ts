@@ -21,8 +21,8 @@ export function secretMatches(expected: string, given: string | undefined): bool
 
 /**
  * The value of header `name` (any case) as one string; undefined when absent. Node lower-cases
- * header names; a header sent twice arrives as a list, which is refused (undefined) rather than
- * guessed at.
+ * header names and joins a custom header sent twice into one "a, b" string, which then fails the
+ * comparison; a value that is not a string is refused (undefined) rather than guessed at.
  */
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
 	const value = headers[name.trim().toLowerCase()];

@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { useFakeClock } from '../helpers/fakeClock';
 import { mockBatchEvents } from '../helpers/mockBento';
+import { mockBento } from '../helpers/mockSending';
 import { mockLimitedEvents } from '../helpers/fakeLimiter';
 import { runBentoNode } from '../helpers/runNode';
 
@@ -182,5 +183,34 @@ describe('cancellation', () => {
 		expect(bento.requests).toHaveLength(2);
 		expect(clock.waits).toEqual([120_000]);
 		expect(result.run.status === 'canceled' || result.error !== undefined).toBe(true);
+	});
+});
+
+describe("a limit whose window outlasts the wait cap (Bento's daily one for data deletion)", () => {
+	it('with Continue On Fail, every later item fails at once naming the limit; nothing sleeps past the cap', async () => {
+		const date = { Date: 'Mon, 30 Nov 2026 10:00:00 GMT' };
+		const { requests } = mockBento('POST', '/data_deletion_requests', [
+			[202, {}, date],
+			[202, {}, date],
+			[429, { error: 'Too many' }, date],
+		]);
+		const result = await runBentoNode({
+			parameters: {
+				resource: 'subscriber',
+				operation: 'deletePersonalData',
+				email: '={{ $json.email }}',
+				options: { retryDelay: 0 },
+			},
+			items: Array.from({ length: 6 }, (_, i) => ({ email: `p${i}@example.com` })),
+			onError: 'continueRegularOutput',
+		});
+		expect(clock.waits.every((w) => w <= 5 * 60_000)).toBe(true);
+		expect(clock.waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4 * 5 * 60_000);
+		const out = result.outputs[0];
+		expect(out.slice(0, 2).map((i) => i.json.status)).toEqual(['queued', 'queued']);
+		for (const item of out.slice(2))
+			expect(String(item.json.error)).toMatch(/Bento allows 1,000 data deletion requests a day/);
+		// Items after the first refusal are not all sent: the limiter holds them back.
+		expect(requests.length).toBeLessThanOrEqual(6);
 	});
 });

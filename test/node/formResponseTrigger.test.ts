@@ -50,7 +50,7 @@ describe('Bento Form Response Trigger: poll()', () => {
 
 	it('Include Existing Responses: the first poll delivers what is there', async () => {
 		mockForm(() => [1, 2]);
-		const trigger = formTrigger({ formId: 'newsletter', deliverExisting: true });
+		const trigger = formTrigger({ formId: 'newsletter', includeExistingResponses: true });
 		expect(jsonOf(await trigger.poll())).toEqual(['r1', 'r2']);
 		expect(await trigger.poll()).toBeNull();
 	});
@@ -60,7 +60,7 @@ describe('Bento Form Response Trigger: poll()', () => {
 		const { requests } = mockEndpoint('GET', '/fetch/responses', (request: Recorded) =>
 			listing(pages[request.query.page] ?? []),
 		);
-		const trigger = formTrigger({ formId: 'f', deliverExisting: true });
+		const trigger = formTrigger({ formId: 'f', includeExistingResponses: true });
 		expect(jsonOf(await trigger.poll())).toEqual(['r1', 'r2', 'r3']);
 		expect(requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
 	});

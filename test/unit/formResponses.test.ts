@@ -41,3 +41,14 @@ describe('pickNewResponses', () => {
 		expect(memory.seenIds).toEqual(['only-uuid']);
 	});
 });
+
+describe('responses without id or uuid', () => {
+	it('are told apart by their content, not taken for one', () => {
+		const a = { data: { email: 'a@example.com' } };
+		const b = { data: { email: 'b@example.com' } };
+		const first = pickNewResponses('f', [a], { formId: 'f', seenIds: [] }, false);
+		expect(first.fresh).toEqual([a]);
+		const second = pickNewResponses('f', [a, b], first.memory, false);
+		expect(second.fresh).toEqual([b]);
+	});
+});

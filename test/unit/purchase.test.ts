@@ -166,3 +166,15 @@ describe('toPurchaseDetails', () => {
 		});
 	});
 });
+
+describe('Order ID', () => {
+	it('is cleaned like every identifier: an invisible character pasted at its end is removed', () => {
+		const details = toPurchaseDetails({
+			orderId: '1042\u200b',
+			amount: '8000',
+			amountUnit: 'minor',
+			currency: 'USD',
+		});
+		expect(details).toMatchObject({ unique: { key: '1042' } });
+	});
+});

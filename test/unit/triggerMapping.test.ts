@@ -124,3 +124,14 @@ describe('describeCall', () => {
 		expect(describeCall({ event: 'x', workflow: ' ' })).toEqual({});
 	});
 });
+
+describe('a field named __proto__', () => {
+	it('is left out and does not change the fields object', () => {
+		const body = JSON.parse(
+			'{"email":"a@example.com","fields":{"__proto__":{"x":1},"plan":"pro"}}',
+		);
+		const item = toTriggerItem(body, {}, AT);
+		expect(item.fields).toEqual({ plan: 'pro' });
+		expect(Object.getPrototypeOf(item.fields)).toBe(Object.prototype);
+	});
+});

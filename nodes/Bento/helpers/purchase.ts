@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type AmountUnit, toMinorUnits } from './amount';
 import { checkCurrency } from './currency';
+import { cleanEnds } from './identifiers';
 import { type Checked, Invalid } from './invalid';
 import { describe, isPlainObject } from './validation';
 
@@ -47,8 +48,8 @@ export function toPurchaseDetails(input: PurchaseInput): Checked<IDataObject> {
 
 	const details: IDataObject = {};
 	const orderId = input.orderId;
-	if (typeof orderId === 'number' || (typeof orderId === 'string' && orderId.trim() !== ''))
-		details.unique = { key: String(orderId).trim() };
+	if (typeof orderId === 'number' || (typeof orderId === 'string' && cleanEnds(orderId) !== ''))
+		details.unique = { key: cleanEnds(String(orderId)) };
 	else if (orderId !== undefined && orderId !== null && orderId !== '')
 		return new Invalid(
 			'purchase.orderId',

@@ -76,6 +76,11 @@ export class BentoTransport {
 		private readonly credential: ICredentialsDecrypted,
 	) {}
 
+	/**
+	 * The transport of one run of a node (an execute, a picker's search, a poll), with the
+	 * credential read once and `options` (delivery options, ms). Throws n8n's error when the node
+	 * has no `bentoApi` credential.
+	 */
 	static async forExecution(ctx: Context, options: DeliveryOptions): Promise<BentoTransport> {
 		const credentials = await ctx.getCredentials('bentoApi');
 		const secrets = [credentials.publishableKey, credentials.secretKey, credentials.siteUuid];
@@ -144,7 +149,7 @@ export class BentoTransport {
 	 */
 	async request(request: BentoRequest): Promise<BentoResponse> {
 		const { method, endpoint } = request;
-		const write = method !== 'GET';
+		const write = method !== 'GET' && this.record.active;
 		const keyOf = () => this.record.keyOf(method, endpoint, this.items, request.qs, request.body);
 		// On a first try nothing can be found: a key that is a hash of the body is then made while
 		// the request is on the wire, off the path users wait on.
@@ -158,8 +163,19 @@ export class BentoTransport {
 		let refusals = 0;
 		let maybeSent = false;
 		for (let attempt = 1; ; attempt++) {
-			await this.limiter.beforeRequest(endpoint, signal);
+			const cap = this.policy.maxTotalWaitMs - waitedMs;
+			const paced = await this.limiter.beforeRequest(endpoint, cap, signal);
 			this.stopIfCancelled(signal);
+			if ('freedAt' in paced) {
+				const advice = rateLimitAdvice(paced.family, paced.freedAt);
+				throw apiFailure(this.ctx.getNode(), {
+					message: `Not sent: Bento's rate limit would hold it past the node's wait cap (${advice})`,
+					description: `Bento refused earlier requests of this run; the node keeps to the pace Bento let through, and this request would have to wait over ${Math.round(this.policy.maxTotalWaitMs / 60_000)} minutes.`,
+					httpCode: '429',
+					maybeSent,
+				});
+			}
+			waitedMs += paced.waitedMs;
 			const sending = this.send(request, signal);
 			if (write && key === undefined) {
 				// Awaited below; a failure meanwhile must not count as an unhandled rejection.
@@ -195,8 +211,10 @@ export class BentoTransport {
 					...result.refusal,
 					receivedAt: now,
 				});
-				if (++refusals > MAX_REFUSALS || waitedMs + waitMs > this.policy.maxTotalWaitMs)
+				if (++refusals > MAX_REFUSALS || waitedMs + waitMs > this.policy.maxTotalWaitMs) {
+					this.limiter.onGaveUp(endpoint);
 					throw giveUp(rateLimitAdvice(family, now + waitMs, guessed));
+				}
 				delay = waitMs;
 			} else {
 				if (!result.retryable || retries >= this.policy.maxRetries) throw giveUp();

@@ -77,6 +77,9 @@ class FamilyState {
 	/** Refusals in a row when none of ours were in the window (others used it): grows the wait. */
 	blindRefusals = 0;
 
+	/** When Bento last refused; a window without one lets the sliding allowance grow by one. */
+	lastRefusalAt = 0;
+
 	constructor(readonly family: RateLimitFamily) {}
 
 	prune(now: number): void {
@@ -97,8 +100,8 @@ class FamilyState {
  * which shape Bento has. Under a sliding window the rest of the execution keeps at most what it
  * let through in any window; under a clock-aligned one each window is used to its end, one
  * refusal marking it. A fixed `requestsPerMinute` spaces requests evenly instead. Retry-After,
- * when sent, always wins. One instance per execution: nothing is shared between executions or
- * processes, so each learns the limit from its own answers (queue mode included).
+ * when sent, always wins. One instance per run of a node: nothing is shared between runs,
+ * executions or processes, so each learns the limit from its own answers (queue mode included).
  */
 export class RateLimiter {
 	private readonly families = new Map<string, FamilyState>();
@@ -122,18 +125,42 @@ export class RateLimiter {
 		return state;
 	}
 
-	/** Waits until this execution may send a request to `endpoint`. */
-	async beforeRequest(endpoint: string, signal?: AbortSignal): Promise<void> {
+	/**
+	 * Waits until this execution may send a request to `endpoint`, at most `maxWaitMs`. Returns
+	 * the time waited (ms), or, when the sliding window would hold the request longer, does not
+	 * wait and returns the limit and when it frees a place.
+	 */
+	async beforeRequest(
+		endpoint: string,
+		maxWaitMs: number,
+		signal?: AbortSignal,
+	): Promise<{ waitedMs: number } | { family: RateLimitFamily; freedAt: number }> {
 		await this.pacer.beforeRequest(signal);
 		const state = this.state(endpoint);
-		if (state.shape !== 'sliding' || state.allowance === undefined) return;
+		if (state.shape !== 'sliding' || state.allowance === undefined) return { waitedMs: 0 };
 		const now = this.clock.now();
 		state.prune(now);
+		const { windowMs } = state.family;
+		// A window without a refusal: try one more per window (other executions may have finished).
+		if (now - state.lastRefusalAt > windowMs) {
+			state.allowance++;
+			state.lastRefusalAt = now;
+		}
 		const over = state.answered.length - state.allowance;
-		if (over < 0) return;
+		if (over < 0) return { waitedMs: 0 };
 		// The request that must leave the window first, so that one more fits.
-		const freedAt = state.answered[over] + state.family.windowMs + MARGIN_MS;
+		const freedAt = state.answered[over] + windowMs + MARGIN_MS;
+		if (freedAt - now > maxWaitMs) return { family: state.family, freedAt };
 		await this.clock.wait(freedAt - now, signal);
+		return { waitedMs: freedAt - now };
+	}
+
+	/**
+	 * The transport gave up on a refused request to `endpoint` without waiting for the reset:
+	 * the next refusal tells nothing about the predicted one.
+	 */
+	onGaveUp(endpoint: string): void {
+		this.state(endpoint).testing = undefined;
 	}
 
 	/** Bento answered a request to `endpoint` with anything but a 429. */
@@ -160,6 +187,7 @@ export class RateLimiter {
 		const state = this.state(endpoint);
 		const { family } = state;
 		const now = this.clock.now();
+		state.lastRefusalAt = now;
 		if (refusal.retryAfterMs !== undefined) {
 			// Retry-After 0 must not become a busy loop.
 			return { waitMs: Math.max(refusal.retryAfterMs, MARGIN_MS), family, guessed: false };

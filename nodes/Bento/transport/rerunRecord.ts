@@ -43,9 +43,9 @@ function drop(key: string): void {
 
 /** Forgets idle runs, then the least recently used ones while over the bounds. */
 function evict(now: number): void {
-	for (const [key, run] of runs) {
-		const over = runs.size > MAX_RUNS || outcomeCount > MAX_OUTCOMES;
-		if (!over && now - run.usedAt <= MAX_IDLE_MS) break;
+	for (const [key, run] of runs) if (now - run.usedAt > MAX_IDLE_MS) drop(key);
+	for (const [key] of runs) {
+		if (runs.size <= MAX_RUNS && outcomeCount <= MAX_OUTCOMES) break;
 		drop(key);
 	}
 }
@@ -109,11 +109,17 @@ export class RerunRecord {
 		return `${key} #${occurrence}`;
 	}
 
+	/** Whether writes are recorded (a context with an execution id): else keys are not needed. */
+	get active(): boolean {
+		return this.run !== undefined;
+	}
+
 	/** What an earlier run of this node did with the write `key`, if it did anything. */
 	outcome(key: string): RecordedOutcome | undefined {
 		return this.run?.outcomes.get(key);
 	}
 
+	/** Keeps what became of the write `key` (at local time `now`, ms) for a later try. */
 	save(key: string, outcome: RecordedOutcome, now: number): void {
 		if (!this.run) return;
 		if (!this.run.outcomes.has(key)) outcomeCount++;

@@ -10,6 +10,7 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
+import { cleanEnds } from '../../helpers/identifiers';
 import { mergeDetails } from '../../helpers/purchase';
 import {
 	checkEventKeys,
@@ -176,7 +177,8 @@ function checkPurchaseKey(
 ): Invalid | undefined {
 	const orderId = (purchase.unique as IDataObject | undefined)?.key;
 	const optionSet = option !== undefined && option !== null && option !== '';
-	if (orderId !== undefined && optionSet && String(option) !== orderId)
+	// Unique Key is sent exactly as given (a resend must carry the same key); compared cleaned.
+	if (orderId !== undefined && optionSet && cleanEnds(String(option)) !== orderId)
 		return new Invalid(
 			'purchase.orderId',
 			`purchase.orderId "${String(orderId)}" and the option Unique Key "${String(option)}" differ: set only one`,

@@ -3,8 +3,6 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	type JsonObject,
-	NodeApiError,
 	NodeOperationError,
 	updateDisplayOptions,
 } from 'n8n-workflow';
@@ -13,6 +11,7 @@ import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
 import type { BentoTransport } from '../../transport';
+import { apiFailure } from '../../transport/attempt';
 import { httpFailureText } from '../../transport/errorMessages';
 import { requestOptions } from '../../engines/options';
 import { optionsCollection } from '../common.descriptions';
@@ -95,10 +94,11 @@ async function requestDeletion(
 	if (status !== 404 || maybeSentBefore) return 'queued';
 	if (body.error === NOT_FOUND) return 'not_found';
 	const { message, description } = httpFailureText(status, body);
-	throw new NodeApiError(ctx.getNode(), body as JsonObject, {
+	throw apiFailure(ctx.getNode(), {
 		message: transport.redact(message),
-		description,
+		description: transport.redact(description),
 		httpCode: '404',
+		maybeSent: false,
 	});
 }
 
