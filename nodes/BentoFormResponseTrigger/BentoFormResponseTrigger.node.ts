@@ -8,6 +8,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { formIdProperty } from '../Bento/actions/form/getResponses.operation';
 import { readBatchOptions, requestOptions } from '../Bento/engines/options';
 import { readList } from '../Bento/engines/pagedReader';
 import { flattenEntry } from '../Bento/helpers/flatten';
@@ -33,16 +34,7 @@ export class BentoFormResponseTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bentoApi', required: true }],
 		properties: [
-			{
-				displayName: 'Form ID',
-				name: 'formId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. my-newsletter-form',
-				description:
-					"The form's identifier, as shown in the form's settings in Bento (Bento's API has no list of forms)",
-			},
+			formIdProperty,
 			{
 				displayName: 'Include Existing Responses',
 				name: 'includeExistingResponses',

@@ -8,19 +8,19 @@ import {
 import { Invalid } from '../../helpers/invalid';
 import { executeList, listProperties, readId } from '../library.common';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Form ID',
-		name: 'formId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. my-newsletter-form',
-		description:
-			"The form's identifier, as shown in the form's settings in Bento (Bento's API has no list of forms)",
-	},
-	...listProperties,
-];
+/** The Form ID parameter, shared with the Bento Form Response Trigger. */
+export const formIdProperty: INodeProperties = {
+	displayName: 'Form ID',
+	name: 'formId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. my-newsletter-form',
+	description:
+		"The form's identifier, as shown in the form's settings in Bento (Bento's API has no list of forms)",
+};
+
+const properties: INodeProperties[] = [formIdProperty, ...listProperties];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['form'], operation: ['getResponses'] } },
