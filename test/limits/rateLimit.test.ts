@@ -84,7 +84,7 @@ describe('a clock-aligned window, every request counted, no Retry-After (Rack::A
 
 describe('a sliding window (at most 100 in any 60 s)', () => {
 	it.each([5, 50])(
-		'250 requests starting at second %i: all delivered once, 429s only while learning, within the floor plus 1.3 s per window',
+		'250 requests starting at second %i: all delivered once, at most one 429 a window after learning, within the floor plus 1.3 s per window',
 		async (second) => {
 			const bento = mockLimitedEvents({ kind: 'sliding', limit: 100, windowMs: MINUTE });
 			const start = startAt(second);
@@ -97,10 +97,14 @@ describe('a sliding window (at most 100 in any 60 s)', () => {
 			const floor = 2 * MINUTE;
 			expect(elapsed(start)).toBeGreaterThanOrEqual(floor);
 			expect(elapsed(start)).toBeLessThan(floor + 2 * 1300 + real());
-			// The first refusal, and at most one more while telling the window's shape.
-			expect(bento.refusals().length).toBeLessThanOrEqual(2);
-			const afterLearning = bento.refusals().filter((r) => r.at > start + MINUTE + 2000);
-			expect(afterLearning).toEqual([]);
+			// The first refusal and at most one more while telling the window's shape; after that at
+			// most the one request a window that tries whether Bento allows one more (issue 17's
+			// target: at most 2 refused a window after the first).
+			const refusedIn = (from: number) =>
+				bento.refusals().filter((r) => r.at >= from && r.at < from + MINUTE).length;
+			expect(refusedIn(start)).toBeLessThanOrEqual(2);
+			expect(refusedIn(start + MINUTE)).toBeLessThanOrEqual(1);
+			expect(refusedIn(start + 2 * MINUTE)).toBeLessThanOrEqual(1);
 		},
 	);
 });
