@@ -197,21 +197,22 @@ export class RateLimiter {
 		if (state.testing) state.shape = state.testing === 'clock' ? 'sliding' : 'clock';
 		state.testing = undefined;
 
+		// With none of ours in the window the sliding reset is a guess: the server's clock is not.
+		const blind = state.answered.length === 0;
 		const clockReset = this.clockReset(family, refusal);
-		const slidingReset = this.slidingReset(state, now, state.shape === 'clock');
+		const slidingReset = this.slidingReset(state, now);
 		let shape: 'clock' | 'sliding';
 		if (state.shape === 'unknown') {
-			// With none of ours in the window the sliding reset is a guess: the server's clock is not.
-			const blind = state.answered.length === 0;
 			shape =
 				clockReset !== undefined && (blind || clockReset <= slidingReset) ? 'clock' : 'sliding';
 			state.testing = shape;
 		} else {
 			shape = state.shape === 'clock' && clockReset !== undefined ? 'clock' : 'sliding';
 		}
-		if (shape === 'sliding' && state.answered.length > 0) state.allowance = state.answered.length;
+		const guessed = shape === 'sliding' && blind;
+		if (guessed) state.blindRefusals++;
+		else if (shape === 'sliding') state.allowance = state.answered.length;
 		const resetAt = shape === 'clock' ? (clockReset as number) : slidingReset;
-		const guessed = shape === 'sliding' && state.answered.length === 0;
 		return { waitMs: Math.max(resetAt - now, MARGIN_MS), family, guessed };
 	}
 
@@ -228,13 +229,12 @@ export class RateLimiter {
 	}
 
 	/** When the oldest of our requests in the window leaves it; a guess when none of ours is in it. */
-	private slidingReset(state: FamilyState, now: number, unused: boolean): number {
+	private slidingReset(state: FamilyState, now: number): number {
 		const window = state.family.windowMs;
 		if (state.answered.length > 0) return state.answered[0] + window + MARGIN_MS;
 		// Others (other executions on the account) used the window: wait a quarter of it, then
-		// half, then all of it.
-		if (!unused) state.blindRefusals++;
-		return now + window * Math.min(1, 2 ** (state.blindRefusals - 1) / 4);
+		// half, then all of it, as such refusals repeat.
+		return now + window * Math.min(1, 2 ** state.blindRefusals / 4);
 	}
 }
 
