@@ -15,6 +15,7 @@ import { apiFailure } from '../../transport/attempt';
 import { httpFailureText } from '../../transport/errorMessages';
 import { requestOptions } from '../../engines/options';
 import { optionsCollection } from '../common.descriptions';
+import { ifNotFoundOption } from './ifNotFound';
 
 type IfNotFound = 'returnItem' | 'error';
 
@@ -27,26 +28,14 @@ const DAILY_LIMIT_NOTE =
 // Bento's answer for an email it has no person for; any other 404 is a wrong path (Base URL).
 const NOT_FOUND = 'visitor_not_found';
 
-const ifNotFound: INodeProperties = {
-	displayName: 'If Not Found',
-	name: 'ifNotFound',
-	type: 'options',
-	options: [
-		{
-			name: 'Return an Error',
-			value: 'error',
-			description:
-				'The item fails; with On Error set to Continue (using error output) it leaves by the error output',
-		},
-		{
-			name: 'Return an Item',
-			value: 'returnItem',
-			description: 'An output item {email, status: "not_found"}',
-		},
-	],
-	default: 'returnItem',
-	description: 'What to do when Bento has no person with this email on the site',
-};
+const ifNotFound = ifNotFoundOption(
+	{
+		name: 'Return an Item',
+		value: 'returnItem',
+		description: 'An output item {email, status: "not_found"}',
+	},
+	'person with this email on the site',
+);
 
 const properties: INodeProperties[] = [
 	{

@@ -11,31 +11,20 @@ import { Invalid } from '../../helpers/invalid';
 import { requestOptions } from '../../engines/options';
 import { checkEmail, requiredName } from '../../helpers/validation';
 import { optionsCollection } from '../common.descriptions';
+import { ifNotFoundOption } from './ifNotFound';
 import { subscriberOf } from './answer';
 
 type LookUpBy = 'email' | 'uuid';
 type IfNotFound = 'returnNothing' | 'error';
 
-const ifNotFound: INodeProperties = {
-	displayName: 'If Not Found',
-	name: 'ifNotFound',
-	type: 'options',
-	options: [
-		{
-			name: 'Return an Error',
-			value: 'error',
-			description:
-				'The item fails; with Continue On Fail (error output) it leaves by the error output',
-		},
-		{
-			name: 'Return Nothing',
-			value: 'returnNothing',
-			description: 'No output item for it; a hint on the node names the items',
-		},
-	],
-	default: 'returnNothing',
-	description: 'What to do when Bento has no subscriber with this email or UUID',
-};
+const ifNotFound = ifNotFoundOption(
+	{
+		name: 'Return Nothing',
+		value: 'returnNothing',
+		description: 'No output item for it; a hint on the node names the items',
+	},
+	'subscriber with this email or UUID',
+);
 
 const properties: INodeProperties[] = [
 	{
