@@ -48,10 +48,13 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 /** The Options collection of an operation that sends one request per item or reads. */
 export const requestOptionsCollection = optionsCollection(requestOptions);
 
+/** Bento's limit of events per request (POST /batch/events). */
+export const MAX_EVENTS = 1000;
+
 /** Create Events' options, exactly as they shipped. */
 export const deliveryOptions = batchOptions({
 	noun: 'Events',
-	max: 1000,
+	max: MAX_EVENTS,
 	extra: [onRejectedEvents, uniqueKey],
 });
 

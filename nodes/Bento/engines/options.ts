@@ -2,6 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { RejectedEventsHandling } from '../helpers/interfaces';
 import type { DeliveryOptions } from '../transport';
+import { BENTO_REQUESTS_PER_MINUTE } from '../transport/bentoLimits';
+import { RETRY_CAPS } from '../transport/retryPolicy';
 
 // The delivery options every engine reads: their properties (so the UI's defaults and the
 // engines' cannot disagree) and the reading of what the user set.
@@ -22,8 +24,7 @@ const requestsPerMinute: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0 },
 	default: 0,
-	description:
-		'0 (automatic): full speed until Bento refuses, then at the pace Bento let through, waiting out each refusal. A number sends evenly at that many requests per minute (Bento documents 100 for the whole account).',
+	description: `0 (automatic): full speed until Bento refuses, then at the pace Bento let through, waiting out each refusal. A number sends evenly at that many requests per minute (Bento documents ${BENTO_REQUESTS_PER_MINUTE} for the whole account).`,
 };
 
 const retryDelay: INodeProperties = {
@@ -32,8 +33,7 @@ const retryDelay: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0 },
 	default: 1000,
-	description:
-		'Milliseconds to base the first retry wait on; each further retry doubles it (capped at 30 s)',
+	description: `Milliseconds to base the first retry wait on; each further retry doubles it (capped at ${RETRY_CAPS.maxDelayMs / 1000} s)`,
 };
 
 const timeout: INodeProperties = {

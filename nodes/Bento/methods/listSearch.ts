@@ -20,7 +20,7 @@ export interface SearchSpec {
 }
 
 // A picker reads at most this many entries, so a huge account cannot stall the editor.
-const MAX_ENTRIES = 1000;
+export const MAX_ENTRIES = 1000;
 
 /** Lists Bento entries for a resource locator, filtered by the text typed in the picker. */
 export async function searchEntries(

@@ -29,7 +29,7 @@ export const DEFAULT_BASE_URL = 'https://app.bentonow.com/api/v1';
 export type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
 
 // A 429 is "wait, then go on", bounded by the wait cap and by this count per request.
-const MAX_REFUSALS = 30;
+export const MAX_REFUSALS = 30;
 
 /**
  * The API root from a credential's Base URL. Another package's `bentoApi` class (the official

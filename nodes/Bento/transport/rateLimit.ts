@@ -1,11 +1,10 @@
+import * as limits from './bentoLimits';
 import type { Clock } from './clock';
 import { Pacer } from './pacer';
 
 /**
- * One of Bento's rate limits. Bento documents (api/access): 100 requests a minute for /batch,
- * /fetch and /experimental, 60 an hour for /stats (another page: about 30), 1,000 a day for data
- * deletion requests; no Retry-After header. Which requests count together is not documented:
- * every path outside the hourly and daily ones is taken as one per-minute budget.
+ * One of Bento's rate limits (their numbers: bentoLimits.ts). Which requests count together is
+ * not documented: every path outside the hourly and daily ones is taken as one per-minute budget.
  */
 export interface RateLimitFamily {
 	key: 'minute' | 'hour' | 'day';
@@ -20,19 +19,19 @@ const MINUTE: RateLimitFamily = {
 	key: 'minute',
 	window: 'a minute',
 	windowMs: 60_000,
-	documented: 'Bento allows 100 requests a minute per account (/batch, /fetch, /experimental)',
+	documented: `Bento allows ${limits.BENTO_REQUESTS_PER_MINUTE} requests a minute per account (/batch, /fetch, /experimental)`,
 };
 const HOUR: RateLimitFamily = {
 	key: 'hour',
 	window: 'an hour',
 	windowMs: 3_600_000,
-	documented: 'Bento allows about 60 requests an hour to /stats (some pages say 30)',
+	documented: `Bento allows about ${limits.BENTO_STATS_REQUESTS_PER_HOUR} requests an hour to /stats (some pages say 30)`,
 };
 const DAY: RateLimitFamily = {
 	key: 'day',
 	window: 'a day',
 	windowMs: 86_400_000,
-	documented: 'Bento allows 1,000 data deletion requests a day',
+	documented: `Bento allows ${limits.countText(limits.BENTO_DELETIONS_PER_DAY)} data deletion requests a day`,
 };
 
 /** The limit an endpoint (path below the API root, e.g. `/stats/site`) counts against. */

@@ -24,9 +24,9 @@ interface RunRecord {
 // Bounds. n8n re-runs a node (Retry On Fail) at most 5 s after a try ended, in the same process;
 // a record unused for an hour, or beyond these counts (least recently used first), is forgotten:
 // its absence only means a re-run sends again, as it did before this record existed.
-const MAX_IDLE_MS = 60 * 60_000;
-const MAX_RUNS = 1_000;
-const MAX_OUTCOMES = 500_000;
+export const MAX_IDLE_MS = 60 * 60_000;
+export const MAX_RUNS = 1_000;
+export const MAX_OUTCOMES = 500_000;
 
 // Process-local, keyed by execution: n8n's Retry On Fail runs the node again in the same
 // process, with the same execution id, node and run index. Nothing here is needed for

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Broadcasts',
 				value: 'create',
-				description: 'Create broadcasts in Bento as drafts, up to 100 per request',
+				description: `Create broadcasts in Bento as drafts, up to ${create.MAX_BROADCASTS} per request`,
 				action: 'Create broadcasts',
 			},
 			{

@@ -18,7 +18,7 @@ import { batchOptions } from '../../engines/options';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
 // Bento's limit per request (its OpenAPI file; no source gives another).
-const MAX_BROADCASTS = 100;
+export const MAX_BROADCASTS = 100;
 
 const options = batchOptions({
 	noun: 'Broadcasts',

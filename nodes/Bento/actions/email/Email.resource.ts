@@ -15,8 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send Emails',
 				value: 'send',
-				description:
-					'Send emails through Bento, up to 60 per request; one Bento may already have taken is never resent',
+				description: `Send emails through Bento, up to ${send.MAX_EMAILS} per request; one Bento may already have taken is never resent`,
 				action: 'Send emails',
 			},
 		],

@@ -18,10 +18,14 @@ import {
 import { checkKeys, parseObjectValue } from '../../helpers/validation';
 import { mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { batchOptions } from '../../engines/options';
+import { BENTO_EMAILS_PER_MINUTE } from '../../transport/bentoLimits';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
 
 // Bento's limit per request (its docs; one SDK says 100).
-const MAX_EMAILS = 60;
+export const MAX_EMAILS = 60;
+
+/** Requests Per Minute's default here: one batch a minute keeps to Bento's send pace. */
+export const EMAIL_REQUESTS_PER_MINUTE = 1;
 
 const options = batchOptions({
 	noun: 'Emails',
@@ -29,9 +33,8 @@ const options = batchOptions({
 	extra: [retryMaybeSent],
 	maxRetriesDescription: SENDING_MAX_RETRIES,
 	requestsPerMinute: {
-		default: 1,
-		description:
-			"Spaces requests so a large run keeps to Bento's send pace of about 60 emails a minute: at 1, each batch of 60 starts a minute after the previous one (the first goes at once), so the run never queues far ahead of your other transactional mail. 0 queues everything at once; Bento still sends about 60 a minute.",
+		default: EMAIL_REQUESTS_PER_MINUTE,
+		description: `Spaces requests so a large run keeps to Bento's send pace of about ${BENTO_EMAILS_PER_MINUTE} emails a minute: at ${EMAIL_REQUESTS_PER_MINUTE}, each batch of ${MAX_EMAILS} starts a minute after the previous one (the first goes at once), so the run never queues far ahead of your other transactional mail. 0 queues everything at once; Bento still sends about ${BENTO_EMAILS_PER_MINUTE} a minute.`,
 	},
 });
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAX_EVENTS } from '../common.descriptions';
 import * as create from './create.operation';
 
 export { create };
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Events',
 				value: 'create',
-				description: 'Send items to Bento as events, up to 1000 per request',
+				description: `Send items to Bento as events, up to ${MAX_EVENTS} per request`,
 				action: 'Create events',
 			},
 		],

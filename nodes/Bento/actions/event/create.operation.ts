@@ -19,7 +19,12 @@ import {
 	toBentoEvent,
 	withUniqueKey,
 } from '../../helpers/validation';
-import { deliveryOptions, mappingModeProperties, optionsCollection } from '../common.descriptions';
+import {
+	deliveryOptions,
+	MAX_EVENTS,
+	mappingModeProperties,
+	optionsCollection,
+} from '../common.descriptions';
 import { fieldRows, keyValueRows, readRows } from '../keyValueRows';
 import { purchaseProperty, readPurchase } from './purchase';
 
@@ -224,7 +229,7 @@ export async function execute(
 		bodyKey: 'events',
 		recordKey: 'event',
 		noun: 'events',
-		max: 1000,
+		max: MAX_EVENTS,
 		options: deliveryOptions,
 		reader,
 	});

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BentoTransport } from '../../transport';
+import { BENTO_STATS_REQUESTS_PER_HOUR } from '../../transport/bentoLimits';
 import { dataOf } from '../library.common';
 
-// Bento allows /stats/* 60 requests per hour (another official page: about 30). The transport
+// Bento allows /stats/* few requests an hour (bentoLimits.ts). The transport
 // waits for that window only when it resets within its wait cap, and otherwise says when to retry.
-const STATS_LIMIT_NOTE =
-	'Bento allows about 60 requests per hour to /stats (some pages say 30), per site: wait, or run this less often. The node reads site stats once per execution and each segment or report once.';
+const STATS_LIMIT_NOTE = `Bento allows about ${BENTO_STATS_REQUESTS_PER_HOUR} requests per hour to /stats (some pages say 30), per site: wait, or run this less often. The node reads site stats once per execution and each segment or report once.`;
 
 /** One GET to a /stats endpoint, with Bento's hourly limit in mind. */
 export async function readStats(

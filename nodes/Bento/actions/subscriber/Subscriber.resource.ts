@@ -39,8 +39,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Import',
 				value: 'import',
-				description:
-					'Add or update subscribers with names, tags and fields, up to 1000 per request, without triggering automations',
+				description: `Add or update subscribers with names, tags and fields, up to ${importSubscribers.MAX_SUBSCRIBERS} per request, without triggering automations`,
 				action: 'Import subscribers',
 			},
 			{

@@ -10,11 +10,11 @@ import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
 import { requestOptionsCollection } from '../common.descriptions';
 import { subscriberOf } from './answer';
+import { MAX_SUBSCRIBERS } from './import.operation';
 
 const properties: INodeProperties[] = [
 	{
-		displayName:
-			'Creates one subscriber per item, one request each. To add or update many subscribers with names, tags and fields, use Import Subscribers (up to 1000 per request).',
+		displayName: `Creates one subscriber per item, one request each. To add or update many subscribers with names, tags and fields, use Import Subscribers (up to ${MAX_SUBSCRIBERS} per request).`,
 		name: 'createNotice',
 		type: 'notice',
 		default: '',

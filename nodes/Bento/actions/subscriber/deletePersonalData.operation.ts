@@ -12,6 +12,7 @@ import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
 import type { BentoTransport } from '../../transport';
 import { apiFailure } from '../../transport/attempt';
+import { BENTO_DELETIONS_PER_DAY, countText } from '../../transport/bentoLimits';
 import { httpFailureText } from '../../transport/errorMessages';
 import { requestOptions } from '../../engines/options';
 import { optionsCollection } from '../common.descriptions';
@@ -19,11 +20,10 @@ import { ifNotFoundOption } from './ifNotFound';
 
 type IfNotFound = 'returnItem' | 'error';
 
-// Bento documents 1,000 data deletion requests a day (BENTO-API.md, data_deletion_requests):
+// Bento documents a daily limit of data deletion requests (bentoLimits.ts; BENTO-API.md):
 // the transport waits out a 429 only when it says to come back within its wait cap
 // (Retry-After), and otherwise names that daily limit.
-const DAILY_LIMIT_NOTE =
-	'Bento allows 1,000 data deletion requests a day per site: the remaining items can be sent again tomorrow (items already answered "queued" need not be).';
+const DAILY_LIMIT_NOTE = `Bento allows ${countText(BENTO_DELETIONS_PER_DAY)} data deletion requests a day per site: the remaining items can be sent again tomorrow (items already answered "queued" need not be).`;
 
 // Bento's answer for an email it has no person for; any other 404 is a wrong path (Base URL).
 const NOT_FOUND = 'visitor_not_found';
@@ -39,8 +39,7 @@ const ifNotFound = ifNotFoundOption(
 
 const properties: INodeProperties[] = [
 	{
-		displayName:
-			'Irreversible: Bento anonymises this person on the site (profile, fields, tags, history), up to 1,000 requests a day. Any later event, import or shop sync with the same email creates the person again, so stop your other syncs for this address too.',
+		displayName: `Irreversible: Bento anonymises this person on the site (profile, fields, tags, history), up to ${countText(BENTO_DELETIONS_PER_DAY)} requests a day. Any later event, import or shop sync with the same email creates the person again, so stop your other syncs for this address too.`,
 		name: 'deletePersonalDataNotice',
 		type: 'notice',
 		default: '',

@@ -16,7 +16,10 @@ import { fieldRows, readRows } from '../keyValueRows';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { tagLocator } from './pickers';
 
-const options = batchOptions({ noun: 'Subscribers', max: 1000 });
+/** Bento's limit of subscribers per request (POST /batch/subscribers). */
+export const MAX_SUBSCRIBERS = 1000;
+
+const options = batchOptions({ noun: 'Subscribers', max: MAX_SUBSCRIBERS });
 
 // Where Bento's rule bites: a name typed By Name that Bento does not know becomes a new tag.
 const TAG_HINT = 'A name Bento does not know yet creates the tag: check the spelling';
@@ -150,7 +153,7 @@ export async function execute(
 		bodyKey: 'subscribers',
 		recordKey: 'subscriber',
 		noun: 'subscribers',
-		max: 1000,
+		max: MAX_SUBSCRIBERS,
 		options,
 		reader,
 	});

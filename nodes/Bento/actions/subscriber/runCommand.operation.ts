@@ -16,7 +16,7 @@ import { type BentoCommand, COMMAND_NAMES, toCommand } from './commands';
 import { fieldLocator, tagLocator } from './pickers';
 
 // Bento's older docs cap a command request at 100; no source gives a firmer number.
-const MAX_COMMANDS = 100;
+export const MAX_COMMANDS = 100;
 
 const options = batchOptions({ noun: 'Commands', max: MAX_COMMANDS });
 

@@ -10,7 +10,7 @@ import type { BentoRequest, BentoTransport } from '../../transport';
 // OpenAPI file, the official n8n node) or in a JSON body (the Node SDK). A POST sends them in
 // both, so either reading works; the query only while it stays short, so that long content
 // cannot make an over-long URL. GETs use the query.
-const MAX_QUERY_CHARS = 2000;
+export const MAX_QUERY_CHARS = 2000;
 
 /** The request for an experimental endpoint with these inputs (empty ones left out). */
 export function experimentalRequest(

@@ -1,0 +1,323 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	description as createBroadcasts,
+	MAX_BROADCASTS,
+} from '../../nodes/Bento/actions/broadcast/create.operation';
+import { MAX_EVENTS, returnAllOrLimit } from '../../nodes/Bento/actions/common.descriptions';
+import {
+	EMAIL_REQUESTS_PER_MINUTE,
+	MAX_EMAILS,
+} from '../../nodes/Bento/actions/email/send.operation';
+import { MAX_SUBSCRIBERS } from '../../nodes/Bento/actions/subscriber/import.operation';
+import { MAX_COMMANDS } from '../../nodes/Bento/actions/subscriber/runCommand.operation';
+import { MAX_QUERY_CHARS } from '../../nodes/Bento/actions/utility/experimental';
+import { requestOptions } from '../../nodes/Bento/engines/options';
+import { MAX_ENTRIES as PICKER_MAX_ENTRIES } from '../../nodes/Bento/methods/listSearch';
+import {
+	BENTO_DELETIONS_PER_DAY,
+	BENTO_EMAILS_PER_MINUTE,
+	BENTO_REQUESTS_PER_MINUTE,
+	BENTO_STATS_REQUESTS_PER_HOUR,
+} from '../../nodes/Bento/transport/bentoLimits';
+import { MAX_REFUSALS } from '../../nodes/Bento/transport';
+import { MAX_IDLE_MS, MAX_OUTCOMES, MAX_RUNS } from '../../nodes/Bento/transport/rerunRecord';
+import { RETRY_CAPS } from '../../nodes/Bento/transport/retryPolicy';
+import { MAX_REMEMBERED } from '../../nodes/BentoFormResponseTrigger/formResponses';
+import { MIN_SECRET_LENGTH } from '../../nodes/BentoTrigger/secret';
+
+// Every number the documentation states that lives in the code, held to the code's value: a
+// change to a constant fails this test until the docs say the same (and the other way round).
+//
+// One row per statement. `phrase` is the text around the number as the page writes it, with `#`
+// where the number goes; line breaks, runs of spaces and Markdown's `*` do not matter. Numbers
+// may be written 1000 or 1,000, and 1 as "a", "an" or "one". Every place the phrase appears in
+// `file` must carry `value`, and it must appear at least once. To document a new number: export
+// its constant where it lives and add a row here.
+
+interface Documented {
+	/** The constant, for the failure message. */
+	constant: string;
+	/** Its value in the unit the docs use (minutes, seconds...). */
+	value: number;
+	file: string;
+	phrase: string;
+}
+
+const root = join(__dirname, '..', '..');
+
+/** A property of a node description, found by name, options collections included. */
+function findProperty(properties: INodeProperties[], name: string): INodeProperties | undefined {
+	for (const property of properties) {
+		if (property.name === name) return property;
+		const found = findProperty((property.options ?? []) as INodeProperties[], name);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+function propertyOf(properties: INodeProperties[], name: string): INodeProperties {
+	const property = findProperty(properties, name);
+	if (!property) throw new Error(`No property "${name}"`);
+	return property;
+}
+
+const option = (name: string) => propertyOf(requestOptions, name);
+
+const DOCUMENTED: Documented[] = [
+	// Bento's rate limits.
+	...[
+		"README.md|under Bento's # requests/min",
+		'docs/limits-and-retries.md|| # requests a minute (another page',
+		"docs/queue-mode.md|Bento's # requests per minute at 10x speed",
+	].map((at) => row('BENTO_REQUESTS_PER_MINUTE', BENTO_REQUESTS_PER_MINUTE, at)),
+	...[
+		'docs/library.md|Bento allows `/stats/*` only # requests per hour',
+		'docs/library.md|Bento allows about # requests per hour to /stats',
+		'docs/limits-and-retries.md|| `/stats/*` | # an hour',
+		'docs/limits-and-retries.md|Bento allows about # requests an hour to /stats',
+		'docs/official-node.md|Bento allows about # stats requests an hour',
+	].map((at) => row('BENTO_STATS_REQUESTS_PER_HOUR', BENTO_STATS_REQUESTS_PER_HOUR, at)),
+	...[
+		'README.md|(Bento allows # a day)',
+		'docs/audience.md|Bento allows # data deletion requests a day',
+		'docs/audience.md|Delete Personal Data (# a day)',
+		'docs/limits-and-retries.md|| `POST /data_deletion_requests` | # a day',
+	].map((at) => row('BENTO_DELETIONS_PER_DAY', BENTO_DELETIONS_PER_DAY, at)),
+	...[
+		'docs/sending.md|Bento sends transactional email at about # a minute',
+		'docs/limits-and-retries.md|about # a minute, whatever the batch size',
+	].map((at) => row('BENTO_EMAILS_PER_MINUTE', BENTO_EMAILS_PER_MINUTE, at)),
+
+	// How long and how often one request waits.
+	...[
+		'docs/limits-and-retries.md|at most # minutes of waiting for one request',
+		'docs/limits-and-retries.md|# minutes of waiting per request',
+		'docs/limits-and-retries.md|waits only if the window resets within # minutes',
+		"docs/audience.md|within the node's #-minute wait cap",
+		"docs/library.md|fits the node's #-minute cap",
+	].map((at) => row('RETRY_CAPS.maxTotalWaitMs (minutes)', RETRY_CAPS.maxTotalWaitMs / 60_000, at)),
+	row(
+		'RETRY_CAPS.maxDelayMs (s)',
+		RETRY_CAPS.maxDelayMs / 1000,
+		'docs/limits-and-retries.md|capped at # s per wait',
+	),
+	row('MAX_REFUSALS', MAX_REFUSALS, 'docs/limits-and-retries.md|at most # refusals of one request'),
+
+	// n8n's Retry On Fail: the record of a run's writes.
+	row('MAX_RUNS', MAX_RUNS, 'docs/limits-and-retries.md|keeps at most # runs'),
+	row(
+		'MAX_IDLE_MS (hours)',
+		MAX_IDLE_MS / 3_600_000,
+		'docs/limits-and-retries.md|forgets a run after # hour unused',
+	),
+	row('MAX_OUTCOMES', MAX_OUTCOMES, 'docs/limits-and-retries.md|holds at most # write outcomes'),
+
+	// Batch sizes: Bento's limits per request.
+	...[
+		'README.md|in batches of up to # per request',
+		'README.md|`POST /batch/events` | batch writer, # per request',
+		'docs/events.md|| Batch Size | # | events per request, 1 to #',
+	].map((at) => row('MAX_EVENTS', MAX_EVENTS, at)),
+	...[
+		'README.md|`POST /batch/subscribers` | batch writer, # per request',
+		'docs/audience.md|Subscriber → Import (# per request)',
+		'docs/audience.md|automations (the node shows this as a notice), up to # per request',
+		'docs/audience.md|Options: Batch Size (1 to #, default #)',
+	].map((at) => row('MAX_SUBSCRIBERS', MAX_SUBSCRIBERS, at)),
+	...[
+		'README.md|`POST /fetch/commands` | batch writer, # per request',
+		'docs/audience.md|Subscriber → Run Command (# per request)',
+		'docs/audience.md|Sends commands in batches of up to #',
+		'docs/audience.md|the Batch Size option goes from 1 to #',
+	].map((at) => row('MAX_COMMANDS', MAX_COMMANDS, at)),
+	...[
+		'README.md|`POST /batch/emails` | batch writer, # per request',
+		'docs/sending.md|go out in batches of up to #',
+		'docs/sending.md|Options: Batch Size (#, 1 to #)',
+	].map((at) => row('MAX_EMAILS', MAX_EMAILS, at)),
+	...[
+		'README.md|`POST /batch/broadcasts` | batch writer, # per request',
+		'docs/sending.md|Creates broadcasts in batches of up to #',
+	].map((at) => row('MAX_BROADCASTS', MAX_BROADCASTS, at)),
+
+	// Default pacing and retries (the options' defaults as the editor shows them).
+	...[
+		'docs/sending.md|defaults to Requests Per Minute = #',
+		'docs/sending.md|Requests Per Minute (#)',
+	].map((at) => row('EMAIL_REQUESTS_PER_MINUTE', EMAIL_REQUESTS_PER_MINUTE, at)),
+	...[
+		'docs/events.md|| Requests Per Minute | # (automatic)',
+		'docs/limits-and-retries.md|Requests Per Minute defaults to #, automatic',
+	].map((at) =>
+		row('Requests Per Minute default', option('requestsPerMinute').default as number, at),
+	),
+	...[
+		'docs/events.md|| Max Retries | # |',
+		'docs/limits-and-retries.md|Max Retries (default #',
+		'docs/sending.md|Max Retries (#;',
+	].map((at) => row('Max Retries default', option('maxRetries').default as number, at)),
+	...['docs/events.md|a timeout (0 to #)', 'docs/limits-and-retries.md|(default 5, at most #)'].map(
+		(at) => row('Max Retries maximum', option('maxRetries').typeOptions?.maxValue as number, at),
+	),
+	...[
+		'docs/events.md|| Retry Delay | # ms |',
+		'docs/limits-and-retries.md|Retry Delay (default # ms)',
+		'docs/sending.md|Retry Delay (# ms)',
+	].map((at) => row('Retry Delay default', option('retryDelay').default as number, at)),
+	...[
+		'docs/events.md|| Timeout | # ms |',
+		'docs/limits-and-retries.md|Timeout (default # ms)',
+		'docs/sending.md|Timeout (# ms)',
+	].map((at) => row('Timeout default', option('timeout').default as number, at)),
+	...[
+		'docs/audience.md|/ _Limit_ (default #)',
+		'docs/library.md|Return All / Limit (default #)',
+	].map((at) => row('Limit default', propertyOf(returnAllOrLimit, 'limit').default as number, at)),
+	row(
+		'Batch Size Per Hour default',
+		propertyOf(createBroadcasts, 'batchSizePerHour').default as number,
+		'docs/sending.md|recipients per hour once the broadcast is sent (default #)',
+	),
+
+	// Triggers, pickers, utilities.
+	row(
+		'MAX_REMEMBERED (form responses)',
+		MAX_REMEMBERED,
+		"docs/triggers.md|kept in the workflow's static data, at most #",
+	),
+	...[
+		'README.md|a shared secret of at least # characters',
+		'docs/triggers.md|refuses one shorter than # characters',
+	].map((at) => row('MIN_SECRET_LENGTH', MIN_SECRET_LENGTH, at)),
+	row(
+		'MAX_ENTRIES (tag and field pickers)',
+		PICKER_MAX_ENTRIES,
+		'docs/audience.md|at most #, filtered as you type',
+	),
+	row('MAX_QUERY_CHARS', MAX_QUERY_CHARS, 'docs/library.md|while it stays under # characters'),
+];
+
+/** A row from `file|phrase`. */
+function row(constant: string, value: number, at: string): Documented {
+	const split = at.indexOf('|');
+	return { constant, value, file: at.slice(0, split), phrase: at.slice(split + 1) };
+}
+
+const NUMBER = String.raw`(\d[\d,]*(?:\.\d+)?|an?|one)`;
+
+/** The phrase as a pattern: `#` a number, any white space one or more, the rest literal. */
+function patternOf(phrase: string): RegExp {
+	const parts = phrase
+		.replace(/\*/g, '')
+		.trim()
+		.split(/\s+/)
+		.map((word) =>
+			word
+				.split('#')
+				.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+				.join(NUMBER),
+		);
+	return new RegExp(parts.join('\\s+'), 'gi');
+}
+
+function numberOf(text: string): number {
+	const word = text.toLowerCase();
+	if (word === 'a' || word === 'an' || word === 'one') return 1;
+	return Number(text.replace(/,/g, ''));
+}
+
+/** How `text` (one page) disagrees with a row: one line per mismatch, or a missing phrase. */
+function mismatches(documented: Documented, text: string): string[] {
+	const plain = text.replace(/\*/g, '');
+	const found = [...plain.matchAll(patternOf(documented.phrase))];
+	if (found.length === 0)
+		return [
+			`${documented.file}: no "${documented.phrase}" (${documented.constant} is ${documented.value})`,
+		];
+	return found.flatMap((match) =>
+		match
+			.slice(1)
+			.filter((n) => numberOf(n) !== documented.value)
+			.map(
+				(n) =>
+					`${documented.file}: "${match[0].replace(/\s+/g, ' ')}" says ${n}, but ${documented.constant} is ${documented.value}`,
+			),
+	);
+}
+
+const pages = new Map<string, string>();
+function page(file: string): string {
+	let text = pages.get(file);
+	if (text === undefined) {
+		text = readFileSync(join(root, file), 'utf8');
+		pages.set(file, text);
+	}
+	return text;
+}
+
+describe('the numbers the docs state', () => {
+	it.each(DOCUMENTED.map((d) => [`${d.constant} in ${d.file}: "${d.phrase}"`, d] as const))(
+		'%s',
+		(_name, documented) => {
+			expect(mismatches(documented, page(documented.file))).toEqual([]);
+		},
+	);
+
+	it('every page the table names exists among README.md and docs/*.md', () => {
+		const known = new Set([
+			'README.md',
+			...readdirSync(join(root, 'docs'))
+				.filter((f) => f.endsWith('.md'))
+				.map((f) => `docs/${f}`),
+		]);
+		expect(DOCUMENTED.map((d) => d.file).filter((f) => !known.has(f))).toEqual([]);
+	});
+
+	it('a page whose number differs from the code fails, naming the constant and what it says', () => {
+		const documented = row('MAX_RUNS', 1000, 'x.md|keeps at most # runs');
+		expect(mismatches(documented, 'the record keeps at most\n**1,000** runs')).toEqual([]);
+		expect(mismatches(documented, 'the record keeps at most 200 runs')).toEqual([
+			'x.md: "keeps at most 200 runs" says 200, but MAX_RUNS is 1000',
+		]);
+		expect(mismatches(documented, 'the record keeps runs')).toEqual([
+			'x.md: no "keeps at most # runs" (MAX_RUNS is 1000)',
+		]);
+		const hour = row('MAX_IDLE_MS (hours)', 1, 'x.md|after # hour unused');
+		expect(mismatches(hour, 'after an hour unused')).toEqual([]);
+		expect(mismatches(hour, 'after 6 hours unused')).toHaveLength(1);
+	});
+});
+
+describe('README.md', () => {
+	const readme = page('README.md');
+
+	it('stays a landing page under 350 lines', () => {
+		expect(readme.split('\n').length).toBeLessThan(350);
+	});
+
+	it('names every resource in its operations table, by its value in saved workflows', () => {
+		const resources = readdirSync(join(root, 'nodes', 'Bento', 'actions'), {
+			withFileTypes: true,
+		})
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => entry.name);
+		expect(resources.length).toBeGreaterThan(10);
+		const tableRows = readme.split('\n').filter((line) => line.startsWith('| '));
+		const missing = resources.filter(
+			(resource) => !tableRows.some((line) => line.includes(`(\`${resource}\`)`)),
+		);
+		expect(missing).toEqual([]);
+	});
+
+	it('keeps the demo and test commands and links every docs page', () => {
+		expect(readme).toContain('npm install && npm run demo');
+		expect(readme).toContain('npm install && npm test');
+		const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'));
+		const unlinked = docs.filter((f) => !readme.includes(`](docs/${f}`));
+		expect(unlinked).toEqual([]);
+	});
+});
