@@ -1,6 +1,7 @@
 import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	NodeConnectionTypes,
@@ -12,6 +13,7 @@ import * as emailTemplate from './actions/emailTemplate/EmailTemplate.resource';
 import * as event from './actions/event/Event.resource';
 import * as field from './actions/field/Field.resource';
 import * as form from './actions/form/Form.resource';
+import type { BentoResource } from './actions/node.type';
 import { router } from './actions/router';
 import * as segment from './actions/segment/Segment.resource';
 import * as sequence from './actions/sequence/Sequence.resource';
@@ -56,7 +58,7 @@ export class Bento implements INodeType {
 					{ name: 'Tag', value: 'tag' },
 					{ name: 'Utility', value: 'utility' },
 					{ name: 'Workflow', value: 'workflow' },
-				],
+				] satisfies Array<INodePropertyOptions & { value: BentoResource }>,
 				default: 'event',
 			},
 			...broadcast.description,

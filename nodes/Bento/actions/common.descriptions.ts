@@ -1,6 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { batchOptions, requestOptions } from '../engines/options';
+import type { BentoOperation, BentoResource } from './node.type';
 
 const onRejectedEvents: INodeProperties = {
 	displayName: 'On Rejected Events',
@@ -32,6 +33,29 @@ const uniqueKey: INodeProperties = {
 	description:
 		'Sets details.unique.key on each event. Bento counts events with the same key once, so a resend after a timeout cannot double-count a purchase.',
 };
+
+/** One entry of resource `R`'s Operation picker: its value must be one of node.type.ts. */
+export type OperationOption<R extends BentoResource> = INodePropertyOptions & {
+	value: BentoOperation<R>;
+	action: string;
+};
+
+/** A resource's Operation picker, shown for that resource only; values typed by node.type.ts. */
+export function operationPicker<R extends BentoResource>(
+	resource: R,
+	options: Array<OperationOption<R>>,
+	defaultOperation: BentoOperation<R>,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
 
 /** The Options collection: every operation's last parameter, holding `options`. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {

@@ -1,7 +1,7 @@
-import type { AllEntities } from 'n8n-workflow';
-
-// The resource and operation values users' workflows save: never rename one that has shipped.
-type NodeMap = {
+// The one list of resource and operation values users' workflows save: never rename one that
+// has shipped. The router's table and every resource's Operation picker are typed from it, so a
+// misspelled or forgotten value is a compile error (test/unit/router.types.test.ts holds that).
+export type NodeMap = {
 	event: 'create';
 	subscriber: 'get' | 'create' | 'deletePersonalData' | 'import' | 'runCommand';
 	tag: 'getAll' | 'create';
@@ -17,4 +17,8 @@ type NodeMap = {
 	utility: 'validateEmail' | 'moderateContent' | 'guessGender' | 'geolocateIp' | 'checkBlacklist';
 };
 
-export type BentoType = AllEntities<NodeMap>;
+/** A value of the Resource picker. */
+export type BentoResource = keyof NodeMap;
+
+/** A value of resource `R`'s Operation picker. */
+export type BentoOperation<R extends BentoResource> = NodeMap[R];

@@ -6,7 +6,7 @@ import * as emailTemplate from './emailTemplate/EmailTemplate.resource';
 import * as event from './event/Event.resource';
 import * as field from './field/Field.resource';
 import * as form from './form/Form.resource';
-import type { BentoType } from './node.type';
+import type { BentoOperation, BentoResource } from './node.type';
 import * as segment from './segment/Segment.resource';
 import * as sequence from './sequence/Sequence.resource';
 import * as stats from './stats/Stats.resource';
@@ -15,14 +15,15 @@ import * as tag from './tag/Tag.resource';
 import * as utility from './utility/Utility.resource';
 import * as workflow from './workflow/Workflow.resource';
 
-type Operation = {
+export type Operation = {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
 };
 
-type Operations = { [R in BentoType['resource']]: Partial<Record<string, Operation>> };
+/** Every resource of node.type.ts, each with exactly its operations: no more, none misspelled. */
+export type OperationTable = { [R in BentoResource]: Record<BentoOperation<R>, Operation> };
 
 // One line per operation: adding an operation adds its file, its line here and an import above.
-const operations: Operations = {
+export const operations = {
 	event: { create: event.create },
 	subscriber: {
 		get: subscriber.get,
@@ -48,12 +49,19 @@ const operations: Operations = {
 		geolocateIp: utility.geolocateIp,
 		checkBlacklist: utility.checkBlacklist,
 	},
-};
+} satisfies OperationTable;
+
+/** The table's entry for saved values, or undefined (own keys only: "toString" is no operation). */
+export function findOperation(resource: string, operation: string): Operation | undefined {
+	const table: Record<string, Record<string, Operation>> = operations;
+	if (!Object.hasOwn(table, resource) || !Object.hasOwn(table[resource], operation)) return undefined;
+	return table[resource][operation];
+}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as BentoType['resource'];
+	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = operations[resource]?.[operation];
+	const handler = findOperation(resource, operation);
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),

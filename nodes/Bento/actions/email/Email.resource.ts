@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as send from './send.operation';
 
 export { send };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['email'] } },
-		options: [
+	operationPicker(
+		'email',
+		[
 			{
 				name: 'Send Emails',
 				value: 'send',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				action: 'Send emails',
 			},
 		],
-		default: 'send',
-	},
+		'send',
+	),
 	...send.description,
 ];

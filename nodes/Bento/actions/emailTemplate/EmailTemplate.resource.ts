@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as get from './get.operation';
 import * as update from './update.operation';
 
 export { get, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['emailTemplate'] } },
-		options: [
+	operationPicker(
+		'emailTemplate',
+		[
 			{
 				name: 'Get',
 				value: 'get',
@@ -26,8 +23,8 @@ export const description: INodeProperties[] = [
 				action: 'Update an email template',
 			},
 		],
-		default: 'get',
-	},
+		'get',
+	),
 	...get.description,
 	...update.description,
 ];

@@ -1,18 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_EVENTS } from '../common.descriptions';
+import { MAX_EVENTS, operationPicker } from '../common.descriptions';
 import * as create from './create.operation';
 
 export { create };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['event'] } },
-		options: [
+	operationPicker(
+		'event',
+		[
 			{
 				name: 'Create Events',
 				value: 'create',
@@ -20,7 +16,7 @@ export const description: INodeProperties[] = [
 				action: 'Create events',
 			},
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	...create.description,
 ];

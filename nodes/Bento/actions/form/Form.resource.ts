@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as getResponses from './getResponses.operation';
 
 export { getResponses };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['form'] } },
-		options: [
+	operationPicker(
+		'form',
+		[
 			{
 				name: 'Get Responses',
 				value: 'getResponses',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				action: 'Get form responses',
 			},
 		],
-		default: 'getResponses',
-	},
+		'getResponses',
+	),
 	...getResponses.description,
 ];

@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as addEmail from './addEmail.operation';
 import * as getAll from './getAll.operation';
 
 export { addEmail, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['sequence'] } },
-		options: [
+	operationPicker(
+		'sequence',
+		[
 			{
 				name: 'Add Email',
 				value: 'addEmail',
@@ -26,8 +23,8 @@ export const description: INodeProperties[] = [
 				action: 'Get many sequences',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...addEmail.description,
 	...getAll.description,
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as getReport from './getReport.operation';
 import * as getSegment from './getSegment.operation';
 import * as getSite from './getSite.operation';
@@ -7,13 +8,9 @@ import * as getSite from './getSite.operation';
 export { getReport, getSegment, getSite };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['stats'] } },
-		options: [
+	operationPicker(
+		'stats',
+		[
 			{
 				name: 'Get Report Stats',
 				value: 'getReport',
@@ -34,8 +31,8 @@ export const description: INodeProperties[] = [
 				action: 'Get site stats',
 			},
 		],
-		default: 'getSite',
-	},
+		'getSite',
+	),
 	...getReport.description,
 	...getSegment.description,
 	...getSite.description,

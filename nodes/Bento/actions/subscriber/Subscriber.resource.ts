@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as create from './create.operation';
 import * as deletePersonalData from './deletePersonalData.operation';
 import * as get from './get.operation';
@@ -10,13 +11,9 @@ import * as runCommand from './runCommand.operation';
 export { create, deletePersonalData, get, importSubscribers, runCommand };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['subscriber'] } },
-		options: [
+	operationPicker(
+		'subscriber',
+		[
 			{
 				name: 'Create',
 				value: 'create',
@@ -50,8 +47,8 @@ export const description: INodeProperties[] = [
 				action: 'Run subscriber commands',
 			},
 		],
-		default: 'import',
-	},
+		'import',
+	),
 	...create.description,
 	...deletePersonalData.description,
 	...get.description,

@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as create from './create.operation';
 import * as getAll from './getAll.operation';
 
 export { create, getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['tag'] } },
-		options: [
+	operationPicker(
+		'tag',
+		[
 			{
 				name: 'Create',
 				value: 'create',
@@ -26,8 +23,8 @@ export const description: INodeProperties[] = [
 				action: 'Get many tags',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...create.description,
 	...getAll.description,
 ];

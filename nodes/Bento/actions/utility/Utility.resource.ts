@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as checkBlacklist from './checkBlacklist.operation';
 import * as geolocateIp from './geolocateIp.operation';
 import * as guessGender from './guessGender.operation';
@@ -9,13 +10,9 @@ import * as validateEmail from './validateEmail.operation';
 export { checkBlacklist, geolocateIp, guessGender, moderateContent, validateEmail };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['utility'] } },
-		options: [
+	operationPicker(
+		'utility',
+		[
 			{
 				name: 'Check Blacklist',
 				value: 'checkBlacklist',
@@ -47,8 +44,8 @@ export const description: INodeProperties[] = [
 				action: 'Validate an email address',
 			},
 		],
-		default: 'validateEmail',
-	},
+		'validateEmail',
+	),
 	{
 		displayName:
 			"These are Bento's experimental endpoints: Bento may change or remove them at any time, and an empty answer (geolocation often returns nothing now) is a normal outcome, not an error.",

@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common.descriptions';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['workflow'] } },
-		options: [
+	operationPicker(
+		'workflow',
+		[
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -20,7 +17,7 @@ export const description: INodeProperties[] = [
 				action: 'Get many workflows',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...getAll.description,
 ];
