@@ -1,4 +1,8 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import {
+	type INodeProperties,
+	type INodePropertyOptions,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { batchOptions, requestOptions } from '../engines/options';
 import type { BentoOperation, BentoResource } from './node.type';
@@ -55,6 +59,18 @@ export function operationPicker<R extends BentoResource>(
 		options,
 		default: defaultOperation,
 	};
+}
+
+/** An operation's own parameters, shown for that resource and operation only (values typed). */
+export function operationDescription<R extends BentoResource>(
+	resource: R,
+	operation: BentoOperation<R>,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
 }
 
 /** The Options collection: every operation's last parameter, holding `options`. */

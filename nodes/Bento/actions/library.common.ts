@@ -12,7 +12,13 @@ import { flattenEntry } from '../helpers/flatten';
 import { type Checked, Invalid } from '../helpers/invalid';
 import { isPlainObject, requiredName, requiredText } from '../helpers/validation';
 import type { BentoRequest, BentoTransport } from '../transport';
-import { requestOptionsCollection, returnAllOrLimit } from './common.descriptions';
+import {
+	operationDescription,
+	requestOptionsCollection,
+	returnAllOrLimit,
+} from './common.descriptions';
+import type { BentoOperation, BentoResource } from './node.type';
+import type { Operation } from './router';
 
 // Shared by the stats, sequence, workflow, emailTemplate, segment, form and utility operations.
 
@@ -148,6 +154,23 @@ export async function executeList(
 		emptyHint: (indexes) =>
 			`Bento returned no ${spec.noun} for ${indexes.length === 1 ? 'item' : 'items'} ${indexes.join(', ')}`,
 	});
+}
+
+/**
+ * A whole list operation with no parameter of its own (Return All / Limit and the options): its
+ * description, shown for `resource` and `operation` only, and its execute, reading `spec`.
+ */
+export function listOperation<R extends BentoResource>(
+	resource: R,
+	operation: BentoOperation<R>,
+	spec: Omit<ListOperationSpec, 'query'>,
+): Operation & { description: INodeProperties[] } {
+	return {
+		description: operationDescription(resource, operation, listProperties),
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			return await executeList(this, items, spec);
+		},
+	};
 }
 
 /** Required text sent exactly as given (HTML, content to moderate): not trimmed. */

@@ -1,24 +1,8 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import { listOperation } from '../library.common';
 
-import { executeList, listProperties } from '../library.common';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['field'], operation: ['getAll'] } },
-	listProperties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	// One unpaged answer with every field.
-	return await executeList(this, items, {
-		endpoint: '/fetch/fields',
-		paged: false,
-		noun: 'fields',
-	});
-}
+// One unpaged answer with every field.
+export const { description, execute } = listOperation('field', 'getAll', {
+	endpoint: '/fetch/fields',
+	paged: false,
+	noun: 'fields',
+});

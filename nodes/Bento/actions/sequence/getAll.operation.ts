@@ -1,23 +1,7 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import { listOperation } from '../library.common';
 
-import { executeList, listProperties } from '../library.common';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sequence'], operation: ['getAll'] } },
-	listProperties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await executeList(this, items, {
-		endpoint: '/fetch/sequences',
-		paged: true,
-		noun: 'sequences',
-	});
-}
+export const { description, execute } = listOperation('sequence', 'getAll', {
+	endpoint: '/fetch/sequences',
+	paged: true,
+	noun: 'sequences',
+});
