@@ -1,4 +1,5 @@
 import {
+	type IDisplayOptions,
 	type INodeProperties,
 	type INodePropertyOptions,
 	updateDisplayOptions,
@@ -71,6 +72,26 @@ export function operationDescription<R extends BentoResource>(
 		{ show: { resource: [resource], operation: [operation] } },
 		properties,
 	);
+}
+
+/**
+ * The Email parameter of an operation that names one subscriber per item: required, with the
+ * same placeholder everywhere; `description` says what that address is for this operation.
+ */
+export function emailProperty(
+	description: string,
+	displayOptions?: IDisplayOptions,
+): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description,
+		...(displayOptions ? { displayOptions } : {}),
+	};
 }
 
 /** The Options collection: every operation's last parameter, holding `options`. */

@@ -21,6 +21,7 @@ import {
 } from '../../helpers/validation';
 import {
 	deliveryOptions,
+	emailProperty,
 	MAX_EVENTS,
 	mappingModeProperties,
 	optionsCollection,
@@ -50,16 +51,9 @@ const properties: INodeProperties[] = [
 		hint: `Bento's system events: ${SYSTEM_EVENTS}`,
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the subscriber; Bento creates the subscriber if it does not exist yet',
-		displayOptions: { show: { mappingMode: ['defineBelow'] } },
-	},
+	emailProperty('Email of the subscriber; Bento creates the subscriber if it does not exist yet', {
+		show: { mappingMode: ['defineBelow'] },
+	}),
 	fieldRows({
 		name: 'fieldRows',
 		displayName: 'Fields',

@@ -8,7 +8,7 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
-import { requestOptionsCollection } from '../common.descriptions';
+import { emailProperty, requestOptionsCollection } from '../common.descriptions';
 import { subscriberOf } from './answer';
 import { MAX_SUBSCRIBERS } from './import.operation';
 
@@ -19,15 +19,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email address of the subscriber to create',
-	},
+	emailProperty('Email address of the subscriber to create'),
 	requestOptionsCollection,
 ];
 

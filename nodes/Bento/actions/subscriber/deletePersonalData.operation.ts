@@ -15,7 +15,7 @@ import { apiFailure } from '../../transport/attempt';
 import { BENTO_DELETIONS_PER_DAY, countText } from '../../transport/bentoLimits';
 import { httpFailureText } from '../../transport/errorMessages';
 import { requestOptions } from '../../engines/options';
-import { optionsCollection } from '../common.descriptions';
+import { emailProperty, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
 
 type IfNotFound = 'returnItem' | 'error';
@@ -44,15 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email address of the person whose data Bento erases',
-	},
+	emailProperty('Email address of the person whose data Bento erases'),
 	optionsCollection([ifNotFound, ...requestOptions]),
 ];
 

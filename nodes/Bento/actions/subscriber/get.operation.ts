@@ -10,7 +10,7 @@ import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { requestOptions } from '../../engines/options';
 import { checkEmail, requiredName } from '../../helpers/validation';
-import { optionsCollection } from '../common.descriptions';
+import { emailProperty, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
 import { subscriberOf } from './answer';
 
@@ -38,16 +38,7 @@ const properties: INodeProperties[] = [
 		default: 'email',
 		description: 'Which identifier to look the subscriber up by',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email address of the subscriber to get',
-		displayOptions: { show: { by: ['email'] } },
-	},
+	emailProperty('Email address of the subscriber to get', { show: { by: ['email'] } }),
 	{
 		displayName: 'UUID',
 		name: 'uuid',

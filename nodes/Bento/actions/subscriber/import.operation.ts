@@ -11,7 +11,7 @@ import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { batchOptions } from '../../engines/options';
 import { Invalid } from '../../helpers/invalid';
-import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { emailProperty, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { fieldRows, readRows } from '../keyValueRows';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { tagLocator } from './pickers';
@@ -66,16 +66,9 @@ const properties: INodeProperties[] = [
 		notice:
 			'Each input item is one subscriber: "email", optionally "first_name", "last_name", "tags" and "remove_tags" (comma-separated names or a list), and every other key a custom field with a flat value.',
 	}),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the subscriber; Bento creates the subscriber if it does not exist yet',
-		displayOptions: { show: { mappingMode: ['defineBelow'] } },
-	},
+	emailProperty('Email of the subscriber; Bento creates the subscriber if it does not exist yet', {
+		show: { mappingMode: ['defineBelow'] },
+	}),
 	{
 		displayName: 'First Name',
 		name: 'firstName',

@@ -8,20 +8,13 @@ import {
 
 import { Invalid } from '../../helpers/invalid';
 import { cleanAddress } from '../../helpers/validation';
-import { requestOptionsCollection } from '../common.descriptions';
+import { emailProperty, requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description:
-			'The address to check. An address that looks wrong is not an error: Bento answers valid false.',
-	},
+	emailProperty(
+		'The address to check. An address that looks wrong is not an error: Bento answers valid false.',
+	),
 	{
 		displayName: 'Ruleset',
 		name: 'ruleset',
