@@ -166,6 +166,17 @@ describe('Subscriber: Delete Personal Data', () => {
 		]);
 	});
 
+	it('a 503, then 404: queued, by the rule every per-item write shares', async () => {
+		const { requests } = mockEndpoint('POST', PATH, [[503], NOT_FOUND]);
+		const { outputs, error } = await runBentoNode({
+			parameters: parameters(),
+			items: [{ email: 'ann@example.com' }],
+		});
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(2);
+		expect(outputs[0][0].json).toEqual({ email: 'ann@example.com', status: 'queued' });
+	});
+
 	it('a 429 (certainly not sent), then 404: not found', async () => {
 		const { requests } = mockEndpoint('POST', PATH, [
 			[429, { error: 'Too many' }, { 'Retry-After': '0' }],

@@ -124,3 +124,54 @@ describeErrorClasses('Update Email Template', {
 	ok: [200, answer()],
 	items: [{ id: 1 }, { id: 2 }],
 });
+
+// Every per-item write judges a 404 by one rule (engines/perItem.ts, notFoundVerdict).
+describe('Email Templates: a 404 on a retry', () => {
+	const EARLIER = 'An earlier attempt of this request may have reached Bento';
+	const run = (parameters: Record<string, unknown>) =>
+		runBentoNode({
+			parameters: { ...parameters, options: { retryDelay: 0 } },
+			items: [{ id: '1001' }],
+		});
+
+	it('Update answered 503, then 404: not found, saying the first attempt may have reached Bento', async () => {
+		const { requests } = mockEndpoint('PATCH', TEMPLATE_PATH, [
+			[503],
+			[404, { error: 'Not found' }],
+		]);
+		const { error } = await run(update({ subject: 'New' }));
+		expect(requests).toHaveLength(2);
+		expect(error?.message).toBe(
+			'Item 0 failed: Bento answered 404: no email template with ID "1001"',
+		);
+		expect(error?.description).toContain(EARLIER);
+	});
+
+	it('Update answered 429 (certainly not sent), then 404: a plain not found', async () => {
+		const { requests } = mockEndpoint('PATCH', TEMPLATE_PATH, [
+			[429, { error: 'Too many' }, { 'Retry-After': '0' }],
+			[404, { error: 'Not found' }],
+		]);
+		const { error } = await run(update({ subject: 'New' }));
+		expect(requests).toHaveLength(2);
+		expect(error?.message).toBe(
+			'Item 0 failed: Bento answered 404: no email template with ID "1001"',
+		);
+		expect(error?.description).toContain('Check the ID');
+		expect(error?.description).not.toContain(EARLIER);
+	});
+
+	it('Get answered 503, then 404: a plain not found (a read changes nothing)', async () => {
+		const { requests } = mockEndpoint('GET', TEMPLATE_PATH, [[503], [404, { error: 'Not found' }]]);
+		const { error } = await run({
+			resource: 'emailTemplate',
+			operation: 'get',
+			templateId: byId('={{ $json.id }}'),
+		});
+		expect(requests).toHaveLength(2);
+		expect(error?.message).toBe(
+			'Item 0 failed: Bento answered 404: no email template with ID "1001"',
+		);
+		expect(error?.description).not.toContain(EARLIER);
+	});
+});

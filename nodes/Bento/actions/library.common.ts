@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { listParameters, readList } from '../engines/pagedReader';
-import { executePerItem } from '../engines/perItem';
+import { executePerItem, notFoundVerdict, type WriteEffect, writeEffect } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { type Checked, Invalid } from '../helpers/invalid';
 import { isPlainObject, requiredName, requiredText } from '../helpers/validation';
@@ -20,7 +20,8 @@ import {
 import type { BentoOperation, BentoResource } from './node.type';
 import type { Operation } from './router';
 
-// Shared by the stats, sequence, workflow, emailTemplate, segment, form and utility operations.
+// Parts of the operations that read and write Bento's library entries by ID (pickers, one entry,
+// whole lists). Which operations use them is what imports this file; it is not listed here.
 
 export interface LocatorSpec {
 	displayName: string;
@@ -69,23 +70,31 @@ export function dataOf(body: IDataObject): IDataObject {
 }
 
 /**
- * One entry by ID (GET, PATCH or POST), flattened. A 404 means Bento has no such entry: said so,
- * as this item's error, instead of the transport's "no such endpoint".
+ * One entry by ID (GET, PATCH, POST or DELETE), flattened. A 404 is judged by `notFoundVerdict`:
+ * Bento has no such entry, said so as this item's error instead of the transport's "no such
+ * endpoint" (saying too when an earlier attempt may have reached Bento); or, for a write that
+ * removes the entry, an earlier attempt did it: then `{}`, a success.
  */
 export async function requestEntry(
 	ctx: IExecuteFunctions,
 	transport: BentoTransport,
 	request: BentoRequest,
 	missing: string,
+	effect: WriteEffect = writeEffect(request.method),
 ): Promise<IDataObject> {
-	const { status, body } = await transport.request({ ...request, acceptStatuses: [404] });
-	if (status === 404) {
+	const response = await transport.request({ ...request, acceptStatuses: [404] });
+	const verdict = notFoundVerdict(response, effect);
+	if (verdict === 'doneBefore') return {};
+	if (verdict !== 'answer') {
+		const earlier =
+			verdict === 'notFoundAfterMaybeSent'
+				? ' An earlier attempt of this request may have reached Bento before this answer: check the entry in Bento.'
+				: '';
 		throw new NodeOperationError(ctx.getNode(), `Bento answered 404: ${missing}`, {
-			description:
-				'Check the ID (pick it from the list to be sure). A wrong Base URL in the credential also answers 404.',
+			description: `Check the ID (pick it from the list to be sure). A wrong Base URL in the credential also answers 404.${earlier}`,
 		});
 	}
-	return flattenEntry(dataOf(body));
+	return flattenEntry(dataOf(response.body));
 }
 
 export interface GetEntrySpec {

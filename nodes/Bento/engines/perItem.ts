@@ -8,7 +8,7 @@ import {
 
 import { readBatchOptions, requestOptions } from './options';
 import { Invalid } from '../helpers/invalid';
-import { BentoTransport } from '../transport';
+import { type BentoResponse, BentoTransport } from '../transport';
 import { type ItemReader, itemRange, readItem } from './readItem';
 
 export interface PerItemSpec<P> {
@@ -31,6 +31,36 @@ export interface PerItemSpec<P> {
 	shareKey?(params: P): string;
 	/** Shown as a hint when some items put out nothing (e.g. "no subscriber found"). */
 	emptyHint?(itemIndexes: number[]): string;
+}
+
+/** What a per-item request does to the entry it names (`WriteEffect` of its method by default). */
+export type WriteEffect = 'reads' | 'changes' | 'removes';
+
+/** GET reads, DELETE removes, anything else (POST, PATCH, PUT) changes or adds to its entry. */
+export function writeEffect(method: string): WriteEffect {
+	if (method === 'GET') return 'reads';
+	return method === 'DELETE' ? 'removes' : 'changes';
+}
+
+/**
+ * What a 404 means, for every per-item request that accepts one ("no such entry"):
+ * - `answer`: not a 404; Bento's answer stands.
+ * - `doneBefore`: a 404 to a write that removes its entry, after an earlier attempt of the same
+ *   request that may have been delivered (a timeout, a dropped connection, a 5xx:
+ *   `maybeSentBefore`): that attempt removed it. A success, not "not found".
+ * - `notFoundAfterMaybeSent`: a 404 to a write that changes its entry, after such an attempt: the
+ *   entry is missing now, but that attempt may have reached Bento; a failure that says so.
+ * - `notFound`: any other 404 (a read, or no attempt that may have acted).
+ */
+export type NotFoundVerdict = 'answer' | 'doneBefore' | 'notFoundAfterMaybeSent' | 'notFound';
+
+export function notFoundVerdict(
+	response: Pick<BentoResponse, 'status' | 'maybeSentBefore'>,
+	effect: WriteEffect,
+): NotFoundVerdict {
+	if (response.status !== 404) return 'answer';
+	if (!response.maybeSentBefore || effect === 'reads') return 'notFound';
+	return effect === 'removes' ? 'doneBefore' : 'notFoundAfterMaybeSent';
 }
 
 /**

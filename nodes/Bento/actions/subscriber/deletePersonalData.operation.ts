@@ -7,7 +7,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { executePerItem } from '../../engines/perItem';
+import { executePerItem, notFoundVerdict } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
 import type { BentoTransport } from '../../transport';
@@ -55,8 +55,8 @@ export const description = updateDisplayOptions(
 
 /**
  * One `POST /data_deletion_requests` (`{data_deletion_request: {email}}`). Returns whether Bento
- * queued the erasure (202) or has no such person (404 `visitor_not_found`). A 404 after an
- * attempt that may have been delivered counts as queued: that attempt did it. Throws a
+ * queued the erasure (202) or has no such person (404 `visitor_not_found`). An erasure removes
+ * its entry: a 404 after an attempt that may have been delivered is queued (`notFoundVerdict`). Throws a
  * NodeApiError for any other failure (422, a 429 naming the daily limit, another 404).
  */
 async function requestDeletion(
@@ -64,16 +64,16 @@ async function requestDeletion(
 	transport: BentoTransport,
 	email: string,
 ): Promise<'queued' | 'not_found'> {
-	const { status, body, maybeSentBefore } = await transport.request({
+	const response = await transport.request({
 		method: 'POST',
 		endpoint: '/data_deletion_requests',
 		body: { data_deletion_request: { email } },
 		acceptStatuses: [404],
 		rateLimitNote: DAILY_LIMIT_NOTE,
 	});
-	if (status !== 404 || maybeSentBefore) return 'queued';
-	if (body.error === NOT_FOUND) return 'not_found';
-	const { message, description } = httpFailureText(status, body);
+	if (notFoundVerdict(response, 'removes') !== 'notFound') return 'queued';
+	if (response.body.error === NOT_FOUND) return 'not_found';
+	const { message, description } = httpFailureText(response.status, response.body);
 	throw apiFailure(ctx.getNode(), {
 		message: transport.redact(message),
 		description: transport.redact(description),
