@@ -54,7 +54,8 @@ export const operations = {
 /** The table's entry for saved values, or undefined (own keys only: "toString" is no operation). */
 export function findOperation(resource: string, operation: string): Operation | undefined {
 	const table: Record<string, Record<string, Operation>> = operations;
-	if (!Object.hasOwn(table, resource) || !Object.hasOwn(table[resource], operation)) return undefined;
+	if (!Object.hasOwn(table, resource) || !Object.hasOwn(table[resource], operation))
+		return undefined;
 	return table[resource][operation];
 }
 
