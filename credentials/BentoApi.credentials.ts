@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../nodes/Bento/transport';
+import { cleanCredentials } from '../nodes/Bento/transport/credentialValues';
 import { USER_AGENT } from '../nodes/Bento/transport/userAgent';
 
 export class BentoApi implements ICredentialType {
@@ -57,25 +58,30 @@ export class BentoApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than a generic object so both n8n's own helper and tests run the same code.
+	// A function rather than a generic object so both n8n's own helper and tests run the same code,
+	// and so that the credential's Test reads the fields as every request does (cleanCredentials):
+	// spaces at the ends removed, a space inside refused with an error naming the field.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const { data, problem } = cleanCredentials(credentials);
+		if (problem !== undefined) throw new Error(problem);
 		return {
 			...requestOptions,
 			auth: {
-				username: String(credentials.publishableKey),
-				password: String(credentials.secretKey),
+				username: String(data.publishableKey),
+				password: String(data.secretKey),
 			},
-			qs: { ...requestOptions.qs, site_uuid: credentials.siteUuid },
+			qs: { ...requestOptions.qs, site_uuid: data.siteUuid },
 		};
 	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			// A credential saved by the official package's class has no Base URL: use the default.
-			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
+			// As apiBaseUrl reads it: spaces at the ends removed; none saved (the official package's
+			// class has no Base URL) is the default; a bare host means its /api/v1.
+			baseURL: `={{ (($credentials.baseUrl || "").replace(/^[\\s\\u200b-\\u200d\\u2060\\ufeff]+|[\\s\\u200b-\\u200d\\u2060\\ufeff]+$/g, "") || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "").replace(/^(https?:\\/\\/[^/]+)$/i, "$1/api/v1") }}`,
 			url: '/fetch/tags',
 			method: 'GET',
 			headers: { 'User-Agent': USER_AGENT },

@@ -3,37 +3,10 @@
 // its published shape) has the same three fields, no Base URL, and a generic `authenticate` that
 // adds Basic auth only. Our node must deliver through either class.
 import nock from 'nock';
-import type { ICredentialType } from 'n8n-workflow';
 
 import { basicAuthHeader, mockBatchEvents, SECRETS } from '../helpers/mockBento';
+import { OfficialShapedBentoApi } from '../helpers/officialCredential';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
-
-class OfficialShapedBentoApi implements ICredentialType {
-	name = 'bentoApi';
-
-	displayName = 'Bento API';
-
-	properties = [
-		{
-			displayName: 'Publishable Key',
-			name: 'publishableKey',
-			type: 'string' as const,
-			default: '',
-		},
-		{ displayName: 'Secret Key', name: 'secretKey', type: 'string' as const, default: '' },
-		{ displayName: 'Site UUID', name: 'siteUuid', type: 'string' as const, default: '' },
-	];
-
-	authenticate = {
-		type: 'generic' as const,
-		properties: {
-			auth: {
-				username: '={{ $credentials.publishableKey }}',
-				password: '={{ $credentials.secretKey }}',
-			},
-		},
-	};
-}
 
 // What n8n keeps of a saved credential under that class: its three fields, no baseUrl.
 const { publishableKey, secretKey, siteUuid } = TEST_CREDENTIALS;

@@ -17,6 +17,7 @@ import {
 	type ThrownHttpError,
 } from './attempt';
 import { onceRequestLeft, systemClock } from './clock';
+import { cleanCredentials } from './credentialValues';
 import { RateLimiter, rateLimitAdvice } from './rateLimit';
 import { createRedactor } from './redact';
 import { RerunRecord, type RecordedOutcome } from './rerunRecord';
@@ -82,7 +83,10 @@ export class BentoTransport {
 	 * has no `bentoApi` credential.
 	 */
 	static async forExecution(ctx: Context, options: DeliveryOptions): Promise<BentoTransport> {
-		const credentials = await ctx.getCredentials('bentoApi');
+		// Spaces pasted around a field are removed for every request, whichever `bentoApi` class
+		// n8n loaded: n8n hands the cleaned data to that class's authenticate.
+		const { data: credentials, problem } = cleanCredentials(await ctx.getCredentials('bentoApi'));
+		if (problem !== undefined) throw new NodeOperationError(ctx.getNode(), problem);
 		const secrets = [credentials.publishableKey, credentials.secretKey, credentials.siteUuid];
 		const policy = {
 			...RETRY_CAPS,
