@@ -30,7 +30,9 @@ export class Bento implements INodeType {
 		name: 'bento',
 		icon: { light: 'file:../../icons/bento.svg', dark: 'file:../../icons/bento.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Create Events reads a date without an offset in the workflow's time zone (1: UTC).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Send events, subscribers and emails to Bento email marketing and automation',
 		defaults: { name: 'Bento' },

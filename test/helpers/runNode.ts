@@ -153,6 +153,10 @@ export interface RunOptions {
 	alwaysOutputData?: boolean;
 	/** The execution's id; each run gets a new one unless a test wants two runs to share it. */
 	executionId?: string;
+	/** The node's saved version (default 1, as the older tests were written for). */
+	typeVersion?: number;
+	/** The workflow's time zone setting (n8n's default when unset). */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -171,7 +175,7 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 		id: 'bento-node',
 		name: NODE_NAME,
 		type: 'n8n-nodes-bentonow.bento',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INodeParameters,
 		credentials: { bentoApi: { id: '1', name: 'Bento account' } },
@@ -195,7 +199,7 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 		connections,
 		active: false,
 		nodeTypes,
-		settings: {},
+		settings: options.timezone ? { timezone: options.timezone } : {},
 	});
 
 	const executionId = options.executionId ?? `exec-${++executions}`;

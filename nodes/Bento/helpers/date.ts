@@ -1,11 +1,15 @@
+import { cleanEnds } from './identifiers';
+import { type DateParts, DateProblem, offsetText, readDateText, wallTimeText } from './dateText';
 import { type Checked, Invalid } from './invalid';
-
-// Date only, or date and time with an optional offset (Z, +02:00, +0200).
-const ISO_8601 =
-	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+import { utcMs, wallTimeToInstant, zoneOffsetMinutes } from './timeZone';
 
 // Epoch milliseconds below this (March 1973) are almost certainly epoch seconds.
 const SMALLEST_EPOCH_MS = 1e11;
+
+/** The zone a date without an offset is read in by Bento nodes saved at version 1. */
+export const VERSION_1_ZONE = 'UTC';
+
+const EXAMPLES = 'e.g. 2026-01-05T10:00:00Z, 2026-01-05 10:00:00+00 or 2026-01-05';
 
 interface LuxonLike {
 	isValid: boolean;
@@ -27,25 +31,69 @@ function fromEpochMs(ms: number): Checked<string> {
 	return Number.isNaN(date.getTime()) ? invalid(`date ${ms} is out of range`) : date.toISOString();
 }
 
-function fromIsoString(text: string): Checked<string> {
-	const normalized = text.replace(' ', 'T');
-	const match = ISO_8601.exec(text);
-	if (!match || Number.isNaN(Date.parse(normalized))) {
-		return invalid(`date "${text}" is not an ISO 8601 date, e.g. 2024-05-01T10:30:00Z`);
+/**
+ * A date with no offset, as the instant clocks in `zone` show it, written with that zone's
+ * offset then (`2026-01-05T10:00:00.000-05:00`; `Z` when it is 0, so UTC reads as before).
+ */
+function inZone(parts: DateParts, zone: string): Checked<string> {
+	const { year, month, day, hour, minute, second, ms } = parts;
+	const wall = utcMs(year, month, day, hour, minute, second, ms);
+	let instant: number;
+	let offset: number;
+	try {
+		instant = wallTimeToInstant(wall, zone);
+		offset = zoneOffsetMinutes(zone, instant);
+	} catch {
+		return invalid(
+			`the workflow's time zone "${zone}" is unknown: set one in the workflow's settings`,
+		);
 	}
-	// Keep the sender's own offset; a value without one is read as UTC.
-	if (match[1]) return normalized;
-	return new Date(text.length > 10 ? `${normalized}Z` : normalized).toISOString();
+	// A time skipped by a daylight-saving change moves forward with the clocks (02:30 → 03:30).
+	const local = new Date(instant + offset * 60_000);
+	const shown = {
+		...parts,
+		year: local.getUTCFullYear(),
+		month: local.getUTCMonth() + 1,
+		day: local.getUTCDate(),
+		hour: local.getUTCHours(),
+		minute: local.getUTCMinutes(),
+		second: local.getUTCSeconds(),
+	};
+	return `${wallTimeText(shown, true)}${offsetText(offset, true)}`;
+}
+
+function fromText(text: string, zone: string): Checked<string> {
+	// A Luxon DateTime placed into a longer expression arrives as "[DateTime: <ISO>]".
+	const unwrapped = /^\[DateTime: (.*)\]$/.exec(text)?.[1] ?? text;
+	const parts = readDateText(unwrapped);
+	if (parts instanceof DateProblem)
+		return invalid(`date "${text}": ${parts.reason}; write it as ISO 8601, ${EXAMPLES}`);
+	if (parts === undefined)
+		return invalid(
+			`date "${text}" is not an ISO 8601 date or another form the node reads, ${EXAMPLES}`,
+		);
+	if (parts.offsetMinutes === undefined) return inZone(parts, zone);
+	return `${wallTimeText(parts, parts.hasFraction)}${offsetText(parts.offsetMinutes, parts.zulu)}`;
 }
 
 /**
- * The event's `date` as an ISO 8601 string with a time and an offset, or undefined when
- * the value is empty (Bento then uses the time it receives the event).
- * Accepts ISO strings, Luxon DateTime, JS Date and epoch milliseconds.
+ * The event's `date` as ISO 8601 / RFC 3339 text (`2026-01-05T10:00:00+05:00`), or undefined
+ * when the value is empty (Bento then uses the time it receives the event).
+ *
+ * Accepts text in every timestamp form of ISO 8601 / RFC 3339 and as databases and sheets print
+ * it (see dateText.ts), Luxon DateTime and JS Date values from expressions, and epoch
+ * milliseconds. A written offset is kept as written (normalised to `±HH:MM`, or `Z`); a
+ * fraction of a second is truncated to milliseconds. Text without an offset is read in `zone`
+ * (an IANA name: the workflow's time zone; `VERSION_1_ZONE` for nodes saved at version 1).
+ * Invalid, naming the field `date`, for ambiguous day-month orders (05/01/2026), impossible
+ * dates (month 13, 30 February), epoch seconds and values of other types.
  */
-export function toEventDate(value: unknown): Checked<string | undefined> {
+export function toEventDate(value: unknown, zone = VERSION_1_ZONE): Checked<string | undefined> {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'string') return fromIsoString(value.trim());
+	if (typeof value === 'string') {
+		const text = cleanEnds(value);
+		return text === '' ? undefined : fromText(text, zone);
+	}
 	if (typeof value === 'number') return fromEpochMs(value);
 	if (value instanceof Date) {
 		return Number.isNaN(value.getTime())

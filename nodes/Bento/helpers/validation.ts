@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toEventDate } from './date';
+import { toEventDate, VERSION_1_ZONE } from './date';
 import { cleanEnds, showUnseen, unseenProblem } from './identifiers';
 import type { BentoEvent, EventInput } from './interfaces';
 import { type Checked, Invalid } from './invalid';
@@ -183,8 +183,11 @@ export function checkEventKeys(json: IDataObject): Invalid | undefined {
 	return undefined;
 }
 
-/** Validates one event and returns it as Bento takes it: only the keys that have a value. */
-export function toBentoEvent(input: EventInput): Checked<BentoEvent> {
+/**
+ * Validates one event and returns it as Bento takes it: only the keys that have a value. A date
+ * without an offset is read in `zone` (see toEventDate).
+ */
+export function toBentoEvent(input: EventInput, zone = VERSION_1_ZONE): Checked<BentoEvent> {
 	const type = requiredName(input.type, 'type');
 	if (type instanceof Invalid) return type;
 	const email = checkEmail(input.email);
@@ -193,7 +196,7 @@ export function toBentoEvent(input: EventInput): Checked<BentoEvent> {
 	if (fields instanceof Invalid) return fields;
 	const details = optionalObject(input.details, 'details');
 	if (details instanceof Invalid) return details;
-	const date = toEventDate(input.date);
+	const date = toEventDate(input.date, zone);
 	if (date instanceof Invalid) return date;
 
 	const event: BentoEvent = { type, email };

@@ -11,6 +11,7 @@ import type { ItemReader } from '../../engines/readItem';
 import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { cleanEnds } from '../../helpers/identifiers';
+import { VERSION_1_ZONE } from '../../helpers/date';
 import { mergeDetails } from '../../helpers/purchase';
 import {
 	checkEventKeys,
@@ -107,7 +108,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2024-05-01T10:30:00Z',
 		description:
-			'When the event happened: ISO 8601, a date from an expression, or epoch milliseconds. Leave empty to use the time Bento receives it. A value without an offset is read as UTC.',
+			"When the event happened: ISO 8601 (also as databases print it, e.g. 2026-01-05 10:00:00+00), a date from an expression, or epoch milliseconds. Leave empty to use the time Bento receives it. A value without an offset is read in the workflow's time zone (in nodes saved at version 1: as UTC).",
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
 	optionsCollection(deliveryOptions),
@@ -196,6 +197,8 @@ function reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<BentoE
 	// Reading a parameter per item is costly; only do it for Unique Key when it is set.
 	const hasUniqueKey = 'uniqueKey' in options;
 	const readDefineBelow = mode === 'defineBelow' ? defineBelowReader(ctx) : undefined;
+	// Version 1 read a date without an offset as UTC; saved nodes keep that (n8n's versioning).
+	const zone = ctx.getNode().typeVersion >= 1.1 ? ctx.getTimezone() : VERSION_1_ZONE;
 	return (item, i) => {
 		const read: Checked<ReadEvent> = readDefineBelow ? readDefineBelow(i) : { input: item.json };
 		if (read instanceof Invalid) return read;
@@ -203,7 +206,7 @@ function reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<BentoE
 			const unknownKey = checkEventKeys(item.json);
 			if (unknownKey) return unknownKey;
 		}
-		const event = toBentoEvent(read.input);
+		const event = toBentoEvent(read.input, zone);
 		if (event instanceof Invalid) return event;
 		const key = hasUniqueKey ? ctx.getNodeParameter('options.uniqueKey', i, '') : undefined;
 		if (read.purchase) {
