@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { executePerItem } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { Invalid } from '../helpers/invalid';
-import { requiredName } from '../helpers/validation';
+import { singleName } from '../helpers/lists';
 
 // Tags and fields: Bento creates one per request, from one key in a wrapper object.
 
@@ -23,7 +23,10 @@ export async function executeCreateEntry(
 ): Promise<INodeExecutionData[][]> {
 	return await executePerItem(ctx, items, {
 		reader: (c) => (_item, i) => {
-			const value = requiredName(c.getNodeParameter(spec.key, i), spec.key);
+			// One entry per item: a typed list ("vip, customer") is refused, not split, since Bento
+			// does not document its answer to creating an existing entry, so an item done in part
+			// could not be safely run again.
+			const value = singleName(c.getNodeParameter(spec.key, i), spec.key);
 			return value instanceof Invalid ? value : { value };
 		},
 		run: async (transport, { value }) => {

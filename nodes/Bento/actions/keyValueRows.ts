@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type Checked, Invalid } from '../helpers/invalid';
+import { singleName } from '../helpers/lists';
 import { requiredName } from '../helpers/validation';
 import { fieldLocator } from './subscriber/pickers';
 
@@ -70,6 +71,12 @@ export function fieldRows(
 		}),
 		valueHint: 'A flat value: text, a number or a boolean (no objects or lists)',
 	});
+}
+
+/** For `readRows` of field rows: a field key takes one key, not a list (`plan, tier`). */
+export function refuseKeyList(key: string, field: string): Invalid | undefined {
+	const single = singleName(key, field);
+	return single instanceof Invalid ? single : undefined;
 }
 
 /**

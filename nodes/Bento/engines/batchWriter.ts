@@ -31,15 +31,16 @@ export interface BatchWriteSpec<T extends IDataObject>
 	options: INodeProperties[];
 	/**
 	 * Called once per execution with the options the user set; returns the reader that turns
-	 * one item into the record Bento takes, or says why it cannot go.
+	 * one item into the record Bento takes (or several, e.g. one command per tag of a typed
+	 * list), or says why it cannot go.
 	 */
-	reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<T>;
+	reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<T | T[]>;
 }
 
 /**
  * The batch writer: validates every item, then sends the valid ones in batches of at most
  * `max`, in input order, with retries, pacing and a report of what was delivered. One output
- * item per input item, paired to it.
+ * item per record, paired to its input item: one per input item, unless an item gave several.
  */
 export async function executeBatchWrite<T extends IDataObject>(
 	ctx: IExecuteFunctions,
@@ -55,13 +56,19 @@ export async function executeBatchWrite<T extends IDataObject>(
 	const output: INodeExecutionData[] = new Array(items.length);
 	const records: T[] = [];
 	const itemIndexes: number[] = [];
+	// Where each record's output item goes: its item's index, shifted once an item gave several.
+	const outputIndexes: number[] = [];
+	let next = 0;
 
 	// Validate every item before anything is sent.
 	for (let i = 0; i < items.length; i++) {
 		const record = readItem(read, items[i], i);
 		if (!(record instanceof Invalid)) {
-			records.push(record);
-			itemIndexes.push(i);
+			for (const one of Array.isArray(record) ? record : [record]) {
+				records.push(one);
+				itemIndexes.push(i);
+				outputIndexes.push(next++);
+			}
 			continue;
 		}
 		const error = new NodeOperationError(ctx.getNode(), `Item ${i}: ${record.message}`, {
@@ -69,7 +76,7 @@ export async function executeBatchWrite<T extends IDataObject>(
 			description: `Fix "${record.field}" for this item. No ${spec.recordKey} has been sent.`,
 		});
 		if (!continueOnFail) throw error;
-		output[i] = { json: { error: error.message }, pairedItem: { item: i } };
+		output[next++] = { json: { error: error.message }, pairedItem: { item: i } };
 	}
 
 	if (records.length > 0) {
@@ -95,6 +102,7 @@ export async function executeBatchWrite<T extends IDataObject>(
 			answerNamesRejected,
 			records,
 			itemIndexes,
+			outputIndexes,
 			batchSize: options.batchSize,
 			onRejected: options.onRejectedEvents,
 			continueOnFail,

@@ -22,6 +22,8 @@ export interface DeliveryPlan<T extends IDataObject> {
 	/** Validated records, in input order, and the input item each came from. */
 	records: T[];
 	itemIndexes: number[];
+	/** Where each record's output item goes in `output` (an item may give several records). */
+	outputIndexes: number[];
 	batchSize: number;
 	onRejected: RejectedEventsHandling;
 	continueOnFail: boolean;
@@ -76,7 +78,7 @@ function putOutDelivered<T extends IDataObject>(
 		json[recordKey] = records[k];
 		json.batch = { number, count, size, attempts };
 		if (plan.fromAnswer) Object.assign(json, plan.fromAnswer(answer, k - batch.start));
-		output[itemIndexes[k]] = { json, pairedItem: { item: itemIndexes[k] } };
+		output[plan.outputIndexes[k]] = { json, pairedItem: { item: itemIndexes[k] } };
 	}
 }
 
@@ -202,7 +204,7 @@ export async function deliverBatches<T extends IDataObject>(
 		// Only { error }: n8n then routes the item to the error output and merges in its input
 		// item, so a retry branch gets exactly the undelivered inputs.
 		for (let k = batch.start; k < batch.end; k++) {
-			output[itemIndexes[k]] = {
+			output[plan.outputIndexes[k]] = {
 				json: { error: failure.message },
 				pairedItem: { item: itemIndexes[k] },
 			};

@@ -14,6 +14,15 @@
 const UNSEEN = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const LEADING = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/u;
 
+/**
+ * What separates a list typed into one name field. Bento reads commas as separators of tag
+ * names (Import's `tags: "a,b"`), so no tag or field key holds one.
+ */
+export const LIST_SEPARATOR = /,/;
+
+/** What separates a list of addresses (a comma; a semicolon in Outlook): never in one address. */
+export const ADDRESS_SEPARATOR = /[,;]/;
+
 const EMOJI = /[\p{Emoji}\p{Emoji_Modifier}]/u;
 const ASCII = /^[\x20-\x7e]$/;
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toEventDate, VERSION_1_ZONE } from './date';
-import { cleanEnds, showUnseen, unseenProblem } from './identifiers';
+import { ADDRESS_SEPARATOR, cleanEnds, showUnseen, unseenProblem } from './identifiers';
 import type { BentoEvent, EventInput } from './interfaces';
 import { type Checked, Invalid } from './invalid';
 
@@ -86,6 +86,12 @@ function requiredClean(
 	label: string,
 ): Checked<string> {
 	const text = typeof value === 'string' ? cleanEnds(value) : '';
+	if (kind === 'address' && ADDRESS_SEPARATOR.test(text)) {
+		return new Invalid(
+			field,
+			`${label} "${text}" holds a list (a comma or semicolon): it takes one address per item; make one item per address (e.g. with n8n's Split Out node)`,
+		);
+	}
 	if (text === '') {
 		const got =
 			value === undefined || value === ''

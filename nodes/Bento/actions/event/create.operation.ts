@@ -27,7 +27,7 @@ import {
 	mappingModeProperties,
 	optionsCollection,
 } from '../common.descriptions';
-import { fieldRows, keyValueRows, readRows } from '../keyValueRows';
+import { fieldRows, keyValueRows, readRows, refuseKeyList } from '../keyValueRows';
 import { purchaseProperty, readPurchase } from './purchase';
 
 const SYSTEM_EVENTS =
@@ -146,7 +146,7 @@ function defineBelowReader(ctx: IExecuteFunctions): DefineBelowReader {
 	const hasDetailRows = isSet(ctx, 'detailRows');
 	const hasPurchase = isSet(ctx, 'purchase');
 	return (i) => {
-		const fieldRows = hasFieldRows ? readRows(ctx, 'fieldRows', i) : {};
+		const fieldRows = hasFieldRows ? readRows(ctx, 'fieldRows', i, refuseKeyList) : {};
 		const detailRows = hasDetailRows ? readRows(ctx, 'detailRows', i) : {};
 		const purchase = hasPurchase ? readPurchase(ctx, i) : undefined;
 		if (purchase instanceof Invalid) return purchase;

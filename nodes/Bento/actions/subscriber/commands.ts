@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type Checked, Invalid } from '../../helpers/invalid';
+import { nameList, singleName } from '../../helpers/lists';
 import {
 	checkEmail,
 	checkKeys,
 	describe,
 	isPlainObject,
-	requiredName,
 	requiredText,
 } from '../../helpers/validation';
 
@@ -33,11 +33,17 @@ export const COMMAND_NAMES = Object.keys(QUERY);
 
 const COMMAND_KEYS = new Set(['command', 'email', 'query']);
 
-function checkQuery(command: string, query: unknown): Checked<string | IDataObject | undefined> {
+/** The query, or the queries of one command each when a tag or field key list was typed. */
+function checkQuery(
+	command: string,
+	query: unknown,
+): Checked<string | string[] | IDataObject | undefined> {
 	switch (QUERY[command]) {
 		case 'tag':
-		case 'field':
-			return requiredName(query, 'query');
+		case 'field': {
+			const names = nameList(query, 'query');
+			return names instanceof Invalid || names.length > 1 ? names : names[0];
+		}
 		case 'email':
 			return checkEmail(query, 'query');
 		case 'keyValue': {
@@ -49,7 +55,8 @@ function checkQuery(command: string, query: unknown): Checked<string | IDataObje
 			}
 			const extra = checkKeys(query, new Set(['key', 'value']), 'the query of add_field');
 			if (extra) return new Invalid(`query.${extra.field}`, extra.message);
-			const key = requiredName(query.key, 'query.key');
+			// One value for one key: "plan, tier" would set both alike, which no one means.
+			const key = singleName(query.key, 'query.key');
 			if (key instanceof Invalid) return key;
 			const value = query.value;
 			if (value === undefined || (value !== null && typeof value === 'object')) {
@@ -66,8 +73,11 @@ function checkQuery(command: string, query: unknown): Checked<string | IDataObje
 	}
 }
 
-/** Validates one command and returns it as Bento takes it. */
-export function toCommand(json: IDataObject): Checked<BentoCommand> {
+/**
+ * Validates one command and returns it as Bento takes it; a tag command or Remove Field given a
+ * list (`vip, customer`) becomes one command per name, in the order typed.
+ */
+export function toCommand(json: IDataObject): Checked<BentoCommand | BentoCommand[]> {
 	const unknownKey = checkKeys(json, COMMAND_KEYS, 'a command item');
 	if (unknownKey) return unknownKey;
 	const command = requiredText(json.command, 'command');
@@ -82,5 +92,6 @@ export function toCommand(json: IDataObject): Checked<BentoCommand> {
 	if (email instanceof Invalid) return email;
 	const query = checkQuery(command, json.query);
 	if (query instanceof Invalid) return query;
+	if (Array.isArray(query)) return query.map((name) => ({ command, email, query: name }));
 	return query === undefined ? { command, email } : { command, email, query };
 }

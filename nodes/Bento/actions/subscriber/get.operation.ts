@@ -9,7 +9,8 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { requestOptions } from '../../engines/options';
-import { checkEmail, requiredName } from '../../helpers/validation';
+import { singleName } from '../../helpers/lists';
+import { checkEmail } from '../../helpers/validation';
 import { emailProperty, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
 import { subscriberOf } from './answer';
@@ -67,7 +68,7 @@ export async function execute(
 			const by = ctx.getNodeParameter('by', i) as LookUpBy;
 			const value =
 				by === 'uuid'
-					? requiredName(ctx.getNodeParameter('uuid', i), 'uuid')
+					? singleName(ctx.getNodeParameter('uuid', i), 'uuid')
 					: checkEmail(ctx.getNodeParameter('email', i));
 			return value instanceof Invalid ? value : { by, value };
 		},

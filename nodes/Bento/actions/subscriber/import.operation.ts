@@ -12,7 +12,7 @@ import type { MappingMode } from '../../helpers/interfaces';
 import { batchOptions } from '../../engines/options';
 import { Invalid } from '../../helpers/invalid';
 import { emailProperty, mappingModeProperties, optionsCollection } from '../common.descriptions';
-import { fieldRows, readRows } from '../keyValueRows';
+import { fieldRows, readRows, refuseKeyList } from '../keyValueRows';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { tagLocator } from './pickers';
 
@@ -124,7 +124,12 @@ function reader(ctx: IExecuteFunctions): ItemReader<ImportRecord> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
 	if (mode === 'autoMapInputData') return (item) => toImportRecord(item.json);
 	return (_item, i) => {
-		const fields = readRows(ctx, 'customFields', i, refuseRecordKey);
+		const fields = readRows(
+			ctx,
+			'customFields',
+			i,
+			(key, field) => refuseRecordKey(key, field) ?? refuseKeyList(key, field),
+		);
 		if (fields instanceof Invalid) return fields;
 		return toImportRecord({
 			email: ctx.getNodeParameter('email', i),

@@ -140,7 +140,7 @@ function readQuery(ctx: IExecuteFunctions, command: string, i: number): unknown 
 	return undefined;
 }
 
-function reader(ctx: IExecuteFunctions): ItemReader<BentoCommand> {
+function reader(ctx: IExecuteFunctions): ItemReader<BentoCommand | BentoCommand[]> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
 	if (mode === 'autoMapInputData') return (item) => toCommand(item.json);
 	return (_item, i) => {

@@ -9,7 +9,8 @@ import {
 import type { Checked } from '../../helpers/invalid';
 import { Invalid } from '../../helpers/invalid';
 import { cleanEnds } from '../../helpers/identifiers';
-import { describe, requiredName } from '../../helpers/validation';
+import { singleName } from '../../helpers/lists';
+import { describe } from '../../helpers/validation';
 import { requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
@@ -59,7 +60,7 @@ function readTarget(ctx: IExecuteFunctions, i: number): Checked<IDataObject> {
 			return new Invalid(key, `${key} must be text (got ${describe(value)})`);
 		if (cleanEnds(value) === '') continue;
 		// Cleaned like every identifier: an invisible character inside is this item's error.
-		const checked = requiredName(value, key);
+		const checked = singleName(value, key);
 		if (checked instanceof Invalid) return checked;
 		target[key] = checked;
 	}

@@ -5,7 +5,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { requiredName } from '../../helpers/validation';
+import { singleName } from '../../helpers/lists';
 import { requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest, oneTextInput } from './experimental';
 
@@ -33,7 +33,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	return await executeUtility(this, items, {
-		reader: oneTextInput('ip', requiredName),
+		reader: oneTextInput('ip', singleName),
 		run: async (transport, inputs) => {
 			const { body } = await transport.request(
 				experimentalRequest('GET', '/experimental/geolocation', inputs),
