@@ -78,7 +78,8 @@ const properties: INodeProperties[] = [
 		...tagLocator({
 			displayName: 'Tag',
 			name: 'tag',
-			description: 'The tag to add or remove',
+			description:
+				'The tag to add or remove. Several separated by commas (vip, customer) send one command each.',
 			placeholder: 'e.g. customer',
 		}),
 		hint: 'Adding a tag Bento does not know yet creates it: check the spelling',
@@ -88,7 +89,8 @@ const properties: INodeProperties[] = [
 		...fieldLocator({
 			displayName: 'Field Key',
 			name: 'fieldKey',
-			description: 'The custom field to set or remove',
+			description:
+				'The custom field to set or remove. To remove several, separate them by commas (one command each).',
 			placeholder: 'e.g. plan',
 		}),
 		hint: 'Setting a field Bento does not know yet creates it. Values must be flat: text, a number or a boolean.',
