@@ -3,8 +3,8 @@ import { type DateParts, DateProblem, offsetText, readDateText, wallTimeText } f
 import { type Checked, Invalid } from './invalid';
 import { utcMs, wallTimeToInstant, zoneOffsetMinutes } from './timeZone';
 
-// Epoch milliseconds below this (March 1973) are almost certainly epoch seconds.
-const SMALLEST_EPOCH_MS = 1e11;
+/** Epoch milliseconds below this (March 1973) are almost certainly epoch seconds: refused. */
+export const SMALLEST_EPOCH_MS = 1e11;
 
 /** The zone a date without an offset is read in by Bento nodes saved at version 1. */
 export const VERSION_1_ZONE = 'UTC';
