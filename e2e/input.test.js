@@ -78,7 +78,7 @@ const workflows = () => [
 ];
 
 for (const major of majors()) {
-	describe(`n8n ${major}.x: the credential Test and requests with keys pasted with spaces`, () => {
+	describe(`n8n ${major}.x: keys pasted with spaces, database dates, a typed tag list`, () => {
 		const port = 7200 + major * 10;
 		const ctx = useN8n(major, {
 			port,
