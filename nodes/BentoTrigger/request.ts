@@ -28,14 +28,19 @@ export function readJsonBody(ctx: IWebhookFunctions): ReadBody {
 	const parsed = ctx.getBodyData() as unknown;
 	if (contentType.trim() !== '' && !JSON_TYPE.test(contentType) && !TEXT_TYPE.test(contentType))
 		return { problem: `the body was sent as ${contentType.split(';')[0].trim()}` };
+	// n8n parsed application/json; text/plain arrives as text, other types as nothing (or {}).
+	const text =
+		typeof parsed === 'string' && !JSON_TYPE.test(contentType)
+			? parsed
+			: hasContent(parsed) || typeof parsed === 'string'
+				? undefined
+				: rawText(ctx);
 	let value = parsed;
-	// Nothing parsed (n8n leaves {} or nothing) or text: the JSON is still to be read.
-	const unread = typeof parsed === 'string' || !hasContent(parsed);
-	if (unread) {
-		const text = typeof parsed === 'string' ? parsed : rawText(ctx);
-		if (text.trim() === '') return { problem: 'the body is empty' };
+	if (text !== undefined) {
+		const json = withoutBom(text);
+		if (json.trim() === '') return { problem: 'the body is empty' };
 		try {
-			value = JSON.parse(text);
+			value = JSON.parse(json);
 		} catch (error) {
 			const reason = (error as Error).message.slice(0, PARSE_ERROR_QUOTE_LENGTH);
 			return { problem: `the body is not valid JSON (${reason})` };
@@ -52,10 +57,13 @@ function hasContent(value: unknown): boolean {
 	return Array.isArray(value) || (isPlainObject(value) && Object.keys(value).length > 0);
 }
 
-/** The request's unparsed bytes as UTF-8 text, without a byte order mark; '' when n8n kept none. */
+/** The request's unparsed bytes as UTF-8 text; '' when n8n kept none. */
 function rawText(ctx: IWebhookFunctions): string {
 	const raw = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
-	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
+	return Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
+}
+
+function withoutBom(text: string): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -58,15 +58,16 @@ export function readWebhookSecret(saved: object | undefined): WebhookSecret {
 
 // RFC 9110 "token": the only characters a header name may have.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// What Bento can put in a header value and n8n reads back unchanged (HTTP reads bytes as Latin-1).
-const HEADER_VALUE = /^[\x20-\x7e]*$/;
+// What a header value carries unchanged: tabs and visible ASCII (Node reads bytes as Latin-1, so
+// a letter outside ASCII arrives as other characters; a line break cannot be sent at all).
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 
 /** Why a secret is too weak to protect the trigger, or undefined when it will do (trimmed first). */
 export function weakSecretReason(secret: unknown): string | undefined {
 	const text = typeof secret === 'string' ? secret.trim() : '';
 	if (text === '') return 'The secret is empty: the trigger would refuse every call';
 	if (!HEADER_VALUE.test(text))
-		return 'The secret holds a character a header cannot carry unchanged (a line break, a tab, or a letter outside ASCII): the trigger would refuse every call; use letters, digits and punctuation';
+		return 'The secret holds a character a header cannot carry unchanged (a line break, a control character or a letter outside ASCII): the trigger would refuse every call; use letters, digits and punctuation';
 	if (text.length < MIN_SECRET_LENGTH)
 		return `The secret has ${text.length} characters; use at least ${MIN_SECRET_LENGTH} (a random one from a password generator)`;
 	return undefined;
