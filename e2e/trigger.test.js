@@ -196,8 +196,7 @@ for (const major of majors()) {
 			});
 			assert.equal(all.length, 4);
 			const items = [];
-			for (const execution of all)
-				items.push((await outputOf(execution.id, 'Bento Trigger'))[0]);
+			for (const execution of all) items.push((await outputOf(execution.id, 'Bento Trigger'))[0]);
 			assert.deepEqual(items.map((item) => item.email).sort(), [
 				'ann@example.com',
 				'json@example.com',
