@@ -124,11 +124,17 @@ export function toTriggerItem(body: IDataObject, types: FieldTypes, receivedAt: 
 	if (!isEmpty(body.workflow)) item.workflow = body.workflow;
 	item.received_at = receivedAt.toISOString();
 	for (const [key, value] of Object.entries(body)) {
-		const mapped = TEMPLATE_KEYS.has(key) && (key !== 'tags' || isTagList(value));
-		const shaped = key === 'fields' || key === 'event' ? isPlainObject(value) : mapped;
-		if (!shaped && !(key in item) && key !== '__proto__' && !isEmpty(value)) item[key] = value;
+		if (!readAsTemplate(key, value) && !(key in item) && key !== '__proto__' && !isEmpty(value))
+			item[key] = value;
 	}
 	return item;
+}
+
+/** Whether `toTriggerItem` read this key's value as the template's (so it is not copied as sent). */
+function readAsTemplate(key: string, value: unknown): boolean {
+	if (key === 'fields' || key === 'event') return isPlainObject(value);
+	if (key === 'tags') return isTagList(value);
+	return TEMPLATE_KEYS.has(key);
 }
 
 /** The event type and workflow name of a call, raw or clean, for the trigger's filters. */

@@ -28,14 +28,8 @@ export function readJsonBody(ctx: IWebhookFunctions): ReadBody {
 	const parsed = ctx.getBodyData() as unknown;
 	if (contentType.trim() !== '' && !JSON_TYPE.test(contentType) && !TEXT_TYPE.test(contentType))
 		return { problem: `the body was sent as ${contentType.split(';')[0].trim()}` };
-	// n8n parsed application/json; text/plain arrives as text, other types as nothing (or {}).
-	const text =
-		typeof parsed === 'string' && !JSON_TYPE.test(contentType)
-			? parsed
-			: hasContent(parsed) || typeof parsed === 'string'
-				? undefined
-				: rawText(ctx);
 	let value = parsed;
+	const text = unparsedText(parsed, JSON_TYPE.test(contentType), ctx);
 	if (text !== undefined) {
 		const json = withoutBom(text);
 		if (json.trim() === '') return { problem: 'the body is empty' };
@@ -51,6 +45,16 @@ export function readJsonBody(ctx: IWebhookFunctions): ReadBody {
 		return { problem: `the body is a JSON ${value === null ? 'null' : typeof value}` };
 	if (!hasContent(value)) return { problem: 'the body is an empty object' };
 	return { body: value };
+}
+
+/**
+ * The JSON text still to be read, or undefined when n8n has parsed the body: n8n parses
+ * application/json (a string there is a JSON string), gives text/plain as text, and leaves
+ * other types unparsed (nothing, or {}) with the bytes in `rawBody`.
+ */
+function unparsedText(parsed: unknown, isJsonType: boolean, ctx: IWebhookFunctions) {
+	if (typeof parsed === 'string') return isJsonType ? undefined : parsed;
+	return hasContent(parsed) ? undefined : rawText(ctx);
 }
 
 function hasContent(value: unknown): boolean {
