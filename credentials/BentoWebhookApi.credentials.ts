@@ -25,7 +25,7 @@ export class BentoWebhookApi implements ICredentialType {
 			default: DEFAULT_SECRET_HEADER,
 			required: true,
 			description:
-				"The header Bento's Send webhook action sends the secret in (add it under the action's Headers)",
+				"The header Bento's Send webhook action sends the secret in (add it under the action's Headers). Spaces around it are ignored.",
 		},
 		{
 			displayName: 'Secret',
@@ -35,7 +35,7 @@ export class BentoWebhookApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'A long random text that only n8n and your Bento workflow know, e.g. from a password generator. Put the same value in the header in Bento.',
+				'A long random text that only n8n and your Bento workflow know, e.g. from a password generator. Put the same value in the header in Bento. Spaces or a line break around it are ignored.',
 		},
 	];
 }

@@ -1,8 +1,10 @@
 'use strict';
 // The Bento Trigger and the Bento Form Response Trigger in real n8n 1.x and 2.x: workflows
 // activated, Bento's Send webhook call played against the production URL, form responses
-// polled from the stand-in. E2E_MAJORS=1 or 2 to run one.
+// polled from the stand-in. E2E_MAJORS=1 or 2 to run one; E2E_TRIGGER_PORT moves the ports
+// (n8n on PORT + major, its task broker on PORT + 10 + 10 × major; default 6400).
 const assert = require('node:assert/strict');
+const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { before, describe, test } = require('node:test');
 
@@ -28,11 +30,23 @@ async function until(what, check, timeoutMs = 90_000) {
 	}
 }
 
+const PORT = Number(process.env.E2E_TRIGGER_PORT || 6400);
+// The panel's body before issue 24: quoted Liquid variables, pasted as raw text.
+const QUOTED_TEMPLATE = readFileSync(
+	path.join(__dirname, '../test/fixtures/bodyTemplate-quoted.liquid'),
+	'utf8',
+);
+const ROCK = {
+	email: 'rock@example.com\u200b',
+	last_name: 'Johnson "The Rock"',
+	company: 'Line one\nLine "two" \\ C:\\new\ttab 🎉',
+};
+
 for (const major of majors()) {
 	describe(`triggers in n8n ${major}.x`, () => {
 		const ctx = useN8n(major, {
-			port: 6400 + major,
-			brokerPort: 6410 + major * 10,
+			port: PORT + major,
+			brokerPort: PORT + 10 + major * 10,
 			workflows: triggerWorkflows,
 			credentials: triggerCredentials,
 		});
@@ -40,7 +54,7 @@ for (const major of majors()) {
 		const flatted = require(
 			path.join(ROOT, MAJORS[major].dir, 'node_modules/flatted/cjs/index.js'),
 		);
-		const url = () => `http://127.0.0.1:${6400 + major}/webhook/${WEBHOOK_ID}/webhook`;
+		const url = () => `http://127.0.0.1:${PORT + major}/webhook/${WEBHOOK_ID}/webhook`;
 
 		before(async () => {
 			for (const id of ['e2eTrigger01', 'e2eFormTrig01']) {
@@ -87,6 +101,8 @@ for (const major of majors()) {
 				context: { visitor: { orders_count: '3' } },
 			});
 			assert.equal(ok.status, 200, ok.body);
+			// Issue 24: a small JSON answer, not n8n's default option name ("firstEntryJson").
+			assert.deepEqual(JSON.parse(ok.body), { received: true });
 			const [first] = await until('one execution', async () => {
 				const list = await executions('e2eTrigger01');
 				return list.length >= 1 && list;
@@ -129,14 +145,46 @@ for (const major of majors()) {
 			});
 			assert.equal(text.status, 400, text.text);
 			assert.match(text.text, /Expected a JSON object/);
+			assert.match(JSON.parse(text.text).message, /the body is not valid JSON/);
 
 			// JSON that does not parse is refused by n8n's body parser before the node runs.
 			const broken = await post('{"email": ', { ...json, 'X-Bento-Secret': WEBHOOK_SECRET });
 			assert.equal(broken.status, 422, broken.text);
 			assert.match(broken.text, /Failed to parse request body/);
 
+			// Issue 24: the quoted body Bento rendered for this person was broken JSON (422 above,
+			// nothing in n8n); the panel's body now carries the name intact.
+			const rock = { visitor: ROCK, event: { type: 'signed_up' } };
+			const quoted = await sendWebhook(url(), {
+				secret: WEBHOOK_SECRET,
+				context: rock,
+				template: QUOTED_TEMPLATE,
+			});
+			assert.equal(quoted.status, 422, quoted.body);
+			const rockCall = await sendWebhook(url(), { secret: WEBHOOK_SECRET, context: rock });
+			assert.equal(rockCall.status, 200, rockCall.body);
+			assert.deepEqual(JSON.parse(rockCall.body), { received: true });
+
+			// A +json type n8n leaves unparsed: the node reads the raw body itself.
+			const plusJson = JSON.stringify({
+				email: 'json@example.com',
+				event: { type: 'signed_up' },
+			});
+			const typed = await post(plusJson, {
+				'Content-Type': 'application/vnd.api+json',
+				'X-Bento-Secret': WEBHOOK_SECRET,
+			});
+			assert.equal(typed.status, 200, typed.text);
+			const typedBroken = await post('{"email": ', {
+				'Content-Type': 'application/vnd.api+json',
+				'X-Bento-Secret': WEBHOOK_SECRET,
+			});
+			assert.equal(typedBroken.status, 400, typedBroken.text);
+			assert.match(JSON.parse(typedBroken.text).message, /the body is not valid JSON/);
+
 			// A marker call after the refused ones: once its execution is there, any execution the
-			// refused calls had started would be too. Exactly two: the first call and the marker.
+			// refused calls had started would be too. Exactly four: the first call, the person with
+			// the quoted name, the +json call and the marker.
 			const marker = await sendWebhook(url(), {
 				secret: WEBHOOK_SECRET,
 				context: { visitor: { email: 'marker@example.com' }, event: { type: 'signed_up' } },
@@ -144,23 +192,31 @@ for (const major of majors()) {
 			assert.equal(marker.status, 200, marker.body);
 			const all = await until('the marker execution', async () => {
 				const list = await executions('e2eTrigger01');
-				return list.length >= 2 && list;
+				return list.length >= 4 && list;
 			});
-			assert.equal(all.length, 2);
-			const emails = [];
-			for (const execution of all)
-				emails.push((await outputOf(execution.id, 'Bento Trigger'))[0].email);
-			assert.deepEqual(emails.sort(), ['ann@example.com', 'marker@example.com']);
+			assert.equal(all.length, 4);
+			const items = [];
+			for (const execution of all) items.push((await outputOf(execution.id, 'Bento Trigger'))[0]);
+			assert.deepEqual(items.map((item) => item.email).sort(), [
+				'ann@example.com',
+				'json@example.com',
+				'marker@example.com',
+				// the trailing U+200B removed, as the Bento node cleans addresses
+				'rock@example.com',
+			]);
+			const rocks = items.filter((item) => item.last_name === ROCK.last_name);
+			assert.equal(rocks.length, 1);
+			assert.deepEqual(rocks[0].fields, { company: ROCK.company });
 		});
 
 		test("the webhook credential's Test refuses a short secret and accepts a long one", async () => {
-			const test = async (secret) => {
+			const test = async (secret, headerName = 'X-Bento-Secret') => {
 				const { status, json, text } = await ctx.n8n.rest('POST', '/credentials/test', {
 					credentials: {
 						id: 'bentoWebhook01',
 						name: 'Bento webhook secret',
 						type: 'bentoWebhookApi',
-						data: { headerName: 'X-Bento-Secret', secret },
+						data: { headerName, secret },
 					},
 				});
 				assert.equal(status, 200, text);
@@ -170,6 +226,11 @@ for (const major of majors()) {
 			assert.equal(short.status, 'Error');
 			assert.match(short.message, /at least 16/);
 			assert.equal((await test(WEBHOOK_SECRET)).status, 'OK');
+			// Issue 24: read as every call reads it, white space around it removed.
+			assert.equal((await test(`${WEBHOOK_SECRET} `)).status, 'OK');
+			assert.equal((await test('   ')).status, 'Error');
+			assert.equal((await test(WEBHOOK_SECRET, ' X-Bento-Secret ')).status, 'OK');
+			assert.equal((await test(WEBHOOK_SECRET, 'X Bento Secret')).status, 'Error');
 		});
 
 		test('polling: the first poll learns, later polls deliver each new response once', async () => {

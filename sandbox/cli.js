@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run sandbox`: runs the Bento stand-in on 127.0.0.1 until Ctrl-C, printing what arrives.
-// `npm run sandbox -- send-webhook <url> [--secret S] [--header H] [--event TYPE] [--email E]`:
+// `npm run sandbox -- send-webhook <url> [--secret S] [--header H] [--event TYPE] [--email E]
+// [--last-name N] [--template FILE]`:
 // plays Bento's Send webhook action once against a Bento Trigger's URL and prints the answer.
 const { startBentoSandbox } = require('./server');
 const { sendWebhook } = require('./sendWebhook');
@@ -19,15 +20,23 @@ async function sendWebhookCommand(args) {
 	const url = args[0];
 	if (!url || url.startsWith('--')) {
 		console.error(
-			'usage: npm run sandbox -- send-webhook <url> [--secret S] [--header H] [--event TYPE] [--email E]',
+			'usage: npm run sandbox -- send-webhook <url> [--secret S] [--header H] [--event TYPE] [--email E] [--last-name N] [--template FILE]',
 		);
 		process.exit(2);
 	}
-	const { secret, header, event, email } = flags(args.slice(1));
+	const options = flags(args.slice(1));
+	const { secret, header, event, email } = options;
 	const context = {};
 	if (event) context.event = { type: event };
-	if (email) context.visitor = { email };
-	const result = await sendWebhook(url, { secret, header, context });
+	const visitor = {};
+	if (email) visitor.email = email;
+	if (options['last-name'] !== undefined) visitor.last_name = options['last-name'];
+	if (Object.keys(visitor).length > 0) context.visitor = visitor;
+	// A Liquid body of your own (e.g. an older copy of the panel's): `{{ x }}` pasted as raw text.
+	const template = options.template
+		? require('node:fs').readFileSync(options.template, 'utf8')
+		: undefined;
+	const result = await sendWebhook(url, { secret, header, context, template });
 	console.log(`POST ${url}\n${result.sent}\n-> ${result.status} ${result.body}`);
 	process.exitCode = result.status >= 200 && result.status < 300 ? 0 : 1;
 }

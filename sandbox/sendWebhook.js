@@ -2,7 +2,8 @@
 // Plays Bento's side of the Bento Trigger: renders the Send webhook body the trigger's panel
 // shows (BODY_TEMPLATE, from the build) for a sample person, as Bento's Liquid would, and POSTs
 // it to a URL with the secret header. Only the Liquid the template uses: `{{ a.b }}`,
-// `{{ a.b | json }}` and `| default: "x"`.
+// `{{ a.b | json }}` and `| default: "x"`. Liquid pastes a value into the text as it is: inside
+// JSON quotes, a quote or a line break in the value breaks the body, as it does from Bento.
 const path = require('node:path');
 
 /** A sample person, event and workflow, shaped like the Liquid variables Bento offers. */
@@ -29,8 +30,27 @@ function lookup(context, dotted) {
 }
 
 /**
- * Renders `template` against `context` like Liquid: a missing value renders as "" (or the
- * `default:`), `| json` renders JSON (`null` for a missing value), anything else as text.
+ * The `json` filter as Ruby's (ActiveSupport's) JSON encoder writes it: JSON, with `<`, `>`, `&`
+ * and the line and paragraph separators escaped as \uXXXX (still the same value once parsed).
+ */
+function toLiquidJson(value) {
+	return JSON.stringify(value ?? null).replace(
+		/[<>&\u2028\u2029]/g,
+		(char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}
+
+/** Liquid's plain output: nil as "", a list as its items run together, anything else as text. */
+function toLiquidText(value) {
+	if (value === undefined || value === null) return '';
+	if (Array.isArray(value)) return value.map(toLiquidText).join('');
+	return String(value);
+}
+
+/**
+ * Renders `template` against `context` like Liquid: `{{ x }}` pastes the value as raw text (a
+ * missing value as "", or the `default:`), whatever surrounds it; `{{ x | json }}` writes a JSON
+ * value (`null` for a missing one).
  */
 function renderLiquid(template, context) {
 	return template.replace(/\{\{\s*([\w.]+)\s*((?:\|[^}]*)?)\}\}/g, (_all, name, filters) => {
@@ -39,12 +59,15 @@ function renderLiquid(template, context) {
 			.split('|')
 			.map((f) => f.trim())
 			.filter(Boolean)) {
-			const [fname, arg] = filter.split(':').map((part) => part.trim());
+			const colon = filter.indexOf(':');
+			const fname = (colon < 0 ? filter : filter.slice(0, colon)).trim();
+			const arg = colon < 0 ? '' : filter.slice(colon + 1).trim();
 			if (fname === 'default' && (value === undefined || value === null || value === ''))
 				value = arg.replace(/^["']|["']$/g, '');
-			if (fname === 'json') return JSON.stringify(value ?? null);
+			// Later filters would see JSON text; the template uses `json` last.
+			if (fname === 'json') return toLiquidJson(value);
 		}
-		return value === undefined || value === null ? '' : String(value);
+		return toLiquidText(value);
 	});
 }
 
@@ -60,13 +83,17 @@ function bodyTemplate() {
 
 /**
  * POSTs the rendered body to `url`, as Bento's Send webhook action would. Options: secret,
- * header (default X-Bento-Secret), context (overrides merged into SAMPLE per top-level key).
+ * header (default X-Bento-Secret), context (overrides merged into SAMPLE per top-level key),
+ * template (a Liquid body; default the panel's BODY_TEMPLATE).
  * Resolves with { status, body (text), sent (the rendered body text) }.
  */
-async function sendWebhook(url, { secret, header = 'X-Bento-Secret', context = {} } = {}) {
+async function sendWebhook(
+	url,
+	{ secret, header = 'X-Bento-Secret', context = {}, template } = {},
+) {
 	const merged = { ...SAMPLE };
 	for (const [key, value] of Object.entries(context)) merged[key] = { ...SAMPLE[key], ...value };
-	const sent = renderLiquid(bodyTemplate(), merged);
+	const sent = renderLiquid(template ?? bodyTemplate(), merged);
 	const headers = { 'Content-Type': 'application/json' };
 	if (secret !== undefined) headers[header] = secret;
 	const res = await fetch(url, { method: 'POST', headers, body: sent });

@@ -14,7 +14,8 @@ function triggerCredentials(sandbox) {
 		{
 			...WEBHOOK_CREDENTIAL,
 			type: 'bentoWebhookApi',
-			data: { headerName: 'X-Bento-Secret', secret: WEBHOOK_SECRET },
+			// Saved as pasted from a password manager (issue 24): Bento sends them without the spaces.
+			data: { headerName: ' X-Bento-Secret ', secret: `${WEBHOOK_SECRET} ` },
 		},
 	];
 }

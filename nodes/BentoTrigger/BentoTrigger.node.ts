@@ -1,7 +1,6 @@
 import {
 	type ICredentialTestFunctions,
 	type ICredentialsDecrypted,
-	type IDataObject,
 	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeType,
@@ -11,32 +10,10 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
-import {
-	describeCall,
-	type FieldType,
-	type FieldTypes,
-	isPlainObject,
-	toTriggerItem,
-} from './mapping';
-import { headerValue, secretMatches, weakSecretReason } from './secret';
-import { BODY_TEMPLATE, DEFAULT_SECRET_HEADER, SETUP_NOTICE } from './template';
-
-// application/json with or without a charset (BENTO-WEBHOOKS.md), or a +json type.
-const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
-
-/** Splits a comma-separated filter list; empty means "no filter". */
-function listOf(value: unknown): string[] {
-	return String(value ?? '')
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
-}
-
-/** Answers the call itself and starts no execution (n8n sends nothing more). */
-function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	ctx.getResponseObject().status(status).json({ message });
-	return { noWebhookResponse: true };
-}
+import { describeCall, toTriggerItem } from './mapping';
+import { ACCEPTED_ANSWER, answer, fieldTypesOf, listOf, readJsonBody } from './request';
+import { headerValue, readWebhookSecret, secretMatches, webhookCredentialProblem } from './secret';
+import { BODY_TEMPLATE, SETUP_NOTICE } from './template';
 
 export class BentoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -183,8 +160,10 @@ export class BentoTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const weak = weakSecretReason(credential.data?.secret);
-				return weak ? { status: 'Error', message: weak } : { status: 'OK', message: 'Secret set' };
+				const problem = webhookCredentialProblem(credential.data);
+				return problem
+					? { status: 'Error', message: problem }
+					: { status: 'OK', message: 'Secret set' };
 			},
 		},
 	};
@@ -208,23 +187,22 @@ export class BentoTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		// Checked before the body is looked at: an unauthenticated caller learns nothing more.
 		if (this.getNodeParameter('authentication', 'secretHeader') !== 'none') {
-			const credential = await this.getCredentials('bentoWebhookApi');
-			const header = String(credential.headerName || DEFAULT_SECRET_HEADER);
-			const given = headerValue(this.getHeaderData(), header);
-			if (!secretMatches(String(credential.secret ?? ''), given))
-				return refuse(this, 401, `Missing or wrong secret in the ${header} header`);
+			const { headerName, secret } = readWebhookSecret(
+				await this.getCredentials('bentoWebhookApi'),
+			);
+			if (!secretMatches(secret, headerValue(this.getHeaderData(), headerName)))
+				return answer(this, 401, {
+					message: `Missing or wrong secret in the ${headerName} header`,
+				});
 		}
 
-		const contentType = String(this.getHeaderData()['content-type'] ?? '');
-		const body = this.getBodyData() as unknown;
-		// n8n has parsed the body by its Content-Type: a form or text body arrives parsed too.
-		if (!JSON_TYPE.test(contentType) || !isPlainObject(body) || Object.keys(body).length === 0) {
-			return refuse(
-				this,
-				400,
-				'Expected a JSON object (Content-Type: application/json): check the Body of the Send webhook action in Bento',
-			);
+		const read = readJsonBody(this);
+		if ('problem' in read) {
+			return answer(this, 400, {
+				message: `Expected a JSON object (Content-Type: application/json): ${read.problem}. Check the Body of the Send webhook action in Bento`,
+			});
 		}
+		const { body } = read;
 
 		const { eventType, workflow } = describeCall(body);
 		const eventTypes = listOf(this.getNodeParameter('eventTypes', ''));
@@ -239,18 +217,8 @@ export class BentoTrigger implements INodeType {
 			this.getNodeParameter('output', 'clean') === 'raw'
 				? body
 				: toTriggerItem(body, fieldTypesOf(this.getNodeParameter('fieldTypes', {})), new Date());
-		return { workflowData: [[{ json }]] };
+		// Answered here: with `onReceived` n8n would send its default option's name as the text.
+		answer(this, 200, { ...ACCEPTED_ANSWER });
+		return { noWebhookResponse: true, workflowData: [[{ json }]] };
 	}
-}
-
-function fieldTypesOf(parameter: unknown): FieldTypes {
-	const rows = ((parameter as IDataObject)?.field ?? []) as Array<{
-		key?: string;
-		type?: FieldType;
-	}>;
-	return Object.fromEntries(
-		rows
-			.filter((row) => row.key?.trim())
-			.map((row) => [String(row.key).trim(), row.type ?? 'text']),
-	);
 }

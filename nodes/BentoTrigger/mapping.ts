@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-// Turns the body Bento renders from BODY_TEMPLATE (template.ts) into one clean item. Liquid
-// renders every quoted variable as text and a missing one as "": see BENTO-WEBHOOKS.md.
+import { cleanEnds } from '../Bento/helpers/identifiers';
+
+// Turns the body Bento renders from BODY_TEMPLATE (template.ts) into one clean item. Liquid's
+// `json` filter renders a missing variable as null; bodies pasted from older versions of the
+// template (quoted variables) have text, "" when missing: see BENTO-WEBHOOKS.md.
 
 export type FieldType = 'text' | 'number' | 'boolean';
 
@@ -28,7 +31,23 @@ function isEmpty(value: unknown): boolean {
  */
 export function parseTags(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return list.map((tag) => String(tag).trim()).filter((tag) => tag !== '');
+	return list.map((tag) => cleanEnds(String(tag))).filter((tag) => tag !== '');
+}
+
+/** Whether `tags` is in a shape `parseTags` reads (text, a list, or nothing). */
+function isTagList(value: unknown): boolean {
+	return isEmpty(value) || typeof value === 'string' || Array.isArray(value);
+}
+
+/**
+ * The email address and uuid cleaned as the Bento node cleans identifiers (`cleanEnds`: white
+ * space and invisible characters such as a trailing U+200B removed from both ends); other values
+ * and names are kept as sent.
+ */
+function personValue(key: (typeof PERSON_KEYS)[number], value: unknown): unknown {
+	return typeof value === 'string' && (key === 'email' || key === 'uuid')
+		? cleanEnds(value)
+		: value;
 }
 
 /**
@@ -87,13 +106,17 @@ function mapEvent(value: unknown): IDataObject | undefined {
  * The clean item for one Send webhook call: `{ email, uuid, first_name, last_name, tags: [...],
  * fields: {...}, event: { type, details }, workflow, received_at, ...extra keys }`. Empty Liquid
  * values are left out; `tags` is a list whenever the body had the key (empty list when the person
- * has none); `received_at` is an ISO 8601 time. Keys the template does not know are kept as sent
- * (empty text left out), so a user may add their own.
+ * has none); `received_at` is an ISO 8601 time. Every other key the sender sent is kept as sent
+ * (empty text left out), and so is a template key whose value is not the template's shape (e.g.
+ * `"event": "bento.workflow.step_reached"`, a string, as in Bento's own example body).
  */
 export function toTriggerItem(body: IDataObject, types: FieldTypes, receivedAt: Date): IDataObject {
 	const item: IDataObject = {};
-	for (const key of PERSON_KEYS) if (!isEmpty(body[key])) item[key] = body[key];
-	if ('tags' in body) item.tags = parseTags(body.tags);
+	for (const key of PERSON_KEYS) {
+		const value = personValue(key, body[key]);
+		if (!isEmpty(value)) item[key] = value as IDataObject[string];
+	}
+	if ('tags' in body && isTagList(body.tags)) item.tags = parseTags(body.tags);
 	const fields = mapFields(body.fields, types);
 	if (fields) item.fields = fields;
 	const event = mapEvent(body.event);
@@ -101,9 +124,17 @@ export function toTriggerItem(body: IDataObject, types: FieldTypes, receivedAt: 
 	if (!isEmpty(body.workflow)) item.workflow = body.workflow;
 	item.received_at = receivedAt.toISOString();
 	for (const [key, value] of Object.entries(body)) {
-		if (!TEMPLATE_KEYS.has(key) && !(key in item) && !isEmpty(value)) item[key] = value;
+		if (!readAsTemplate(key, value) && !(key in item) && key !== '__proto__' && !isEmpty(value))
+			item[key] = value;
 	}
 	return item;
+}
+
+/** Whether `toTriggerItem` read this key's value as the template's (so it is not copied as sent). */
+function readAsTemplate(key: string, value: unknown): boolean {
+	if (key === 'fields' || key === 'event') return isPlainObject(value);
+	if (key === 'tags') return isTagList(value);
+	return TEMPLATE_KEYS.has(key);
 }
 
 /** The event type and workflow name of a call, raw or clean, for the trigger's filters. */

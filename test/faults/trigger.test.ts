@@ -1,14 +1,10 @@
 import { BODY_TEMPLATE } from '../../nodes/BentoTrigger/template';
+import { renderLiquid, SAMPLE } from '../../sandbox/sendWebhook';
 import { callTrigger, formTrigger, WEBHOOK_SECRET } from '../helpers/runTrigger';
 import { SANDBOX_KEYS, useSandbox } from '../helpers/sandbox';
 
 // The sandbox's two Bento sides of the triggers: the Send webhook body it renders (what
 // `npm run sandbox -- send-webhook` posts) and the form responses it serves, paged.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { renderLiquid, SAMPLE } = require('../../sandbox/sendWebhook') as {
-	renderLiquid(template: string, context: object): string;
-	SAMPLE: object;
-};
 
 const sandbox = useSandbox();
 

@@ -63,6 +63,8 @@ export interface CallFixture {
 	headers?: Record<string, string>;
 	/** As n8n's body parser left it: an object for JSON, a string for text/plain. */
 	body?: unknown;
+	/** The request's unparsed bytes, which n8n keeps as `req.rawBody`. */
+	rawBody?: Buffer;
 	parameters?: INodeParameters;
 	credential?: ICredentialDataDecryptedObject;
 }
@@ -99,6 +101,7 @@ export async function callTrigger(fixture: CallFixture): Promise<CallResult> {
 	const request = {
 		headers: { 'content-type': 'application/json', ...fixture.headers },
 		body: fixture.body,
+		rawBody: fixture.rawBody,
 	};
 	const context = new WebhookContext(
 		workflowWith(node),
@@ -114,6 +117,50 @@ export async function callTrigger(fixture: CallFixture): Promise<CallResult> {
 	);
 	const result = await webhookNode.webhook.call(context);
 	return { result, answered };
+}
+
+/** What n8n answered itself, before the node ran (no execution). */
+export interface N8nRefusal {
+	n8nStatus: number;
+}
+
+/**
+ * Sends `text` as an HTTP request body reaches a version-1 webhook node in n8n 1.x and 2.x
+ * (packages/cli/src/middlewares/body-parser.ts `parseBody`, run for every webhook call): the raw
+ * bytes are kept as `rawBody`; exactly `application/json` is parsed (n8n answers 422 itself when
+ * that fails: the node never runs), `text/plain` becomes a string, anything else is left
+ * unparsed. Header values reach the node as Node's HTTP parser gives them: white space around
+ * them dropped, bytes read as Latin-1. e2e/trigger.test.js checks the same in real n8n.
+ */
+export async function postToTrigger(
+	text: string,
+	{
+		contentType,
+		headers = {},
+		...fixture
+	}: Omit<CallFixture, 'body' | 'rawBody'> & { contentType?: string },
+): Promise<CallResult | N8nRefusal> {
+	const mime = contentType?.split(';')[0].trim().toLowerCase();
+	let body: unknown;
+	if (mime === 'application/json' && text !== '') {
+		try {
+			body = JSON.parse(text);
+		} catch {
+			return { n8nStatus: 422 };
+		}
+	} else if (mime === 'text/plain' && text !== '') body = text;
+	const asHttp = Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [
+			name.toLowerCase(),
+			Buffer.from(value.trim(), 'utf8').toString('latin1'),
+		]),
+	);
+	return await callTrigger({
+		...fixture,
+		headers: { 'content-type': contentType ?? '', ...asHttp },
+		body,
+		rawBody: Buffer.from(text, 'utf8'),
+	});
 }
 
 /** One Bento Form Response Trigger node whose polls share the workflow's static data (`parameters` may be changed between polls, as a user edits the node). */

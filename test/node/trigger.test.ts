@@ -21,7 +21,10 @@ describe('Bento Trigger: webhook()', () => {
 			body: PURCHASE,
 			parameters: { fieldTypes: { field: [{ key: 'orders_count', type: 'number' }] } },
 		});
-		expect(answered).toBeUndefined();
+		// Issue 24: an accepted call is answered with a small JSON object (n8n's default was the
+		// literal text "firstEntryJson").
+		expect(answered).toEqual({ status: 200, body: { received: true } });
+		expect(result.noWebhookResponse).toBe(true);
 		expect(result.workflowData).toHaveLength(1);
 		expect(result.workflowData![0]).toHaveLength(1);
 		const { received_at: receivedAt, ...json } = result.workflowData![0][0].json;
@@ -148,9 +151,10 @@ describe('Bento Trigger: webhook()', () => {
 
 	it('the template Bento renders is the body the mapping reads', () => {
 		// Render the template as Liquid would for a person with everything set: it must parse.
+		// Every variable goes through `| json` (issue 24), so each renders as a JSON value.
 		const rendered = BODY_TEMPLATE.replace(/\{\{ event\.details \| json \}\}/, '{"a":1}').replace(
-			/\{\{[^}]+\}\}/g,
-			'x',
+			/\{\{[^}]+\| json \}\}/g,
+			'"x"',
 		);
 		const body = JSON.parse(rendered) as Record<string, unknown>;
 		expect(Object.keys(body)).toEqual([

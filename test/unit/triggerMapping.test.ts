@@ -135,3 +135,61 @@ describe('a field named __proto__', () => {
 		expect(Object.getPrototypeOf(item.fields)).toBe(Object.prototype);
 	});
 });
+
+describe('a body that is not the template shape keeps what was sent (issue 24)', () => {
+	it.each([
+		[
+			'a string event',
+			{ event: 'bento.workflow.step_reached' },
+			{ event: 'bento.workflow.step_reached' },
+		],
+		[
+			'a string event beside a source event',
+			{ event: 'step', source_event: { type: '$purchase' } },
+			{ event: 'step', source_event: { type: '$purchase' } },
+		],
+		['a number event', { event: 7 }, { event: 7 }],
+		['fields as text', { fields: 'plan=pro' }, { fields: 'plan=pro' }],
+		['tags as an object', { tags: { vip: true } }, { tags: { vip: true } }],
+		[
+			'an event object: still cleaned',
+			{ event: { type: 'x', details: '' } },
+			{ event: { type: 'x' } },
+		],
+		['an empty string event: left out like any empty value', { event: '' }, {}],
+	])('%s', (_what, body, expected) => {
+		const { received_at: _at, ...item } = toTriggerItem(body, {}, AT);
+		expect(item).toEqual(expected);
+	});
+});
+
+describe('addresses cleaned as the Bento node cleans them (cleanEnds)', () => {
+	it.each([
+		['a trailing zero width space', 'ann@example.com\u200b', 'ann@example.com'],
+		[
+			'a leading no-break space and a trailing line break',
+			'\u00a0ann@example.com\n',
+			'ann@example.com',
+		],
+		['a byte order mark', '\ufeffann@example.com', 'ann@example.com'],
+		['case kept', 'Ann@Example.com', 'Ann@Example.com'],
+		['only invisible characters: left out', '\u200b\u2060', undefined],
+	])('%s', (_what, email, expected) => {
+		const item = toTriggerItem({ email, uuid: ` v-1\u200b` }, {}, AT);
+		expect(item.email).toBe(expected);
+		expect(item.uuid).toBe('v-1');
+	});
+
+	it('names are kept as sent; tag names lose invisible ends', () => {
+		const item = toTriggerItem(
+			{ first_name: ' Ann ', last_name: 'Johnson "The Rock"', tags: 'vip\u200b, customer' },
+			{},
+			AT,
+		);
+		expect(item).toMatchObject({
+			first_name: ' Ann ',
+			last_name: 'Johnson "The Rock"',
+			tags: ['vip', 'customer'],
+		});
+	});
+});

@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 
 import {
 	headerValue,
+	readWebhookSecret,
+	webhookCredentialProblem,
 	MIN_SECRET_LENGTH,
 	secretMatches,
 	weakSecretReason,
@@ -56,5 +58,40 @@ describe('weakSecretReason', () => {
 		expect(weakSecretReason(undefined)).toMatch(/empty/);
 		expect(weakSecretReason('short')).toMatch(`at least ${MIN_SECRET_LENGTH}`);
 		expect(weakSecretReason('x'.repeat(MIN_SECRET_LENGTH))).toBeUndefined();
+	});
+});
+
+describe('readWebhookSecret and webhookCredentialProblem (issue 24: white space removed)', () => {
+	const LONG = 'x'.repeat(MIN_SECRET_LENGTH);
+	it.each([
+		[
+			{ headerName: ' X-Hook ', secret: ` ${LONG}\n` },
+			{ headerName: 'X-Hook', secret: LONG },
+			undefined,
+		],
+		[{ headerName: '', secret: LONG }, { headerName: 'X-Bento-Secret', secret: LONG }, undefined],
+		[{ secret: LONG }, { headerName: 'X-Bento-Secret', secret: LONG }, undefined],
+		[
+			{ headerName: 'X Hook', secret: LONG },
+			{ headerName: 'X Hook', secret: LONG },
+			/not a valid HTTP header name/,
+		],
+		[{ headerName: 'X-Hook', secret: ' \t ' }, { headerName: 'X-Hook', secret: '' }, /empty/],
+		[
+			{ headerName: 'X-Hook', secret: `${LONG}\u200b` },
+			{ headerName: 'X-Hook', secret: `${LONG}\u200b` },
+			/cannot carry/,
+		],
+		[
+			{ headerName: 'X-Hook', secret: `${LONG.slice(1)} ` },
+			{ headerName: 'X-Hook', secret: LONG.slice(1) },
+			/at least/,
+		],
+		[undefined, { headerName: 'X-Bento-Secret', secret: '' }, /empty/],
+	])('%j', (saved, read, problem) => {
+		expect(readWebhookSecret(saved)).toEqual(read);
+		const found = webhookCredentialProblem(saved);
+		if (problem) expect(found).toMatch(problem);
+		else expect(found).toBeUndefined();
 	});
 });
