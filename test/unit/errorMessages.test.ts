@@ -126,11 +126,11 @@ describe('the failure text', () => {
 			'Bento answered 422: Invalid: Email is bad',
 		],
 		[422, { errors: { email: ['is invalid'] } }, 'Bento answered 422: email: is invalid'],
-		[422, undefined, 'Bento answered 422 (Unprocessable Entity)'],
-		[413, '', 'Bento answered 413 (Payload Too Large)'],
-		[500, {}, 'Bento answered 500 (Internal Server Error)'],
-		[418, undefined, 'Bento answered 418 (Client Error)'],
-		[599, undefined, 'Bento answered 599 (Server Error)'],
+		[422, undefined, 'Bento answered 422 Unprocessable Entity'],
+		[413, '', 'Bento answered 413 Payload Too Large'],
+		[500, {}, 'Bento answered 500 Internal Server Error'],
+		[418, undefined, 'Bento answered 418 Client Error'],
+		[599, undefined, 'Bento answered 599 Server Error'],
 		[403, '<!DOCTYPE html><html>blocked</html>', 'Bento answered 403: blocked'],
 	])('%i with %p', (status, body, message) => {
 		expect(httpFailureText(status, body).message).toBe(message);

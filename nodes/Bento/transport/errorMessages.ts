@@ -159,7 +159,7 @@ export function bentoErrorText(body: unknown): string | undefined {
 
 /**
  * The message and description for an HTTP failure: `Bento answered 422: <Bento's words>`, or
- * with no words to quote, the status's reason phrase (`Bento answered 422 (Unprocessable Entity)`).
+ * with no words to quote, the status's reason phrase (`Bento answered 422 Unprocessable Entity`).
  */
 export function httpFailureText(
 	status: number,
@@ -168,7 +168,7 @@ export function httpFailureText(
 	const own = bentoErrorText(body);
 	const reason = STATUS_TEXT[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
 	return {
-		message: own ? `Bento answered ${status}: ${own}` : `Bento answered ${status} (${reason})`,
+		message: own ? `Bento answered ${status}: ${own}` : `Bento answered ${status} ${reason}`,
 		description: statusHelp(status),
 	};
 }
