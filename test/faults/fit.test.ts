@@ -82,6 +82,21 @@ describe('requests that fit', () => {
 		outputs[0].forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
 	});
 
+	it('more records than Batch Size: the plan made while batch 1 is sent numbers every batch', async () => {
+		const s = sandbox();
+		const { outputs } = await runAgainst(s, { parameters: autoMap(), items: events(1500) });
+		const fit = Math.floor((MAX_REQUEST_BYTES - 13 + 1) / (EVENT_BYTES + 1));
+		expect(posts(s).map((r) => r.events)).toEqual([fit, fit, 1500 - 2 * fit]);
+		expect(outputs[0][0].json.batch).toEqual({ number: 1, count: 3, size: fit, attempts: 1 });
+		expect(outputs[0][1499].json.batch).toEqual({
+			number: 3,
+			count: 3,
+			size: 1500 - 2 * fit,
+			attempts: 1,
+		});
+		expectEachOnce(s, 1500);
+	});
+
 	it('Batch Size still cuts first when it is the smaller bound', async () => {
 		const s = sandbox();
 		await runAgainst(s, { parameters: autoMap({ batchSize: 300 }), items: events(1000) });

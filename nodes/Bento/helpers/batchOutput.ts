@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import type { Range } from './batchWords';
 import type { DeliveryPlan } from './deliverBatches';
@@ -40,4 +45,28 @@ export function putOutDelivered<T extends IDataObject>(
 		if (plan.fromAnswer) Object.assign(json, plan.fromAnswer(answer, k - range.start));
 		output[itemIndexes[k]] = { json, pairedItem: { item: itemIndexes[k] } };
 	}
+}
+
+/**
+ * The error of record `k` (`bytes` of JSON), which Bento refused as too large (`refusal`, its
+ * 413) even alone: that item's, naming its size. `context.alone` marks it for the report.
+ */
+export function tooLargeAlone<T extends IDataObject>(
+	node: INode,
+	plan: DeliveryPlan<T>,
+	k: number,
+	bytes: number,
+	refusal: unknown,
+): NodeOperationError {
+	const item = plan.itemIndexes[k];
+	const error = new NodeOperationError(
+		node,
+		`Item ${item}: its ${plan.recordKey} is ${bytes} bytes of JSON, too large for Bento even alone (${(refusal as Error).message})`,
+		{
+			itemIndex: item,
+			description: `Bento took nothing of it. Make this ${plan.recordKey} smaller (its largest fields) and send it again.`,
+		},
+	);
+	error.context.alone = true;
+	return error;
 }

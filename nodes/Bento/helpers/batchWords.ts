@@ -11,10 +11,15 @@ export interface Range {
  * 0-1999)" for whole batches, "items 1000-1499 (of batch 2)" for part of one.
  */
 export class BatchWords {
+	/** `batchesOf` gives the batches as planned so far (the plan grows while batch 1 is sent). */
 	constructor(
-		private readonly batches: Batch[],
+		private readonly batchesOf: () => Batch[],
 		private readonly itemIndexes: number[],
 	) {}
+
+	private get batches(): Batch[] {
+		return this.batchesOf();
+	}
 
 	private items(start: number, end: number): string {
 		return `items ${this.itemIndexes[start]}-${this.itemIndexes[end - 1]}`;

@@ -8,7 +8,7 @@ import {
 
 import { type BentoTransport, mayHaveBeenSent } from '../transport';
 import { onceRequestLeft } from '../transport/clock';
-import { putOutDelivered, toCount } from './batchOutput';
+import { putOutDelivered, toCount, tooLargeAlone } from './batchOutput';
 import { BatchWords, type Range } from './batchWords';
 import {
 	type Batch,
@@ -69,15 +69,27 @@ export async function deliverBatches<T extends IDataObject>(
 	output: INodeExecutionData[],
 ): Promise<void> {
 	const { records, itemIndexes, noun } = plan;
-	const serialized = serializeRecords(records);
+	if (records.length === 0) return;
+	const serialized = serializeRecords(records, 0);
 	const bytes = {
 		each: serialized.bytes,
 		overhead: bodyOverhead(plan.bodyKey),
 		max: MAX_REQUEST_BYTES,
 	};
-	const batches = planBatches(records.length, plan.batchSize, bytes);
-	if (batches.length === 0) return;
-	const words = new BatchWords(batches, itemIndexes);
+	const planUpTo = (count: number) => {
+		serializeRecords(records, count, serialized);
+		return planBatches(count, plan.batchSize, bytes);
+	};
+	// Batch 1 holds at most Batch Size records: planned from those alone, it goes at once, and
+	// the other records are serialized and planned while Bento handles it.
+	let planned = records.length <= plan.batchSize;
+	let batches = planUpTo(Math.min(records.length, plan.batchSize));
+	if (!planned) batches = batches.slice(0, 1);
+	const planRest = () => {
+		if (!planned) batches = planUpTo(records.length);
+		planned = true;
+	};
+	const words = new BatchWords(() => batches, itemIndexes);
 	const cancelled = () => (ctx.getExecutionCancelSignal?.() as AbortSignal | undefined)?.aborted;
 	let rejectedTotal = 0;
 	let refusedAsTooLarge = 0;
@@ -112,20 +124,6 @@ export async function deliverBatches<T extends IDataObject>(
 		const counts = { results, failed, number: batch.number, count: batches.length, attempts };
 		putOutLast?.();
 		putOutLast = () => putOutDelivered(plan, output, range, answer, counts, warning);
-	};
-
-	/** The error of a record Bento refused as too large even alone. */
-	const tooLargeAlone = (k: number, refusal: unknown) => {
-		const error = new NodeOperationError(
-			ctx.getNode(),
-			`Item ${itemIndexes[k]}: its ${plan.recordKey} is ${serialized.bytes[k]} bytes of JSON, too large for Bento even alone (${(refusal as Error).message})`,
-			{
-				itemIndex: itemIndexes[k],
-				description: `Bento took nothing of it. Make this ${plan.recordKey} smaller (its largest fields) and send it again.`,
-			},
-		);
-		error.context.alone = true;
-		return error;
 	};
 
 	const fail = (batch: Batch, range: Range, error: unknown) => {
@@ -201,22 +199,30 @@ export async function deliverBatches<T extends IDataObject>(
 					await send(batch, half, encode(half));
 				return;
 			}
-			failure = tooLargeAlone(range.start, failure);
+			failure = tooLargeAlone(
+				ctx.getNode(),
+				plan,
+				range.start,
+				serialized.bytes[range.start],
+				failure,
+			);
 		}
 		fail(batch, range, failure);
 	};
 
 	let encoded = encode(batches[0]);
-	for (const batch of batches) {
-		const following = batches[batch.number];
+	for (let index = 0; index < batches.length; index++) {
+		const batch = batches[index];
 		// While Bento handles this batch, the node's own work for the others overlaps it instead
-		// of adding to it: the last batch's output and the next batch's body. (A run of one
-		// batch has nothing to overlap, and does not wait for it.)
+		// of adding to it: the last batch's output, the plan and the next batch's body. (A run
+		// of one batch has nothing to overlap, and does not wait for it.)
 		const overlap =
-			following || putOutLast
+			index + 1 < batches.length || !planned || putOutLast
 				? () => {
 						putOutLast?.();
 						putOutLast = undefined;
+						planRest();
+						const following = batches[index + 1];
 						if (following) encoded = encode(following);
 					}
 				: undefined;
