@@ -1,8 +1,12 @@
 // Requests that fit: batches cut by count and by size (MAX_REQUEST_BYTES), a 413 split into
 // halves down to one event, nothing sent twice (Retry On Fail included), against the stand-in
 // with a body limit smaller than the node's bound.
+import nock from 'nock';
+
 import { MAX_REQUEST_BYTES } from '../../nodes/Bento/helpers/batching';
-import { everythingEmitted } from '../helpers/runNode';
+import { BENTO_ORIGIN } from '../helpers/mockBento';
+import { WRITE_CASES, type WriteCase } from '../helpers/rerunCases';
+import { everythingEmitted, runBentoNode } from '../helpers/runNode';
 import { runAgainst, SANDBOX_SECRETS, type Sandbox, useSandbox } from '../helpers/sandbox';
 
 const sandbox = useSandbox();
@@ -21,6 +25,8 @@ function event(i: number, pad = 0) {
 }
 
 const events = (n: number) => Array.from({ length: n }, (_, i) => event(i));
+
+const noRetries = { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0 };
 
 const autoMap = (options: Record<string, unknown> = {}) => ({
 	resource: 'event',
@@ -95,6 +101,35 @@ describe('requests that fit', () => {
 			attempts: 1,
 		});
 		expectEachOnce(s, 1500);
+	});
+
+	it("a failure of batch 1 names every batch, with Bento's words from a JSON:API body", async () => {
+		const s = sandbox();
+		s.setFaults([
+			{
+				status: 422,
+				body: {
+					errors: [
+						{
+							title: 'Invalid event',
+							detail: 'Type is reserved',
+							source: { pointer: '/events/0/type' },
+						},
+					],
+				},
+			},
+		]);
+		const { error } = await runAgainst(s, {
+			parameters: autoMap({ batchSize: 100 }),
+			items: events(250),
+		});
+		expect(error?.message).toBe(
+			'Batch 1 of 3 (items 0-99) failed: Bento answered 422: /events/0/type: Invalid event: Type is reserved',
+		);
+		expect(error?.description).toContain(
+			'Delivered: none. Not delivered: batches 1-3 (items 0-249).',
+		);
+		expect(s.state.events).toHaveLength(0);
 	});
 
 	it('Batch Size still cuts first when it is the smaller bound', async () => {
@@ -204,4 +239,56 @@ describe('requests that fit', () => {
 
 function expectNoSecret(text: string) {
 	for (const secret of SANDBOX_SECRETS) expect(text).not.toContain(secret);
+}
+
+describe.each(WRITE_CASES.filter((write) => write.name.includes('batch writer')))(
+	'$name: a 413 is split in halves, each record once',
+	(write) => {
+		beforeAll(() => nock.disableNetConnect());
+		afterEach(() => nock.cleanAll());
+
+		it('8 records, a server that takes 2 at most', async () => {
+			const items = Array.from({ length: 8 }, (_, i) => write.valid(i));
+			// What the node would send for two records, with a little room: three do not fit.
+			const seen: Array<{ ids: string[]; status: number }> = [];
+			let limit = 0;
+			nock(BENTO_ORIGIN)
+				.post(`/api/v1${write.path}`)
+				.query(true)
+				.times(100)
+				.reply((_uri, body) => {
+					const json = body as Record<string, unknown>;
+					const size = Buffer.byteLength(JSON.stringify(json));
+					const ids = write.ids(json);
+					if (limit === 0) limit = Math.ceil((size / ids.length) * 2.5);
+					const status = size > limit ? 413 : 200;
+					seen.push({ ids, status });
+					return status === 413 ? [413, ''] : [200, { results: ids.length, failed: 0 }];
+				});
+			const { outputs, error } = await runBentoNode({
+				parameters: { ...write.parameters, options: { ...noRetries, batchSize: 8 } },
+				items,
+			});
+			expect(error).toBeUndefined();
+			expect(seen.map((r) => [r.ids.length, r.status])).toEqual([
+				[8, 413],
+				[4, 413],
+				[2, 200],
+				[2, 200],
+				[4, 413],
+				[2, 200],
+				[2, 200],
+			]);
+			const delivered = seen.filter((r) => r.status === 200).flatMap((r) => r.ids);
+			expect(delivered).toEqual(items.map((item) => write.ids(wrap(write, item))[0]));
+			expect(outputs[0].map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+			expect(outputs[0].every((item) => item.json.error === undefined)).toBe(true);
+		});
+	},
+);
+
+/** One input item as the case's request body would carry it, to read its id. */
+function wrap(write: WriteCase, item: Record<string, unknown>): Record<string, unknown> {
+	const key = write.path === '/fetch/commands' ? 'command' : write.path.split('/').pop()!;
+	return { [key]: [item] };
 }
