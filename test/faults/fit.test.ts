@@ -246,6 +246,8 @@ describe.each(WRITE_CASES.filter((write) => write.name.includes('batch writer'))
 	(write) => {
 		beforeAll(() => nock.disableNetConnect());
 		afterEach(() => nock.cleanAll());
+		// The stand-in's tests after these connect to it again.
+		afterAll(() => nock.enableNetConnect('127.0.0.1'));
 
 		it('8 records, a server that takes 2 at most', async () => {
 			const items = Array.from({ length: 8 }, (_, i) => write.valid(i));
@@ -292,3 +294,19 @@ function wrap(write: WriteCase, item: Record<string, unknown>): Record<string, u
 	const key = write.path === '/fetch/commands' ? 'command' : write.path.split('/').pop()!;
 	return { [key]: [item] };
 }
+
+describe('a part that fails after a split', () => {
+	it('is named as a part of its batch, and the report says what went', async () => {
+		const s = sandbox();
+		s.setMaxBodyBytes(LIMIT);
+		s.setFaults([{}, { status: 422, body: { errors: { events: ['are locked'] } } }]);
+		const { error } = await runAgainst(s, { parameters: autoMap(), items: events(1000) });
+		expect(error?.message).toBe(
+			'Batch 1 of 2 (items 333-665 of 0-665, split after a 413) failed: Bento answered 422: events: are locked',
+		);
+		expect(error?.description).toContain(
+			'Delivered: items 0-332 (of batch 1). Not delivered: items 333-999 (of batches 1-2).',
+		);
+		expectEachOnce(s, 333);
+	});
+});

@@ -41,11 +41,16 @@ export class BatchWords {
 			: `${this.items(start, end)} (of ${numbers})`;
 	}
 
-	/** Where a failure happened: "Batch 2 of 3 (items 1000-1999)", or the part of it sent alone. */
+	/**
+	 * Where a failure happened: "Batch 2 of 3 (items 1000-1999)", or for a part of it sent alone
+	 * after Bento refused the whole as too large, "Batch 2 of 3 (items 1500-1749 of 1000-1999, split
+	 * after a 413)".
+	 */
 	where(batch: Batch, range: Range): string {
 		const head = `Batch ${batch.number} of ${this.batches.length}`;
 		if (range.start === batch.start && range.end === batch.end)
 			return `${head} (${this.items(batch.start, batch.end)})`;
-		return `${head}, ${this.items(range.start, range.end)} sent apart after Bento found the batch too large`;
+		const whole = `${this.itemIndexes[batch.start]}-${this.itemIndexes[batch.end - 1]}`;
+		return `${head} (${this.items(range.start, range.end)} of ${whole}, split after a 413)`;
 	}
 }
