@@ -16,6 +16,10 @@ const API = '/api/v1';
 const GENERIC_AGENTS =
 	/^(n8n|axios|node|node-fetch|undici|curl|python-requests|got|okhttp|java|go-http-client)(\/|$)/i;
 
+// What nginx answers for a body over its client_max_body_size: nothing of it reaches the app.
+const TOO_LARGE_PAGE =
+	'<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
 const FORBIDDEN_PAGE =
 	'<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>Request blocked.</p></body></html>';
 
@@ -24,7 +28,8 @@ const FORBIDDEN_PAGE =
  * faults (array, see `setFaults`), rateLimit ({ limit, windowMs, shape?, retryAfter? }: see
  * rateLimit.js; shape 'from-first' (default), 'clock' or 'sliding'), now (the server's clock,
  * () => ms; default Date.now: the limiter, the request log and every answer's Date header read
- * it), quiet.
+ * it), maxBodyBytes (a body over it is refused with a 413 before anything else, as a proxy in
+ * front of an API does; default none), quiet.
  */
 async function startBentoSandbox(options = {}) {
 	const keys = {
@@ -40,7 +45,7 @@ async function startBentoSandbox(options = {}) {
 	};
 	initStore();
 	const state = {
-		requests: [], // { at, method, path, status, events, userAgent }
+		requests: [], // { at, method, path, status, events, userAgent, bytes }
 		store, // each route module's data: store.events (accepted, in arrival order), store.tags...
 		get events() {
 			return store.events;
@@ -48,6 +53,7 @@ async function startBentoSandbox(options = {}) {
 		faults: [...(options.faults ?? [])],
 		rateLimit: undefined,
 		limiter: undefined,
+		maxBodyBytes: options.maxBodyBytes,
 	};
 	const sockets = new Set();
 	const clock = options.now ?? Date.now;
@@ -115,11 +121,18 @@ async function startBentoSandbox(options = {}) {
 			initStore();
 			state.faults = [];
 			setRateLimit(undefined);
+			state.maxBodyBytes = options.maxBodyBytes;
 			return send(res, 200, { ok: true });
 		}
 		if (url.pathname === '/__sandbox/faults' && req.method === 'POST') {
 			state.faults = Array.isArray(body) ? body : [];
 			return send(res, 200, { ok: true, faults: state.faults.length });
+		}
+		// {bytes}: bodies over it are refused with a 413; {} lifts the limit.
+		if (url.pathname === '/__sandbox/body-limit' && req.method === 'POST') {
+			state.maxBodyBytes =
+				isObject(body) && Number(body.bytes) > 0 ? Number(body.bytes) : undefined;
+			return send(res, 200, { ok: true, bytes: state.maxBodyBytes ?? null });
 		}
 		if (url.pathname === '/__sandbox/rate-limit' && req.method === 'POST') {
 			try {
@@ -187,6 +200,10 @@ async function startBentoSandbox(options = {}) {
 			entry.status = status;
 			send(res, status, body, headers);
 		};
+
+		entry.bytes = Buffer.byteLength(raw);
+		if (state.maxBodyBytes !== undefined && entry.bytes > state.maxBodyBytes)
+			return reply(413, TOO_LARGE_PAGE);
 
 		const agent = req.headers['user-agent'];
 		if (!agent || GENERIC_AGENTS.test(agent)) return reply(403, FORBIDDEN_PAGE);
@@ -296,6 +313,10 @@ async function startBentoSandbox(options = {}) {
 			state.faults = [...faults];
 		},
 		setRateLimit,
+		/** Bodies over `bytes` are refused with a 413 (undefined: no limit). */
+		setMaxBodyBytes(bytes) {
+			state.maxBodyBytes = bytes;
+		},
 		/** Lost and doubled records numbered 0..n-1 of a kind (see delivery.js). */
 		delivery,
 		/** Requests, accepted and refused (429) per window of `windowMs` aligned to the clock. */

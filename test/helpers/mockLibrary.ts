@@ -111,7 +111,7 @@ export function describeErrorClasses(name: string, spec: ErrorCaseSpec) {
 				const { error } = await runBentoNode({ parameters, items: items.slice(0, 1) });
 				expect(requests).toHaveLength(1);
 				expect(error?.message).toBe(
-					'Item 0 failed: Bento answered 503 (not retried: it may have been delivered)',
+					'Item 0 failed: Bento answered 503 Service Unavailable (not retried: it may have been delivered)',
 				);
 			});
 		}

@@ -23,7 +23,14 @@ export interface Sandbox {
 	baseUrl: string;
 	keys: { publishableKey: string; secretKey: string; siteUuid: string };
 	state: {
-		requests: Array<{ at: number; status: number | string; events: number; path: string }>;
+		requests: Array<{
+			at: number;
+			status: number | string;
+			events: number;
+			path: string;
+			/** The request body's size. */
+			bytes?: number;
+		}>;
 		events: SandboxEvent[];
 	};
 	summary(): {
@@ -34,6 +41,8 @@ export interface Sandbox {
 	};
 	setFaults(faults: Array<Record<string, unknown>>): void;
 	setRateLimit(limit?: RateLimit): void;
+	/** Bodies over `bytes` are refused with a 413, as a proxy's body limit does. */
+	setMaxBodyBytes(bytes?: number): void;
 	/** Lost and doubled records numbered 0..n-1 (sandbox/delivery.js). */
 	delivery(n: number, kind?: 'events' | 'subscribers' | 'commands'): Delivery;
 	/** Requests, accepted and refused (429) per window of `windowMs` aligned to the clock. */

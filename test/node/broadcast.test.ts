@@ -193,7 +193,7 @@ describe('Broadcasts: Create', () => {
 		const { error } = await runBentoNode({ parameters: creating(), items: [{ title: 'May' }] });
 		expect(requests).toHaveLength(1);
 		expect(error?.message).toBe(
-			'Batch 1 of 1 (items 0-0) may have been sent: Bento answered 503 (not retried: it may have been delivered)',
+			'Batch 1 of 1 (items 0-0) may have been sent: Bento answered 503 Service Unavailable (not retried: it may have been delivered)',
 		);
 	});
 

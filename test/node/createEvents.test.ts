@@ -329,7 +329,7 @@ describe('Create Events: Bento errors', () => {
 		[
 			403,
 			'<!DOCTYPE html><html><body>Access denied</body></html>',
-			'Bento answered 403',
+			'Bento answered 403: Access denied',
 			'User-Agent',
 		],
 		[404, { error: 'Not found' }, 'Bento answered 404: Not found', 'Base URL'],

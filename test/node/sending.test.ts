@@ -303,7 +303,7 @@ describe('Send Emails: an email Bento may have taken is never resent', () => {
 		});
 		expect(requests).toHaveLength(2);
 		expect(result.error?.message).toBe(
-			'Batch 1 of 1 (items 0-1) may have been sent: Bento answered 503 (after 2 attempts)',
+			'Batch 1 of 1 (items 0-1) may have been sent: Bento answered 503 Service Unavailable (after 2 attempts)',
 		);
 		expect(result.error?.description).toContain('Maybe sent: batch 1 (items 0-1). Not sent: none.');
 	});

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BentoTransport } from '../transport';
@@ -22,14 +24,23 @@ function entriesOf(body: IDataObject): IDataObject[] {
 	return Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 }
 
+/** A page's fingerprint: a SHA-256 of its entries' JSON (entries need no id to be told apart). */
+function fingerprint(entries: IDataObject[]): string {
+	return createHash('sha256').update(JSON.stringify(entries)).digest('base64');
+}
+
 /**
  * The paged reader: reads a list under n8n's Return All / Limit convention, page by page
- * until a page is empty, repeats the previous one, or the limit is reached.
+ * until a page is empty, repeats an earlier one (the same first id as the page before, or the
+ * same content as any page before: an endpoint that ignores `page`, with or without ids), or
+ * the limit is reached. The repeated page is not put out again.
  */
 export async function readList(transport: BentoTransport, spec: ListSpec): Promise<IDataObject[]> {
 	const wanted = spec.returnAll ? Infinity : spec.limit;
 	const results: IDataObject[] = [];
 	let previousFirstId: unknown;
+	// At most MAX_PAGES fingerprints of 44 characters, for this one read.
+	const seen = new Set<string>();
 	for (let page = 1; page <= MAX_PAGES && results.length < wanted; page++) {
 		const qs = spec.paged ? { ...spec.qs, page } : spec.qs;
 		const { body } = await transport.request({ method: 'GET', endpoint: spec.endpoint, qs });
@@ -38,6 +49,11 @@ export async function readList(transport: BentoTransport, spec: ListSpec): Promi
 		const firstId = entries[0]?.id;
 		if (page > 1 && firstId !== undefined && firstId === previousFirstId) break;
 		previousFirstId = firstId;
+		if (spec.paged) {
+			const print = fingerprint(entries);
+			if (seen.has(print)) break;
+			seen.add(print);
+		}
 		for (const entry of entries) {
 			if (results.length >= wanted) break;
 			results.push(spec.map ? spec.map(entry) : entry);

@@ -8,7 +8,16 @@ import {
 
 import { type BentoTransport, mayHaveBeenSent } from '../transport';
 import { onceRequestLeft } from '../transport/clock';
-import { type Batch, encodeBatch, planBatches } from './batching';
+import { putOutDelivered, toCount, tooLargeAlone } from './batchOutput';
+import { BatchWords, type Range } from './batchWords';
+import {
+	type Batch,
+	bodyOverhead,
+	encodeBatch,
+	MAX_REQUEST_BYTES,
+	planBatches,
+	serializeRecords,
+} from './batching';
 import type { RejectedEventsHandling } from './interfaces';
 
 export interface DeliveryPlan<T extends IDataObject> {
@@ -44,49 +53,16 @@ export interface DeliveryPlan<T extends IDataObject> {
 	answerNamesRejected?: boolean;
 }
 
-function toCount(value: unknown): number | null {
-	const count = typeof value === 'number' ? value : Number(value);
-	return value !== undefined && value !== null && Number.isFinite(count) ? count : null;
-}
-
-interface BatchCounts {
-	results: number | null;
-	failed: number | null;
-	/** The batch's number (1-based), of `count`, and the attempts it took. */
-	number: number;
-	count: number;
-	attempts: number;
-}
-
-/** One output item per record of a delivered batch: the record as sent, with the batch's counts. */
-function putOutDelivered<T extends IDataObject>(
-	plan: DeliveryPlan<T>,
-	output: INodeExecutionData[],
-	batch: Batch,
-	answer: IDataObject,
-	{ results, failed, number, count, attempts }: BatchCounts,
-	warning: string | undefined,
-): void {
-	const { records, itemIndexes, recordKey } = plan;
-	const size = batch.end - batch.start;
-	// Each item gets its own objects (a later node may change one item's), cloned from one row:
-	// cheaper per item than an object literal with a computed key.
-	const row: IDataObject = { [recordKey]: null, results, failed, batch: null };
-	if (warning !== undefined) row.warning = warning;
-	for (let k = batch.start; k < batch.end; k++) {
-		const json = { ...row };
-		json[recordKey] = records[k];
-		json.batch = { number, count, size, attempts };
-		if (plan.fromAnswer) Object.assign(json, plan.fromAnswer(answer, k - batch.start));
-		output[plan.outputIndexes[k]] = { json, pairedItem: { item: itemIndexes[k] } };
-	}
-}
+/** A 413: Bento took nothing of a request it found too large. */
+const isTooLarge = (error: unknown) => (error as { httpCode?: unknown })?.httpCode === '413';
 
 /**
- * Sends the records in batches, in input order, and fills `output` with one item per record,
- * paired to its input: the record as sent with its batch's counts, or, for a batch that failed
- * with Continue On Fail, an error item. Without Continue On Fail the first failed batch stops
- * the run with an error that says which batches were delivered and which were not.
+ * Sends the records in batches of at most Batch Size records and MAX_REQUEST_BYTES of body, in
+ * input order, and fills `output` with one item per record, paired to its input: the record as
+ * sent with its batch's counts, or, for a batch that failed with Continue On Fail, an error
+ * item. A batch Bento refuses as too large (413: it took nothing) is sent again in halves, down
+ * to one record; a record too large alone is its item's error, naming its size. Without Continue
+ * On Fail the first failure stops the run with an error that says what was delivered and not.
  */
 export async function deliverBatches<T extends IDataObject>(
 	ctx: IExecuteFunctions,
@@ -95,134 +71,178 @@ export async function deliverBatches<T extends IDataObject>(
 	output: INodeExecutionData[],
 ): Promise<void> {
 	const { records, itemIndexes, noun } = plan;
-	const batches = planBatches(records.length, plan.batchSize);
-	if (batches.length === 0) return;
-	// Input item indexes, as n8n shows them: "items 0-1999".
-	const items = (from: Batch, to: Batch) =>
-		`items ${itemIndexes[from.start]}-${itemIndexes[to.end - 1]}`;
-	// "batches 1-2 (items 0-1999)"
-	const describe = (from: Batch | undefined, to: Batch | undefined) => {
-		if (!from || !to) return 'none';
-		const numbers = from === to ? `batch ${from.number}` : `batches ${from.number}-${to.number}`;
-		return `${numbers} (${items(from, to)})`;
+	if (records.length === 0) return;
+	const serialized = serializeRecords(records, 0);
+	const bytes = {
+		each: serialized.bytes,
+		overhead: bodyOverhead(plan.bodyKey),
+		max: MAX_REQUEST_BYTES,
 	};
-	let lastDelivered: Batch | undefined;
+	const planUpTo = (count: number) => {
+		serializeRecords(records, count, serialized);
+		return planBatches(count, plan.batchSize, bytes);
+	};
+	// Batch 1 holds at most Batch Size records: planned from those alone, it goes at once, and
+	// the other records are serialized and planned while Bento handles it.
+	let planned = records.length <= plan.batchSize;
+	let batches = planUpTo(Math.min(records.length, plan.batchSize));
+	if (!planned) batches = batches.slice(0, 1);
+	const planRest = () => {
+		if (!planned) batches = planUpTo(records.length);
+		planned = true;
+	};
+	const words = new BatchWords(() => batches, itemIndexes);
+	const cancelled = () => (ctx.getExecutionCancelSignal?.() as AbortSignal | undefined)?.aborted;
 	let rejectedTotal = 0;
-	const maybeSent: Batch[] = [];
-
-	const encode = (batch: Batch) => encodeBatch(plan.bodyKey, records, batch);
-	// The last delivered batch's output items, put out while the next batch is in flight.
+	let refusedAsTooLarge = 0;
+	const maybeSent: string[] = [];
+	const encode = (range: Range) => encodeBatch(plan.bodyKey, records, range, serialized);
+	// The last delivered request's output items, put out while the next request is in flight.
 	let putOutLast: (() => void) | undefined;
 
-	let encoded = encode(batches[0]);
-	for (const batch of batches) {
-		let failure: NodeApiError | NodeOperationError;
-		try {
-			const batchItems = itemIndexes.slice(batch.start, batch.end);
-			const sending = transport.forItems(batchItems).post(plan.endpoint, encoded, plan.resend);
-			// Awaited below; a failure meanwhile must not count as an unhandled rejection.
-			sending.catch(() => undefined);
-			const following = batches[batch.number];
-			// While Bento handles this batch, the node's own work for the others overlaps it
-			// instead of adding to it: the last batch's output and the next batch's body.
-			// (A run of one batch has nothing to overlap, and does not wait for it.)
-			if (following || putOutLast) {
-				await onceRequestLeft(() => {
-					putOutLast?.();
-					putOutLast = undefined;
-					if (following) encoded = encode(following);
-				});
-			}
-			const { body, attempts } = await sending;
-			const size = batch.end - batch.start;
-			// `result` is the singular some sources give for /batch/subscribers.
-			const results = toCount(body.results ?? body.result);
-			const failed = toCount(body.failed);
-			const rejected = failed ?? 0;
-			if (rejected > 0 && plan.onRejected === 'error') {
-				const accepted = results ?? size - rejected;
-				const partly = new NodeOperationError(
-					ctx.getNode(),
-					`Bento rejected ${rejected} of its ${size} ${noun}`,
-					{
-						description: `Bento does not say which ${noun} it rejected. Check their data. It took the other ${accepted}: sending the whole batch again would send those twice.`,
-					},
-				);
-				partly.context.partlyDelivered = accepted;
-				throw partly;
-			}
-			rejectedTotal += rejected;
-			const warning =
-				rejected > 0 && !plan.answerNamesRejected
-					? `Bento rejected ${rejected} of the ${size} ${noun} in this batch (it does not say which)`
-					: undefined;
-			const counts = { results, failed, number: batch.number, count: batches.length, attempts };
-			putOutLast = () => putOutDelivered(plan, output, batch, body, counts, warning);
-			lastDelivered = batch;
-			continue;
-		} catch (error) {
-			const delivered = describe(batches[0], lastDelivered);
-			if ((ctx.getExecutionCancelSignal?.() as AbortSignal | undefined)?.aborted) {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`The execution was cancelled. Delivered: ${delivered}`,
-				);
-			}
-			failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
-			const where = `Batch ${batch.number} of ${batches.length} (${items(batch, batch)})`;
-			// Only where duplicates matter is "maybe sent" news: elsewhere the batch was just retried.
-			const tracksDuplicates = plan.resend === 'ifNotSent' || plan.maybeSentAdvice !== undefined;
-			const maybe = tracksDuplicates && mayHaveBeenSent(failure);
-			if (maybe) {
-				maybeSent.push(batch);
-				failure.message = `${where} may have been sent: ${failure.message}`;
-				failure.description = [failure.description, plan.maybeSentAdvice].filter(Boolean).join(' ');
-			} else {
-				failure.message = `${where} failed: ${failure.message}`;
-				const accepted = failure.context?.partlyDelivered;
-				if (accepted !== undefined)
-					failure.message += ` (it took the other ${String(accepted)}: resending the whole batch sends those twice)`;
-			}
-			if (!plan.continueOnFail) {
-				const next = batches[batch.number];
-				// A batch Bento took in part is not "not delivered": resending all of it duplicates.
-				const partly = failure.context?.partlyDelivered !== undefined;
-				const notDelivered = describe(maybe || partly ? next : batch, batches[batches.length - 1]);
-				const report = maybe
-					? `Delivered: ${delivered}. Maybe sent: ${describe(batch, batch)}. Not sent: ${notDelivered}.`
-					: partly
-						? `Delivered: ${delivered}. Delivered in part: ${describe(batch, batch)}. Not delivered: ${notDelivered}.`
-						: `Delivered: ${delivered}. Not delivered: ${notDelivered}.`;
-				failure.description = `${failure.description ?? ''} ${report}`.trim();
-				throw failure;
-			}
+	const accept = (batch: Batch, range: Range, answer: IDataObject, attempts: number) => {
+		const size = range.end - range.start;
+		// `result` is the singular some sources give for /batch/subscribers.
+		const results = toCount(answer.results ?? answer.result);
+		const failed = toCount(answer.failed);
+		const rejected = failed ?? 0;
+		if (rejected > 0 && plan.onRejected === 'error') {
+			const accepted = results ?? size - rejected;
+			const partly = new NodeOperationError(
+				ctx.getNode(),
+				`Bento rejected ${rejected} of its ${size} ${noun}`,
+				{
+					description: `Bento does not say which ${noun} it rejected. Check their data. It took the other ${accepted}: sending the whole batch again would send those twice.`,
+				},
+			);
+			partly.context.partlyDelivered = accepted;
+			throw partly;
 		}
+		rejectedTotal += rejected;
+		const warning =
+			rejected > 0 && !plan.answerNamesRejected
+				? `Bento rejected ${rejected} of the ${size} ${noun} in this batch (it does not say which)`
+				: undefined;
+		const counts = { results, failed, number: batch.number, count: batches.length, attempts };
+		putOutLast?.();
+		putOutLast = () => putOutDelivered(plan, output, range, answer, counts, warning);
+	};
 
+	const fail = (batch: Batch, range: Range, error: unknown) => {
+		const delivered = words.range(0, range.start);
+		if (cancelled())
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The execution was cancelled. Delivered: ${delivered}`,
+			);
+		const failure =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
+		const where = words.where(batch, range);
+		// Only where duplicates matter is "maybe sent" news: elsewhere the batch was just retried.
+		const tracksDuplicates = plan.resend === 'ifNotSent' || plan.maybeSentAdvice !== undefined;
+		const maybe = tracksDuplicates && mayHaveBeenSent(failure);
+		// A request Bento took in part is not "not delivered": resending all of it duplicates.
+		const partly = failure.context?.partlyDelivered !== undefined;
+		if (maybe) {
+			maybeSent.push(words.range(range.start, range.end));
+			failure.message = `${where} may have been sent: ${failure.message}`;
+			failure.description = [failure.description, plan.maybeSentAdvice].filter(Boolean).join(' ');
+		} else if (!failure.context?.alone) {
+			failure.message = `${where} failed: ${failure.message}`;
+			if (partly)
+				failure.message += ` (it took the other ${String(failure.context.partlyDelivered)}: resending the whole batch sends those twice)`;
+		}
+		if (!plan.continueOnFail) {
+			const here = words.range(range.start, range.end);
+			const rest = words.range(maybe || partly ? range.end : range.start, records.length);
+			const report = maybe
+				? `Delivered: ${delivered}. Maybe sent: ${here}. Not sent: ${rest}.`
+				: partly
+					? `Delivered: ${delivered}. Delivered in part: ${here}. Not delivered: ${rest}.`
+					: `Delivered: ${delivered}. Not delivered: ${rest}.`;
+			failure.description = `${failure.description ?? ''} ${report}`.trim();
+			throw failure;
+		}
 		// Only { error }: n8n then routes the item to the error output and merges in its input
 		// item, so a retry branch gets exactly the undelivered inputs.
-		for (let k = batch.start; k < batch.end; k++) {
+		for (let k = range.start; k < range.end; k++) {
 			output[plan.outputIndexes[k]] = {
 				json: { error: failure.message },
 				pairedItem: { item: itemIndexes[k] },
 			};
 		}
-	}
+	};
 
+	/** Sends `range` of `batch` as one request (`body`); `overlap` runs while it is in flight. */
+	const send = async (batch: Batch, range: Range, body: Buffer, overlap?: () => void) => {
+		let failure: unknown;
+		try {
+			const carried = itemIndexes.slice(range.start, range.end);
+			const sending = transport.forItems(carried).post(plan.endpoint, body, plan.resend);
+			// Awaited below; a failure meanwhile must not count as an unhandled rejection.
+			sending.catch(() => undefined);
+			if (overlap) await onceRequestLeft(overlap);
+			const { body: answer, attempts } = await sending;
+			return accept(batch, range, answer, attempts);
+		} catch (error) {
+			failure = error;
+		}
+		if (isTooLarge(failure) && !cancelled()) {
+			refusedAsTooLarge++;
+			if (range.end - range.start > 1) {
+				// Halves, in order: each is known to the rerun record by its own items.
+				const middle = Math.ceil((range.start + range.end) / 2);
+				for (const half of [
+					{ start: range.start, end: middle },
+					{ start: middle, end: range.end },
+				])
+					await send(batch, half, encode(half));
+				return;
+			}
+			failure = tooLargeAlone(
+				ctx.getNode(),
+				plan,
+				range.start,
+				serialized.bytes[range.start],
+				failure,
+			);
+		}
+		fail(batch, range, failure);
+	};
+
+	let encoded = encode(batches[0]);
+	for (let index = 0; index < batches.length; index++) {
+		const batch = batches[index];
+		// While Bento handles this batch, the node's own work for the others overlaps it instead
+		// of adding to it: the last batch's output, the plan and the next batch's body. (A run
+		// of one batch has nothing to overlap, and does not wait for it.)
+		const overlap =
+			index + 1 < batches.length || !planned || putOutLast
+				? () => {
+						putOutLast?.();
+						putOutLast = undefined;
+						planRest();
+						const following = batches[index + 1];
+						if (following) encoded = encode(following);
+					}
+				: undefined;
+		await send(batch, batch, encoded, overlap);
+	}
 	putOutLast?.();
 
-	if (rejectedTotal > 0) {
-		ctx.addExecutionHints?.({
-			message: `Bento rejected ${rejectedTotal} of ${records.length} ${noun}. Each output item's "failed" shows its batch's count.`,
-			location: 'outputPane',
-		});
-	}
-	if (maybeSent.length > 0) {
-		ctx.addExecutionHints?.({
-			message: `${maybeSent.length} batch(es) may have been delivered although Bento did not confirm them (${maybeSent.map((b) => describe(b, b)).join(', ')}). They were ${plan.resend === 'ifNotSent' ? 'not resent' : 'retried but never confirmed'}: check Bento before sending them again.`,
-			location: 'outputPane',
-		});
-	}
+	const hint = (message: string) => ctx.addExecutionHints?.({ message, location: 'outputPane' });
+	if (rejectedTotal > 0)
+		hint(
+			`Bento rejected ${rejectedTotal} of ${records.length} ${noun}. Each output item's "failed" shows its batch's count.`,
+		);
+	if (refusedAsTooLarge > 0)
+		hint(
+			`Bento refused ${refusedAsTooLarge} request(s) as too large (413) and took nothing from them: their ${noun} were sent again in halves, none twice. A smaller Batch Size avoids the extra requests.`,
+		);
+	if (maybeSent.length > 0)
+		hint(
+			`${maybeSent.length} batch(es) may have been delivered although Bento did not confirm them (${maybeSent.join(', ')}). They were ${plan.resend === 'ifNotSent' ? 'not resent' : 'retried but never confirmed'}: check Bento before sending them again.`,
+		);
 }

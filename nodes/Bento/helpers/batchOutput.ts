@@ -1,0 +1,72 @@
+import {
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import type { Range } from './batchWords';
+import type { DeliveryPlan } from './deliverBatches';
+
+/** A count from Bento's answer (`results`, `failed`), or null when it gave none. */
+export function toCount(value: unknown): number | null {
+	const count = typeof value === 'number' ? value : Number(value);
+	return value !== undefined && value !== null && Number.isFinite(count) ? count : null;
+}
+
+export interface BatchCounts {
+	results: number | null;
+	failed: number | null;
+	/** The batch's number (1-based), of `count`, and the attempts it took. */
+	number: number;
+	count: number;
+	attempts: number;
+}
+
+/** One output item per record of a delivered request: the record as sent, with its counts. */
+export function putOutDelivered<T extends IDataObject>(
+	plan: DeliveryPlan<T>,
+	output: INodeExecutionData[],
+	range: Range,
+	answer: IDataObject,
+	{ results, failed, number, count, attempts }: BatchCounts,
+	warning: string | undefined,
+): void {
+	const { records, itemIndexes, recordKey } = plan;
+	const size = range.end - range.start;
+	// Each item gets its own objects (a later node may change one item's), cloned from one row:
+	// cheaper per item than an object literal with a computed key.
+	const row: IDataObject = { [recordKey]: null, results, failed, batch: null };
+	if (warning !== undefined) row.warning = warning;
+	for (let k = range.start; k < range.end; k++) {
+		const json = { ...row };
+		json[recordKey] = records[k];
+		json.batch = { number, count, size, attempts };
+		if (plan.fromAnswer) Object.assign(json, plan.fromAnswer(answer, k - range.start));
+		output[plan.outputIndexes[k]] = { json, pairedItem: { item: itemIndexes[k] } };
+	}
+}
+
+/**
+ * The error of record `k` (`bytes` of JSON), which Bento refused as too large (`refusal`, its
+ * 413) even alone: that item's, naming its size. `context.alone` marks it for the report.
+ */
+export function tooLargeAlone<T extends IDataObject>(
+	node: INode,
+	plan: DeliveryPlan<T>,
+	k: number,
+	bytes: number,
+	refusal: unknown,
+): NodeOperationError {
+	const item = plan.itemIndexes[k];
+	const error = new NodeOperationError(
+		node,
+		`Item ${item}: its ${plan.recordKey} is ${bytes} bytes of JSON, too large for Bento even alone (${(refusal as Error).message})`,
+		{
+			itemIndex: item,
+			description: `Bento took nothing of it. Make this ${plan.recordKey} smaller (its largest fields) and send it again.`,
+		},
+	);
+	error.context.alone = true;
+	return error;
+}
