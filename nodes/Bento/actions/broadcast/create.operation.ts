@@ -7,25 +7,14 @@ import {
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
-import {
-	maybeSentAdvice,
-	resendPolicy,
-	retryMaybeSent,
-	SENDING_MAX_RETRIES,
-} from '../../helpers/sending';
+import { sendingOptions, sendOnce } from '../../helpers/sending';
 import { optionsCollection } from '../common.descriptions';
-import { batchOptions } from '../../engines/options';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
 // Bento's limit per request (its OpenAPI file; no source gives another).
 export const MAX_BROADCASTS = 100;
 
-const options = batchOptions({
-	noun: 'Broadcasts',
-	max: MAX_BROADCASTS,
-	extra: [retryMaybeSent],
-	maxRetriesDescription: SENDING_MAX_RETRIES,
-});
+const options = sendingOptions({ noun: 'Broadcasts', max: MAX_BROADCASTS });
 
 function tagPicker(displayName: string, name: string, description: string): INodeProperties {
 	return {
@@ -203,8 +192,7 @@ export async function execute(
 		noun: 'broadcasts',
 		max: MAX_BROADCASTS,
 		options,
-		resend: resendPolicy(chosen),
-		maybeSentAdvice: maybeSentAdvice('broadcasts'),
+		...sendOnce(chosen, 'broadcasts'),
 		fromAnswer: broadcastAnswer,
 		answerNamesRejected: true,
 		reader,
