@@ -1,4 +1,5 @@
 import { toBentoBroadcast } from '../../nodes/Bento/actions/broadcast/toBentoBroadcast';
+import { toBentoEvent } from '../../nodes/Bento/actions/event/toBentoEvent';
 import { toCommand } from '../../nodes/Bento/actions/subscriber/commands';
 import { toImportRecord } from '../../nodes/Bento/actions/subscriber/importRecord';
 import { cleanEnds, findUnseen, showUnseen } from '../../nodes/Bento/helpers/identifiers';
@@ -8,7 +9,6 @@ import {
 	checkFlatObject,
 	cleanAddress,
 	requiredName,
-	toBentoEvent,
 } from '../../nodes/Bento/helpers/validation';
 
 const hex = (char: string) =>

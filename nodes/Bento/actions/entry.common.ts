@@ -1,9 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { executePerItem } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { Invalid } from '../helpers/invalid';
 import { singleName } from '../helpers/lists';
+import { operationDescription, requestOptionsCollection } from './common.descriptions';
+import type { Operation } from './router';
 
 // Tags and fields: Bento creates one per request, from one key in a wrapper object.
 
@@ -39,4 +46,35 @@ export async function executeCreateEntry(
 				: { [spec.key]: value };
 		},
 	});
+}
+
+export interface CreateEntryOperationSpec {
+	/** The one parameter; its `name` is the key inside the wrapper. */
+	property: INodeProperties;
+	endpoint: string;
+	/** The body's wrapper key: `tag` for `{tag: {name}}`. */
+	wrapper: string;
+}
+
+/**
+ * A whole Create operation of `resource` (Tag, Field): its description (the parameter and the
+ * options, shown for that resource's Create only) and its execute (`executeCreateEntry`).
+ */
+export function createEntryOperation(
+	resource: 'tag' | 'field',
+	spec: CreateEntryOperationSpec,
+): Operation & { description: INodeProperties[] } {
+	return {
+		description: operationDescription(resource, 'create', [
+			spec.property,
+			requestOptionsCollection,
+		]),
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			return await executeCreateEntry(this, items, {
+				endpoint: spec.endpoint,
+				wrapper: spec.wrapper,
+				key: spec.property.name,
+			});
+		},
+	};
 }

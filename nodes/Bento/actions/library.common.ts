@@ -125,6 +125,25 @@ export async function executeGetEntry(
 	});
 }
 
+/**
+ * A whole Get operation of `resource` by one picker (`property`, whose name is the parameter
+ * read): its description (the picker and the options, shown for that operation only) and its
+ * execute (`executeGetEntry`).
+ */
+export function getEntryOperation<R extends BentoResource>(
+	resource: R,
+	operation: BentoOperation<R>,
+	property: INodeProperties,
+	spec: Omit<GetEntrySpec, 'parameter'>,
+): Operation & { description: INodeProperties[] } {
+	return {
+		description: operationDescription(resource, operation, [property, requestOptionsCollection]),
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			return await executeGetEntry(this, items, { ...spec, parameter: property.name });
+		},
+	};
+}
+
 /** The parameters of a list operation: Return All / Limit and the options. */
 export const listProperties: INodeProperties[] = [...returnAllOrLimit, requestOptionsCollection];
 

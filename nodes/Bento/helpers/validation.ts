@@ -1,15 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toEventDate, VERSION_1_ZONE } from './date';
 import { ADDRESS_SEPARATOR, cleanEnds, showUnseen, unseenProblem } from './identifiers';
-import type { BentoEvent, EventInput } from './interfaces';
 import { type Checked, Invalid } from './invalid';
 
 // Deliberately loose: one @, no spaces, a dot in the domain. Bento has the final word.
 // Invisible characters are refused before this (cleanAddress), with a message that names them.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const EVENT_KEYS = new Set(['type', 'email', 'fields', 'details', 'date']);
 
 /**
  * Whether `value` is a plain object (`{...}` or `Object.create(null)`) of any JavaScript realm.
@@ -159,72 +155,27 @@ export function cleanKeys(object: IDataObject, field: string): Checked<IDataObje
 	return changed ? clean : object;
 }
 
-/** The first key of an auto-mapped item outside `allowed`, so that nothing is silently dropped. */
+/**
+ * The first key of an auto-mapped item outside `allowed`, so that nothing is silently dropped:
+ * Invalid naming that key, with a message that says `what` may only hold `listed` (by default
+ * the allowed keys joined by commas). The one unknown-key check every operation uses.
+ */
 export function checkKeys(
 	json: IDataObject,
-	allowed: Set<string>,
+	allowed: ReadonlySet<string>,
 	what: string,
+	listed = [...allowed].join(', '),
 ): Invalid | undefined {
 	for (const key in json) {
 		if (!allowed.has(key)) {
-			return new Invalid(
-				key,
-				`unknown key "${showUnseen(key)}": ${what} may only hold ${[...allowed].join(', ')}`,
-			);
+			return new Invalid(key, `unknown key "${showUnseen(key)}": ${what} may only hold ${listed}`);
 		}
 	}
 	return undefined;
 }
 
-/** The first key an auto-mapped item must not carry, so that nothing is silently dropped. */
-export function checkEventKeys(json: IDataObject): Invalid | undefined {
-	for (const key in json) {
-		if (!EVENT_KEYS.has(key)) {
-			return new Invalid(
-				key,
-				`unknown key "${showUnseen(key)}": an event item may only hold type, email, fields, details and date`,
-			);
-		}
-	}
-	return undefined;
-}
-
-/**
- * Validates one event and returns it as Bento takes it: only the keys that have a value. A date
- * without an offset is read in `zone` (see toEventDate).
- */
-export function toBentoEvent(input: EventInput, zone = VERSION_1_ZONE): Checked<BentoEvent> {
-	const type = requiredName(input.type, 'type');
-	if (type instanceof Invalid) return type;
-	const email = checkEmail(input.email);
-	if (email instanceof Invalid) return email;
-	const fields = checkFlatObject(input.fields);
-	if (fields instanceof Invalid) return fields;
-	const details = optionalObject(input.details, 'details');
-	if (details instanceof Invalid) return details;
-	const date = toEventDate(input.date, zone);
-	if (date instanceof Invalid) return date;
-
-	const event: BentoEvent = { type, email };
-	if (fields) event.fields = fields;
-	if (details) event.details = details;
-	if (date) event.date = date;
-	return event;
-}
-
-/** Sets `details.unique.key`, Bento's de-duplication key, without touching the caller's objects. */
-export function withUniqueKey(event: BentoEvent, key: unknown): Checked<BentoEvent> {
-	if (key === undefined || key === null || key === '') return event;
-	if (typeof key !== 'string' && typeof key !== 'number') {
-		return new Invalid('uniqueKey', `Unique Key must be text or a number (got ${describe(key)})`);
-	}
-	const details = event.details ?? {};
-	const unique = isPlainObject(details.unique) ? details.unique : {};
-	return { ...event, details: { ...details, unique: { ...unique, key: String(key) } } };
-}
-
-/** Bento takes 1 to `max` records per batch request (1000 for events). */
-export function checkBatchSize(size: unknown, max = 1000): Invalid | undefined {
+/** Bento takes 1 to `max` records per batch request (the operation's own, e.g. MAX_EVENTS). */
+export function checkBatchSize(size: unknown, max: number): Invalid | undefined {
 	if (Number.isInteger(size) && (size as number) >= 1 && (size as number) <= max) return undefined;
 	return new Invalid(
 		'batchSize',

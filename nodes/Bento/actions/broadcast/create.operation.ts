@@ -7,65 +7,44 @@ import {
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
-import {
-	maybeSentAdvice,
-	resendPolicy,
-	retryMaybeSent,
-	SENDING_MAX_RETRIES,
-} from '../../helpers/sending';
+import { sendingOptions, sendOnce } from '../../helpers/sending';
 import { optionsCollection } from '../common.descriptions';
-import { batchOptions } from '../../engines/options';
+import { tagRows } from '../subscriber/pickers';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
 // Bento's limit per request (its OpenAPI file; no source gives another).
 export const MAX_BROADCASTS = 100;
 
-const options = batchOptions({
-	noun: 'Broadcasts',
-	max: MAX_BROADCASTS,
-	extra: [retryMaybeSent],
-	maxRetriesDescription: SENDING_MAX_RETRIES,
-});
+const options = sendingOptions({ noun: 'Broadcasts', max: MAX_BROADCASTS });
 
 function tagPicker(displayName: string, name: string, description: string): INodeProperties {
-	return {
+	return tagRows({
 		displayName,
 		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add tag',
-		default: {},
 		description,
-		options: [
-			{
-				displayName: 'Tag',
-				name: 'tags',
-				values: [
-					{
-						displayName: 'Tag',
-						name: 'tag',
-						type: 'resourceLocator',
-						default: { mode: 'list', value: '' },
-						description: 'A tag of the Bento site',
-						modes: [
-							{
-								displayName: 'From List',
-								name: 'list',
-								type: 'list',
-								typeOptions: { searchListMethod: 'searchTags', searchable: true },
-							},
-							{
-								displayName: 'By Name',
-								name: 'name',
-								type: 'string',
-								placeholder: 'e.g. customers',
-							},
-						],
-					},
-				],
-			},
-		],
-	};
+		rowName: 'tags',
+		tag: {
+			displayName: 'Tag',
+			name: 'tag',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			description: 'A tag of the Bento site',
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchTags', searchable: true },
+				},
+				{
+					displayName: 'By Name',
+					name: 'name',
+					type: 'string',
+					placeholder: 'e.g. customers',
+				},
+			],
+		},
+	});
 }
 
 const properties: INodeProperties[] = [
@@ -203,8 +182,7 @@ export async function execute(
 		noun: 'broadcasts',
 		max: MAX_BROADCASTS,
 		options,
-		resend: resendPolicy(chosen),
-		maybeSentAdvice: maybeSentAdvice('broadcasts'),
+		...sendOnce(chosen, 'broadcasts'),
 		fromAnswer: broadcastAnswer,
 		answerNamesRejected: true,
 		reader,

@@ -9,15 +9,9 @@ import {
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
-import {
-	maybeSentAdvice,
-	resendPolicy,
-	retryMaybeSent,
-	SENDING_MAX_RETRIES,
-} from '../../helpers/sending';
+import { sendingOptions, sendOnce } from '../../helpers/sending';
 import { checkKeys, parseObjectValue } from '../../helpers/validation';
 import { mappingModeProperties, optionsCollection } from '../common.descriptions';
-import { batchOptions } from '../../engines/options';
 import { BENTO_EMAILS_PER_MINUTE } from '../../transport/bentoLimits';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
 
@@ -27,11 +21,9 @@ export const MAX_EMAILS = 60;
 /** Requests Per Minute's default here: one batch a minute keeps to Bento's send pace. */
 export const EMAIL_REQUESTS_PER_MINUTE = 1;
 
-const options = batchOptions({
+const options = sendingOptions({
 	noun: 'Emails',
 	max: MAX_EMAILS,
-	extra: [retryMaybeSent],
-	maxRetriesDescription: SENDING_MAX_RETRIES,
 	requestsPerMinute: {
 		default: EMAIL_REQUESTS_PER_MINUTE,
 		description: `Spaces requests so a large run keeps to Bento's send pace of about ${BENTO_EMAILS_PER_MINUTE} emails a minute: at ${EMAIL_REQUESTS_PER_MINUTE}, each batch of ${MAX_EMAILS} starts a minute after the previous one (the first goes at once), so the run never queues far ahead of your other transactional mail. 0 queues everything at once; Bento still sends about ${BENTO_EMAILS_PER_MINUTE} a minute.`,
@@ -173,8 +165,7 @@ export async function execute(
 		noun: 'emails',
 		max: MAX_EMAILS,
 		options,
-		resend: resendPolicy(chosen),
-		maybeSentAdvice: maybeSentAdvice('emails'),
+		...sendOnce(chosen, 'emails'),
 		reader,
 	});
 	const marketing = result[0].filter(

@@ -8,18 +8,12 @@ import {
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
-import type { BentoEvent, EventInput, MappingMode } from '../../helpers/interfaces';
+import type { MappingMode } from '../../helpers/interfaces';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { cleanEnds } from '../../helpers/identifiers';
 import { VERSION_1_ZONE } from '../../helpers/date';
 import { mergeDetails } from '../../helpers/purchase';
-import {
-	checkEventKeys,
-	optionalObject,
-	parseObjectValue,
-	toBentoEvent,
-	withUniqueKey,
-} from '../../helpers/validation';
+import { optionalObject, parseObjectValue } from '../../helpers/validation';
 import {
 	deliveryOptions,
 	emailProperty,
@@ -29,6 +23,13 @@ import {
 } from '../common.descriptions';
 import { fieldRows, keyValueRows, readRows, refuseKeyList } from '../keyValueRows';
 import { purchaseProperty, readPurchase } from './purchase';
+import {
+	type BentoEvent,
+	checkEventKeys,
+	type EventInput,
+	toBentoEvent,
+	withUniqueKey,
+} from './toBentoEvent';
 
 const SYSTEM_EVENTS =
 	'$purchase, $subscribe, $unsubscribe, $tag, $remove_tag, $update_fields, $completed_onboarding';

@@ -1,15 +1,7 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import { createEntryOperation } from '../entry.common';
 
-import { executeCreateEntry } from '../entry.common';
-import { requestOptionsCollection } from '../common.descriptions';
-
-const properties: INodeProperties[] = [
-	{
+export const { description, execute } = createEntryOperation('field', {
+	property: {
 		displayName: 'Key',
 		name: 'key',
 		type: 'string',
@@ -19,21 +11,6 @@ const properties: INodeProperties[] = [
 		description:
 			'Key of the custom field to create, as imports and events name it (e.g. plan, company_name)',
 	},
-	requestOptionsCollection,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['field'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await executeCreateEntry(this, items, {
-		endpoint: '/fetch/fields',
-		wrapper: 'field',
-		key: 'key',
-	});
-}
+	endpoint: '/fetch/fields',
+	wrapper: 'field',
+});

@@ -1,37 +1,15 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import { getEntryOperation, locator } from '../library.common';
 
-import { requestOptionsCollection } from '../common.descriptions';
-import { executeGetEntry, locator } from '../library.common';
+const segmentLocator = locator({
+	displayName: 'Segment',
+	name: 'segmentId',
+	noun: 'segment',
+	searchListMethod: 'searchSegments',
+	placeholder: 'e.g. 123',
+	description: 'The segment to read: its name, description and rules',
+});
 
-const properties: INodeProperties[] = [
-	locator({
-		displayName: 'Segment',
-		name: 'segmentId',
-		noun: 'segment',
-		searchListMethod: 'searchSegments',
-		placeholder: 'e.g. 123',
-		description: 'The segment to read: its name, description and rules',
-	}),
-	requestOptionsCollection,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['segment'], operation: ['get'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await executeGetEntry(this, items, {
-		parameter: 'segmentId',
-		endpoint: '/fetch/segments',
-		noun: 'segment',
-	});
-}
+export const { description, execute } = getEntryOperation('segment', 'get', segmentLocator, {
+	endpoint: '/fetch/segments',
+	noun: 'segment',
+});

@@ -14,7 +14,7 @@ import { Invalid } from '../../helpers/invalid';
 import { emailProperty, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { fieldRows, readRows, refuseKeyList } from '../keyValueRows';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
-import { tagLocator } from './pickers';
+import { tagLocator, tagRows } from './pickers';
 
 /** Bento's limit of subscribers per request (POST /batch/subscribers). */
 export const MAX_SUBSCRIBERS = 1000;
@@ -25,31 +25,20 @@ const options = batchOptions({ noun: 'Subscribers', max: MAX_SUBSCRIBERS });
 const TAG_HINT = 'A name Bento does not know yet creates the tag: check the spelling';
 
 const tagsCollection = (name: string, displayName: string, description: string, hint?: string) =>
-	({
+	tagRows({
 		displayName,
 		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add tag',
-		default: {},
 		description,
-		options: [
-			{
-				displayName: 'Tag',
-				name: 'values',
-				values: [
-					tagLocator({
-						displayName: 'Tag',
-						name: 'tag',
-						description: 'A tag name; a name Bento does not know yet creates the tag',
-						placeholder: 'e.g. customer',
-						hint,
-					}),
-				],
-			},
-		],
+		rowName: 'values',
+		tag: tagLocator({
+			displayName: 'Tag',
+			name: 'tag',
+			description: 'A tag name; a name Bento does not know yet creates the tag',
+			placeholder: 'e.g. customer',
+			hint,
+		}),
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
-	}) satisfies INodeProperties;
+	});
 
 const properties: INodeProperties[] = [
 	{

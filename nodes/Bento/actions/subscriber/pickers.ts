@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 interface LocatorSpec {
 	displayName: string;
@@ -44,4 +44,30 @@ export function tagLocator(spec: LocatorSpec): INodeProperties {
 /** A field picker: Bento's custom field keys from GET /fetch/fields, or a key by name. */
 export function fieldLocator(spec: LocatorSpec): INodeProperties {
 	return locator(spec, 'searchFields', 'field');
+}
+
+export interface TagRowsSpec {
+	displayName: string;
+	name: string;
+	description: string;
+	/** The key each row sits under: `${name}.${rowName}` holds the rows. */
+	rowName: string;
+	/** The picker of one row, named `tag`. */
+	tag: INodeProperties;
+	displayOptions?: IDisplayOptions;
+}
+
+/** Rows of tags, one picker a row ("Add tag"): Import's Tags, a broadcast's Inclusive Tags. */
+export function tagRows(spec: TagRowsSpec): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add tag',
+		default: {},
+		description: spec.description,
+		options: [{ displayName: 'Tag', name: spec.rowName, values: [spec.tag] }],
+		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
+	};
 }

@@ -10,7 +10,7 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { Invalid } from '../../helpers/invalid';
-import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import { emailProperty, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { batchOptions } from '../../engines/options';
 import { type BentoCommand, COMMAND_NAMES, toCommand } from './commands';
 import { fieldLocator, tagLocator } from './pickers';
@@ -64,16 +64,9 @@ const properties: INodeProperties[] = [
 		description: 'What to do to the subscriber',
 		displayOptions: { show: { mappingMode: ['defineBelow'] } },
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the subscriber the command applies to (for Change Email: the old one)',
-		displayOptions: { show: { mappingMode: ['defineBelow'] } },
-	},
+	emailProperty('Email of the subscriber the command applies to (for Change Email: the old one)', {
+		show: { mappingMode: ['defineBelow'] },
+	}),
 	{
 		...tagLocator({
 			displayName: 'Tag',

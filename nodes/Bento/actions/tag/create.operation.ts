@@ -1,15 +1,7 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import { createEntryOperation } from '../entry.common';
 
-import { executeCreateEntry } from '../entry.common';
-import { requestOptionsCollection } from '../common.descriptions';
-
-const properties: INodeProperties[] = [
-	{
+export const { description, execute } = createEntryOperation('tag', {
+	property: {
 		displayName: 'Name',
 		name: 'name',
 		type: 'string',
@@ -18,21 +10,6 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. customer',
 		description: 'Name of the tag to create',
 	},
-	requestOptionsCollection,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['tag'], operation: ['create'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await executeCreateEntry(this, items, {
-		endpoint: '/fetch/tags',
-		wrapper: 'tag',
-		key: 'name',
-	});
-}
+	endpoint: '/fetch/tags',
+	wrapper: 'tag',
+});

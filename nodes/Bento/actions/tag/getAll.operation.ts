@@ -1,20 +1,8 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import { listOperation } from '../library.common';
 
-import { executeList, listProperties } from '../library.common';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['tag'], operation: ['getAll'] } },
-	listProperties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	// One unpaged answer with every tag.
-	return await executeList(this, items, { endpoint: '/fetch/tags', paged: false, noun: 'tags' });
-}
+// One unpaged answer with every tag.
+export const { description, execute } = listOperation('tag', 'getAll', {
+	endpoint: '/fetch/tags',
+	paged: false,
+	noun: 'tags',
+});

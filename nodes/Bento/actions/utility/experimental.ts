@@ -1,10 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
 import type { ItemReader } from '../../engines/readItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
 import type { BentoRequest, BentoTransport } from '../../transport';
+import { operationDescription, requestOptionsCollection } from '../common.descriptions';
+import type { BentoOperation } from '../node.type';
+import type { Operation } from '../router';
 
 // Sources disagree whether the experimental inputs go in the query (Go, Laravel, Python, the
 // OpenAPI file, the official n8n node) or in a JSON body (the Node SDK). A POST sends them in
@@ -32,7 +40,7 @@ export function experimentalRequest(
 }
 
 /** The reader of a utility that takes one required text parameter, as `{[name]: text}`. */
-export function oneTextInput<K extends string>(
+function oneTextInput<K extends string>(
 	name: K,
 	check: (value: unknown, field: string) => Checked<string> = requiredText,
 ): (ctx: IExecuteFunctions) => ItemReader<Record<K, string>> {
@@ -60,4 +68,41 @@ export async function executeUtility<P extends IDataObject>(
 		...spec,
 		shareKey: (params) => JSON.stringify(params),
 	});
+}
+
+export interface TextUtilitySpec<K extends string> {
+	operation: BentoOperation<'utility'>;
+	/** The one parameter; its `name` is the input's key in the request. */
+	property: INodeProperties & { name: K };
+	/** How the text is checked; `requiredText` (trimmed) unless given. */
+	check?: (value: unknown, field: string) => Checked<string>;
+	method: 'GET' | 'POST';
+	endpoint: string;
+	/** The output item from the input and Bento's answer; the answer as it is unless given. */
+	output?(inputs: Record<K, string>, body: IDataObject): IDataObject;
+}
+
+/**
+ * A whole utility that sends one text parameter to an experimental endpoint: its description
+ * (the parameter and the options, shown for its operation only) and its execute.
+ */
+export function textUtility<K extends string>(
+	spec: TextUtilitySpec<K>,
+): Operation & { description: INodeProperties[] } {
+	return {
+		description: operationDescription('utility', spec.operation, [
+			spec.property,
+			requestOptionsCollection,
+		]),
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			return await executeUtility<Record<K, string>>(this, items, {
+				reader: oneTextInput(spec.property.name, spec.check),
+				run: async (transport, inputs) => {
+					const request = experimentalRequest(spec.method, spec.endpoint, inputs);
+					const { body } = await transport.request(request);
+					return spec.output ? spec.output(inputs, body) : body;
+				},
+			});
+		},
+	};
 }

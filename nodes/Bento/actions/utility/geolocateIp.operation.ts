@@ -1,16 +1,9 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	updateDisplayOptions,
-} from 'n8n-workflow';
-
 import { singleName } from '../../helpers/lists';
-import { requestOptionsCollection } from '../common.descriptions';
-import { executeUtility, experimentalRequest, oneTextInput } from './experimental';
+import { textUtility } from './experimental';
 
-const properties: INodeProperties[] = [
-	{
+export const { description, execute } = textUtility({
+	operation: 'geolocateIp',
+	property: {
 		displayName: 'IP Address',
 		name: 'ip',
 		type: 'string',
@@ -20,26 +13,9 @@ const properties: INodeProperties[] = [
 		description:
 			'The IPv4 or IPv6 address to locate. Bento often knows nothing: the item then has located false.',
 	},
-	requestOptionsCollection,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['utility'], operation: ['geolocateIp'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await executeUtility(this, items, {
-		reader: oneTextInput('ip', singleName),
-		run: async (transport, inputs) => {
-			const { body } = await transport.request(
-				experimentalRequest('GET', '/experimental/geolocation', inputs),
-			);
-			// Bento now often answers `{}`: an answer ("unknown"), not a failure.
-			return { ip: inputs.ip, ...body, located: Object.keys(body).length > 0 };
-		},
-	});
-}
+	check: singleName,
+	method: 'GET',
+	endpoint: '/experimental/geolocation',
+	// Bento now often answers `{}`: an answer ("unknown"), not a failure.
+	output: (inputs, body) => ({ ip: inputs.ip, ...body, located: Object.keys(body).length > 0 }),
+});
