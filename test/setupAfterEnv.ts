@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { resetGatesForTests } from '../nodes/Bento/transport/gate';
 
 // Jest runs several test files in one worker, and Node's http module is shared between them:
 // nock's interception (and disableNetConnect) would outlive the file that set it up and block
@@ -8,3 +9,7 @@ afterAll(() => {
 	nock.enableNetConnect();
 	nock.restore();
 });
+
+// Each test runs as a new n8n process would: the account gates (shared by every run in one
+// process) start empty, and a test's refusals do not hold up the next test's requests.
+beforeEach(() => resetGatesForTests());
