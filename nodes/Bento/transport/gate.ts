@@ -41,6 +41,7 @@ export type Turn = { sentAt: number; waitedMs: number } | { retryAt: number } | 
 export type Outcome =
 	| { kind: 'answered'; serverDateMs?: number }
 	| { kind: 'failed' }
+	| { kind: 'unsent' }
 	| { kind: 'refused'; serverDateMs?: number; retryAfterMs?: number };
 
 let seq = 0;

@@ -199,7 +199,7 @@ export class BentoTransport {
 			if ('cancelled' in turn) throw this.cancelled();
 			const { sentAt } = turn;
 			if (signal?.aborted) {
-				gate.settle(sentAt, { kind: 'failed' });
+				gate.settle(sentAt, { kind: 'unsent' });
 				throw this.cancelled();
 			}
 			if (refusedAt === undefined) lineWaitMs += turn.waitedMs;

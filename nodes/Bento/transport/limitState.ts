@@ -49,6 +49,8 @@ export type Observation =
 	| { kind: 'answered'; at: number; sentAt: number; serverDateMs?: number }
 	/** No answer (a network failure): it tells nothing about the limit. */
 	| { kind: 'failed'; at: number; sentAt: number }
+	/** Given a turn, then not sent (its execution was cancelled): its place in the window is free. */
+	| { kind: 'unsent'; at: number; sentAt: number }
 	| {
 			kind: 'refused';
 			at: number;
@@ -109,6 +111,11 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 	}
 	const inFlight = Math.max(0, s.inFlight - 1);
 	if (o.kind === 'failed') return { ...s, inFlight };
+	if (o.kind === 'unsent') {
+		const w = s.window;
+		const sentHere = windowIndex(s, o.sentAt) === w.index;
+		return { ...s, inFlight, window: sentHere ? { ...w, sent: Math.max(0, w.sent - 1) } : w };
+	}
 	const tested = s.shape !== 'unknown' && !s.confirmed && o.sentAt >= s.closedUntil;
 	const serverAheadMs = ahead(s, o.at, o.serverDateMs);
 	const next = { ...s, inFlight, serverAheadMs };
@@ -188,6 +195,9 @@ export function resetWasGuessed(s: LimitState): boolean {
  */
 export function turnAt(s: LimitState, now: number, position: number): number {
 	const open = Math.max(now, s.closedUntil);
+	// At a predicted reset whose shape is not confirmed yet, one request tests it; the rest wait.
+	const testing = s.shape !== 'unknown' && !s.confirmed && now >= s.closedUntil;
+	if (testing && position === 0 && s.inFlight > 0) return Infinity;
 	if (s.shape === 'unknown' || s.budget === undefined)
 		return s.inFlight + position < LEARNING_IN_FLIGHT ? open : Infinity;
 	const budget = s.budget;
