@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { resetPickerPagesForTests } from '../nodes/Bento/methods/pickerPages';
 import { resetGatesForTests } from '../nodes/Bento/transport/gate';
 
 // Jest runs several test files in one worker, and Node's http module is shared between them:
@@ -10,6 +11,9 @@ afterAll(() => {
 	nock.restore();
 });
 
-// Each test runs as a new n8n process would: the account gates (shared by every run in one
-// process) start empty, and a test's refusals do not hold up the next test's requests.
-beforeEach(() => resetGatesForTests());
+// Each test runs as a new n8n process would: the account gates and the pickers' pages (shared by
+// every run in one process) start empty, and a test's refusals do not hold up the next test.
+beforeEach(() => {
+	resetGatesForTests();
+	resetPickerPagesForTests();
+});

@@ -72,7 +72,7 @@ export class BentoTransport {
 		/** This run's even pace when Requests Per Minute is set; the account's line is shared. */
 		private readonly pacer: Pacer,
 		/** The account (see accountKey): its gates are shared by every run in this process. */
-		private readonly account: string,
+		readonly account: string,
 		private readonly record: RerunRecord,
 		/**
 		 * The credential as read once for this execution, handed to n8n with every request: without
