@@ -1,6 +1,7 @@
 import { type IDataObject, type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { httpFailureText } from './errorMessages';
+import type { RecordedOutcome } from './rerunRecord';
 import {
 	isRetryableNetworkCode,
 	isRetryableStatus,
@@ -9,6 +10,7 @@ import {
 	sentStateOfNetworkCode,
 	sentStateOfStatus,
 } from './retryPolicy';
+import type { BentoResponse } from './types';
 
 /** One try of a request, as the transport's retry loop sees it. */
 export type Attempt =
@@ -147,4 +149,34 @@ export function apiFailure(
 	error.message = message;
 	error.context.maybeSent = failure.maybeSent;
 	return error;
+}
+
+/** The error for a request given up on after `attempt` tries, redacted; `why`: why not again. */
+export function givenUp(
+	node: INode,
+	result: Extract<Attempt, { ok: false }>,
+	attempt: number,
+	why: string,
+	maybeSent: boolean,
+): NodeApiError {
+	const tries = attempt > 1 ? `after ${attempt} attempts` : '';
+	const note = [tries, why].filter(Boolean).join('; ');
+	const message = note ? `${result.message} (${note})` : result.message;
+	const { httpCode, description } = result;
+	return apiFailure(node, { message, description, httpCode, maybeSent });
+}
+
+/** An earlier run's outcome for the same write, given again (returned or thrown) unsent. */
+export function givenAgain(node: INode, outcome: RecordedOutcome): BentoResponse {
+	if (outcome.kind === 'answered') {
+		const { status, body, attempts, maybeSentBefore } = outcome;
+		return { status, body: structuredClone(body), attempts, maybeSentBefore };
+	}
+	const { message, description, httpCode } = outcome;
+	throw apiFailure(node, {
+		message,
+		description: `${description} It was not sent again when n8n ran this node again (Retry On Fail).`,
+		httpCode,
+		maybeSent: true,
+	});
 }

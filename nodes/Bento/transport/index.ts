@@ -1,55 +1,22 @@
-import {
-	type ICredentialsDecrypted,
-	type IDataObject,
-	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
-	type IPollFunctions,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
-import {
-	apiFailure,
-	type Attempt,
-	attemptOfResponse,
-	attemptOfThrown,
-	type ThrownHttpError,
-} from './attempt';
+import { apiFailure, type Attempt, givenAgain, givenUp } from './attempt';
 import { onceRequestLeft, systemClock } from './clock';
-import { accountKey, gateFor } from './gate';
+import { accountKey } from './gate';
+import { LinePlace } from './line';
 import { Pacer } from './pacer';
-import { rateLimitAdvice, rateLimitFamilyOf } from './rateLimit';
 import { createRedactor } from './redact';
-import { RerunRecord, type RecordedOutcome } from './rerunRecord';
+import { RerunRecord } from './rerunRecord';
 import { backoffDelay, RETRY_CAPS, type RetryPolicy } from './retryPolicy';
+import { apiBaseUrl, type Context, type Destination, sendOnce } from './send';
 import type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
-import { USER_AGENT } from './userAgent';
 
-export const DEFAULT_BASE_URL = 'https://app.bentonow.com/api/v1';
-
+export { apiBaseUrl, DEFAULT_BASE_URL } from './send';
 export type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
-
-// A 429 is "wait, then go on", bounded by the wait cap and by this count per request.
-const MAX_REFUSALS = 30;
-
-/**
- * The API root from a credential's Base URL. Another package's `bentoApi` class (the official
- * node's) has no Base URL field, and older ones saved the bare host: both mean Bento's API.
- */
-export function apiBaseUrl(saved: unknown): string {
-	const text = typeof saved === 'string' && saved.trim() !== '' ? saved.trim() : DEFAULT_BASE_URL;
-	const url = text.replace(/\/+$/, '');
-	return /^https?:\/\/[^/]+$/i.test(url) ? `${url}/api/v1` : url;
-}
-
 /** Whether a request that failed may have been delivered (set by the transport on its errors). */
 export function mayHaveBeenSent(error: unknown): boolean {
 	return (error as { context?: IDataObject })?.context?.maybeSent === true;
 }
-
-// IPollFunctions: the Bento Form Response Trigger polls through this same door.
-type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /**
  * The one door to Bento's API. Built once per run of a node: it holds that run's pacing, the
@@ -63,10 +30,8 @@ export class BentoTransport {
 
 	private constructor(
 		private readonly ctx: Context,
-		private readonly baseUrl: string,
-		private readonly siteUuid: string,
-		/** Masks this execution's secrets in a text the node is about to emit. */
-		readonly redact: (text: string) => string,
+		/** Where requests go and as whom; `redact` masks this execution's secrets. */
+		private readonly to: Destination,
 		private readonly options: DeliveryOptions,
 		private readonly policy: RetryPolicy,
 		/** This run's even pace when Requests Per Minute is set; the account's line is shared. */
@@ -74,12 +39,12 @@ export class BentoTransport {
 		/** The account (see accountKey): its gates are shared by every run in this process. */
 		readonly account: string,
 		private readonly record: RerunRecord,
-		/**
-		 * The credential as read once for this execution, handed to n8n with every request: without
-		 * it n8n loads and decrypts the credential again per request (a database read each time).
-		 */
-		private readonly credential: ICredentialsDecrypted,
 	) {}
+
+	/** Masks this execution's secrets in a text the node is about to emit. */
+	get redact(): (text: string) => string {
+		return this.to.redact;
+	}
 
 	/**
 	 * The transport of one run of a node (an execute, a picker's search, a poll), with the
@@ -97,16 +62,30 @@ export class BentoTransport {
 		const node = ctx.getNode();
 		const run = ctx as Partial<IExecuteFunctions>;
 		const saved = node.credentials?.bentoApi;
+		// Another package's `bentoApi` class (the official node's) has no Base URL field.
+		const baseUrl = apiBaseUrl(credentials.baseUrl);
+		const siteUuid = String(credentials.siteUuid ?? '');
+		const to: Destination = {
+			baseUrl,
+			siteUuid,
+			timeoutMs: options.timeoutMs,
+			redact: createRedactor(secrets as Array<string | undefined>),
+			// Read once for this execution and handed to n8n with every request: without it n8n loads
+			// and decrypts the credential again per request (a database read each time).
+			credential: {
+				id: saved?.id ?? '',
+				name: saved?.name ?? '',
+				type: 'bentoApi',
+				data: credentials,
+			},
+		};
 		return new BentoTransport(
 			ctx,
-			// Another package's `bentoApi` class (the official node's) has no Base URL field.
-			apiBaseUrl(credentials.baseUrl),
-			String(credentials.siteUuid ?? ''),
-			createRedactor(secrets as Array<string | undefined>),
+			to,
 			options,
 			policy,
 			new Pacer(options.requestsPerMinute, systemClock),
-			accountKey(apiBaseUrl(credentials.baseUrl), String(credentials.siteUuid ?? '')),
+			accountKey(baseUrl, siteUuid),
 			RerunRecord.forRun(
 				run.getExecutionId?.(),
 				node.name,
@@ -114,7 +93,6 @@ export class BentoTransport {
 				Number(run.getWorkflowDataProxy?.(0).$runIndex ?? 0),
 				systemClock.now(),
 			),
-			{ id: saved?.id ?? '', name: saved?.name ?? '', type: 'bentoApi', data: credentials },
 		);
 	}
 
@@ -161,53 +139,39 @@ export class BentoTransport {
 		// the request is on the wire, off the path users wait on.
 		let key = write && (this.record.isRerun || this.items) ? keyOf() : undefined;
 		const earlier = key === undefined ? undefined : this.record.outcome(key);
-		if (earlier) return this.again(earlier);
+		if (earlier) return givenAgain(this.ctx.getNode(), earlier);
 
 		const signal = this.signal();
-		const family = rateLimitFamilyOf(endpoint);
-		const gate = gateFor(this.account, family, this.clock);
-		const place = gate.place();
-		// A turn in line under the per-minute limit is waited for up to the user's bound; waits after
-		// a refusal, and the hourly and daily limits' turns, stay under the retry cap, as before.
-		const lineCapMs =
-			family.key === 'minute' ? this.options.maxRateLimitWaitMs : this.policy.maxTotalWaitMs;
-		let lineWaitMs = 0;
-		let refusalWaitMs = 0;
+		const line = new LinePlace(
+			this.account,
+			endpoint,
+			this.clock,
+			this.options.maxRateLimitWaitMs,
+			this.policy.maxTotalWaitMs,
+		);
 		let retryWaitMs = 0;
 		let retries = 0;
-		let refusals = 0;
 		let maybeSent = false;
-		let refusedAt: number | undefined;
 		for (let attempt = 1; ; attempt++) {
-			if (refusedAt === undefined) await this.pacer.beforeRequest(signal);
-			const turn = await gate.turn(place, {
-				maxWaitMs:
-					refusedAt === undefined
-						? lineCapMs - lineWaitMs
-						: this.policy.maxTotalWaitMs - refusalWaitMs,
-				signal,
-				now: refusedAt,
-			});
-			if ('retryAt' in turn) {
+			if (!line.afterRefusal) await this.pacer.beforeRequest(signal);
+			const turn = await line.turn(signal);
+			if ('retryAt' in turn)
 				throw apiFailure(this.ctx.getNode(), {
-					message: `Not sent: its turn under Bento's rate limit is further away than the node waits (${rateLimitAdvice(family, turn.retryAt)})`,
-					description: `Requests to this Bento account wait in line under its limit; this one's turn would come after more than ${Math.round(lineCapMs / 60_000)} minutes (option Max Wait for Rate Limit).`,
+					...line.tooFar(turn.retryAt),
 					httpCode: '429',
 					maybeSent,
 				});
-			}
 			if ('cancelled' in turn) throw this.cancelled();
 			const { sentAt } = turn;
 			if (signal?.aborted) {
-				gate.settle(sentAt, { kind: 'unsent' });
+				line.settle(sentAt, undefined, false);
 				throw this.cancelled();
 			}
-			if (refusedAt === undefined) lineWaitMs += turn.waitedMs;
-			else refusalWaitMs += turn.waitedMs;
-			refusedAt = undefined;
 			let result: Attempt | undefined;
 			try {
-				const sending = this.send(request, signal);
+				const sending = sendOnce(this.ctx, this.to, request, this.clock.now(), () =>
+					this.stopIfCancelled(signal),
+				);
 				if (write && key === undefined) {
 					// Awaited below; a failure meanwhile must not count as an unhandled rejection.
 					sending.catch(() => undefined);
@@ -215,13 +179,8 @@ export class BentoTransport {
 				}
 				result = await sending;
 			} finally {
-				// Bento counted every answered request against its limit; a refusal is told below.
-				const answered = result && (result.ok || /^\d{3}$/.test(result.httpCode));
-				if (!(result && !result.ok && result.refusal))
-					gate.settle(sentAt, {
-						kind: answered ? 'answered' : 'failed',
-						serverDateMs: result?.serverDateMs,
-					});
+				// A refusal is told below, with what it means for this request.
+				if (!(result && !result.ok && result.refusal)) line.settle(sentAt, result);
 			}
 			if (result.ok) {
 				const { status, body } = result;
@@ -233,7 +192,7 @@ export class BentoTransport {
 			const failed = result;
 			maybeSent ||= failed.sent === 'maybe';
 			const giveUp = (why = '') => {
-				const error = this.failure(failed, attempt, why, maybeSent);
+				const error = givenUp(this.ctx.getNode(), failed, attempt, why, maybeSent);
 				if (maybeSent && key !== undefined) {
 					const { message, description, httpCode } = error;
 					const outcome = { message, description: description ?? '', httpCode: httpCode ?? '' };
@@ -243,17 +202,9 @@ export class BentoTransport {
 			};
 
 			if (failed.refusal) {
-				const now = this.clock.now();
-				const { retryAt, guessed } = gate.settle(
-					sentAt,
-					{ kind: 'refused', ...failed.refusal },
-					now,
-				);
-				const waitMs = retryAt - now;
-				if (++refusals > MAX_REFUSALS || refusalWaitMs + waitMs > this.policy.maxTotalWaitMs)
-					throw giveUp(rateLimitAdvice(family, retryAt, guessed));
-				// Back to its place in line, its wait measured from the refusal.
-				refusedAt = now;
+				// Back to its place in line, its wait for the reset measured from the refusal.
+				const advice = line.refused(sentAt, failed.refusal, this.clock.now());
+				if (advice !== undefined) throw giveUp(advice);
 				continue;
 			}
 			if (!failed.retryable || retries >= this.policy.maxRetries) throw giveUp();
@@ -268,35 +219,6 @@ export class BentoTransport {
 		}
 	}
 
-	/** An earlier run's outcome for the same write, given again (returned or thrown) unsent. */
-	private again(outcome: RecordedOutcome): BentoResponse {
-		if (outcome.kind === 'answered') {
-			const { status, body, attempts, maybeSentBefore } = outcome;
-			return { status, body: structuredClone(body), attempts, maybeSentBefore };
-		}
-		const { message, description, httpCode } = outcome;
-		throw apiFailure(this.ctx.getNode(), {
-			message,
-			description: `${description} It was not sent again when n8n ran this node again (Retry On Fail).`,
-			httpCode,
-			maybeSent: true,
-		});
-	}
-
-	/** The error for a request given up on, redacted; `why` is why it was not tried again. */
-	private failure(
-		result: Extract<Attempt, { ok: false }>,
-		attempt: number,
-		why: string,
-		maybeSent: boolean,
-	): NodeApiError {
-		const tries = attempt > 1 ? `after ${attempt} attempts` : '';
-		const note = [tries, why].filter(Boolean).join('; ');
-		const message = note ? `${result.message} (${note})` : result.message;
-		const { httpCode, description } = result;
-		return apiFailure(this.ctx.getNode(), { message, description, httpCode, maybeSent });
-	}
-
 	private signal(): AbortSignal | undefined {
 		const ctx = this.ctx as Partial<IExecuteFunctions>;
 		return ctx.getExecutionCancelSignal?.();
@@ -308,47 +230,5 @@ export class BentoTransport {
 
 	private stopIfCancelled(signal?: AbortSignal): void {
 		if (signal?.aborted) throw this.cancelled();
-	}
-
-	private async send(request: BentoRequest, signal?: AbortSignal): Promise<Attempt> {
-		const headers: IDataObject = { 'User-Agent': USER_AGENT };
-		if (request.body) headers['Content-Type'] = 'application/json';
-		const context = {
-			acceptStatuses: request.acceptStatuses,
-			rateLimitNote: request.rateLimitNote,
-			baseUrl: this.baseUrl,
-			timeoutMs: this.options.timeoutMs,
-			now: this.clock.now(),
-			redact: this.redact,
-		};
-		try {
-			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
-				'bentoApi',
-				{
-					method: request.method,
-					url: `${this.baseUrl}${request.endpoint}`,
-					// site_uuid goes on every request whichever `bentoApi` class n8n loaded: the official
-					// package's adds only Basic auth. Ours adds the same key, so it is sent once.
-					qs: { ...request.qs, site_uuid: this.siteUuid },
-					body: request.body,
-					json: true,
-					timeout: this.options.timeoutMs,
-					headers,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-				},
-				{ credentialsDecrypted: this.credential },
-			)) as IN8nHttpFullResponse;
-			return attemptOfResponse(
-				context,
-				response.statusCode,
-				response.body,
-				response.headers as IDataObject,
-			);
-		} catch (error) {
-			this.stopIfCancelled(signal);
-			return attemptOfThrown(context, error as ThrownHttpError);
-		}
 	}
 }
