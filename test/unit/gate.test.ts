@@ -10,6 +10,7 @@ import {
 	LEARNING_IN_FLIGHT,
 	nextLimitState,
 	RESET_MARGIN_MS,
+	SHARED_IN_FLIGHT,
 	turnAt,
 } from '../../nodes/Bento/transport/limitState';
 import { rateLimitFamilyOf } from '../../nodes/Bento/transport/rateLimit';
@@ -143,6 +144,39 @@ describe('nextLimitState and turnAt (clock-aligned, 100 a minute)', () => {
 		});
 		expect(s).toMatchObject({ shape: 'sliding', confirmed: true, budget: 100 });
 		expect(s.closedUntil).toBe(T0 + MINUTE + RESET_MARGIN_MS);
+	});
+
+	it('refused before this process sent its budget: others use the account; two in flight at most', () => {
+		let s = afterFirstWindow();
+		const reset = s.closedUntil;
+		s = nextLimitState(s, { kind: 'sent', at: reset });
+		s = nextLimitState(s, {
+			kind: 'answered',
+			at: reset,
+			sentAt: reset,
+			serverDateMs: date(reset),
+		});
+		expect(s.shared).toBe(false);
+		for (let i = 0; i < 40; i++) {
+			s = nextLimitState(s, { kind: 'sent', at: reset });
+			s = nextLimitState(s, { kind: 'answered', at: reset, sentAt: reset });
+		}
+		s = nextLimitState(s, { kind: 'sent', at: reset });
+		s = nextLimitState(s, {
+			kind: 'refused',
+			at: reset,
+			sentAt: reset,
+			serverDateMs: date(reset),
+			spreadMs: 0,
+		});
+		expect(s).toMatchObject({ shared: true, budget: 41, inFlight: 0 });
+		const next = s.closedUntil;
+		expect(next).toBe(reset + MINUTE);
+		for (let i = 0; i < SHARED_IN_FLIGHT; i++) {
+			expect(turnAt(s, next, 0)).toBe(next);
+			s = nextLimitState(s, { kind: 'sent', at: next });
+		}
+		expect(turnAt(s, next, 0)).toBe(Infinity);
 	});
 
 	it('Retry-After wins, and tells nothing about the shape', () => {

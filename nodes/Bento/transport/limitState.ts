@@ -8,6 +8,12 @@ export const RESET_MARGIN_MS = 250;
 /** Requests in flight at once before this process has seen a refusal (the budget is unknown). */
 export const LEARNING_IN_FLIGHT = 10;
 
+/**
+ * Requests in flight at once once other clients are seen on the account (other n8n processes):
+ * when the window fills before this process's budget, only these few are refused.
+ */
+export const SHARED_IN_FLIGHT = 2;
+
 // Answered requests remembered: more than any window holds at Bento's pace.
 const MAX_REMEMBERED = 5_000;
 
@@ -41,6 +47,8 @@ export interface LimitState {
 	/** The server-clock window now counted (index) and this process's sends and answers in it. */
 	readonly window: { readonly index: number; readonly sent: number; readonly answered: number };
 	readonly inFlight: number;
+	/** Whether others use the account too: Bento refused before this process sent its budget. */
+	readonly shared: boolean;
 }
 
 /** What happened to one request; `at` is the local time it happened, `sentAt` when it left. */
@@ -72,6 +80,7 @@ export function initialLimitState(windowMs: number): LimitState {
 		answered: [],
 		window: { index: NaN, sent: 0, answered: 0 },
 		inFlight: 0,
+		shared: false,
 	};
 }
 
@@ -166,6 +175,8 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 	// Refusals of requests already in flight keep the reset (and its spread) the first one set.
 	const closedUntil = s.closedUntil >= reset ? s.closedUntil : reset + (byClock ? o.spreadMs : 0);
 	let budget = s.budget;
+	// The window filled before our budget was sent (the refused request counted in `sent`).
+	const shared = s.shared || (byClock && sentHere && budget !== undefined && w.sent <= budget);
 	if (byClock) budget = sentHere ? w.answered : (budget ?? w.answered);
 	else if (!blind) budget = answered.length;
 	return {
@@ -177,6 +188,7 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 		window: w,
 		refusedAt: o.at,
 		closedUntil,
+		shared,
 		blindRefusals: !byClock && blind ? s.blindRefusals + 1 : 0,
 	};
 }
@@ -205,6 +217,7 @@ export function turnAt(s: LimitState, now: number, position: number): number {
 	if (s.shape === 'clock' && !Number.isNaN(index)) {
 		const w = currentWindow(s, open);
 		const left = Math.max(budget, w.answered) + 1 - w.sent;
+		if (position === 0 && left > 0 && s.shared && s.inFlight >= SHARED_IN_FLIGHT) return Infinity;
 		if (position < left) return open;
 		const windows = 1 + Math.floor((position - Math.max(left, 0)) / Math.max(budget, 1));
 		return windowStart(s, index + windows);
