@@ -23,7 +23,7 @@ const requestsPerMinute: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: 0,
 	description:
-		'0 (automatic): full speed until Bento refuses, then at the pace Bento let through, waiting out each refusal. A number sends evenly at that many requests per minute (Bento documents 100 for the whole account).',
+		"0 (automatic): the requests of all executions on this Bento account in this n8n process take turns under Bento's limit: full speed until Bento refuses, then at the pace Bento let through, waiting out each refusal. A number sends this node's requests evenly at that many per minute (Bento documents 100 for the whole account).",
 };
 
 /**
