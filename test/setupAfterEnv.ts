@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { resetPickerPagesForTests } from '../nodes/Bento/methods/pickerPages';
-import { resetGatesForTests } from '../nodes/Bento/transport/gate';
+import { resetGatesForTests } from '../nodes/Bento/transport/gates';
 
 // Jest runs several test files in one worker, and Node's http module is shared between them:
 // nock's interception (and disableNetConnect) would outlive the file that set it up and block

@@ -4,7 +4,7 @@ import {
 	GATE_IDLE_FORGET_MS,
 	gateFor,
 	MAX_GATES,
-} from '../../nodes/Bento/transport/gate';
+} from '../../nodes/Bento/transport/gates';
 import {
 	initialLimitState,
 	LEARNING_IN_FLIGHT,
@@ -209,5 +209,32 @@ describe('nextLimitState and turnAt (clock-aligned, 100 a minute)', () => {
 		s = nextLimitState(s, { kind: 'unsent', at: reset, sentAt: reset });
 		expect(s.window.sent).toBe(sent - 1);
 		expect(s.inFlight).toBe(0);
+	});
+});
+
+describe('a gate keeps no timer alive when nobody waits', () => {
+	it("the head's wait for the reset is stopped when its execution is cancelled", async () => {
+		const waits: AbortSignal[] = [];
+		const clock = {
+			...fakeClock(),
+			wait: (_ms: number, signal?: AbortSignal) =>
+				new Promise<void>((resolve) => {
+					if (signal) waits.push(signal);
+					signal?.addEventListener('abort', () => resolve(), { once: true });
+				}),
+		};
+		clock.now = () => T0;
+		const gate = gateFor('account', rateLimitFamilyOf('/batch/events'), clock);
+		const first = await gate.turn(gate.place(), { maxWaitMs: MINUTE });
+		if (!('sentAt' in first)) throw new Error('no turn');
+		gate.settle(first.sentAt, { kind: 'refused', retryAfterMs: 30_000 }, T0);
+		const cancel = new AbortController();
+		const waiting = gate.turn(gate.place(), { maxWaitMs: MINUTE, signal: cancel.signal });
+		expect(waits).toHaveLength(1);
+		expect(waits[0].aborted).toBe(false);
+		cancel.abort();
+		await expect(waiting).resolves.toEqual({ cancelled: true });
+		expect(waits[0].aborted).toBe(true);
+		expect(gate.idle).toBe(true);
 	});
 });

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type { Clock } from './clock';
 import {
 	initialLimitState,
@@ -10,10 +8,6 @@ import {
 } from './limitState';
 import type { RateLimitFamily } from './rateLimit';
 
-/** A gate untouched this long, with nothing queued or in flight, is forgotten (ms). */
-export const GATE_IDLE_FORGET_MS = 15 * 60_000;
-/** Gates kept at most (accounts x limit families); the least recently used idle ones go first. */
-export const MAX_GATES = 300;
 /**
  * A clock-aligned reset is spread by a random part of this (ms), so that processes do not all come
  * back at once (their readings of Bento's `Date`, whole seconds, differ by up to a second more).
@@ -59,6 +53,9 @@ export class Gate {
 
 	/** The time the pending wait of the queue's head ends; Infinity when none is pending. */
 	private timerUntil = Infinity;
+
+	/** Stops that wait: when the line empties, nothing of this gate keeps a timer alive. */
+	private timer?: AbortController;
 
 	usedAt: number;
 
@@ -180,6 +177,8 @@ export class Gate {
 			}
 			return;
 		}
+		// Nobody waits: no timer of this gate stays alive.
+		this.timer?.abort();
 	}
 
 	/** Fails at once the waiters whose predicted turn now lies past their deadline. */
@@ -194,51 +193,21 @@ export class Gate {
 		}
 	}
 
-	/** The head waits (with its execution's cancel signal) until `until`, then the line moves. */
+	/** The head waits until `until` (stopped if its execution is cancelled), then the line moves. */
 	private wake(head: Waiter, until: number, now: number): void {
+		this.timer?.abort();
+		const timer = new AbortController();
+		this.timer = timer;
 		this.timerUntil = until;
-		void this.clock.wait(until - now, head.signal).then(() => {
-			if (this.timerUntil === until) this.timerUntil = Infinity;
+		const forward = () => timer.abort();
+		head.signal?.addEventListener('abort', forward, { once: true });
+		void this.clock.wait(until - now, timer.signal).then(() => {
+			head.signal?.removeEventListener('abort', forward);
+			if (this.timer === timer) {
+				this.timer = undefined;
+				this.timerUntil = Infinity;
+			}
 			this.pump();
 		});
 	}
-}
-
-const gates = new Map<string, Gate>();
-
-/**
- * The account a credential names, as a key that holds no secret: a SHA-256 of the API root and
- * the site UUID (never the keys).
- */
-export function accountKey(apiRoot: string, siteUuid: string): string {
-	return createHash('sha256').update(`${apiRoot}\n${siteUuid.trim()}`).digest('hex');
-}
-
-/** Forgets gates idle for GATE_IDLE_FORGET_MS, then the least recently used while over MAX_GATES. */
-function sweep(now: number): void {
-	for (const [key, gate] of gates)
-		if (gate.idle && now - gate.usedAt > GATE_IDLE_FORGET_MS) gates.delete(key);
-	if (gates.size < MAX_GATES) return;
-	const byUse = [...gates].sort(
-		([, a], [, b]) => Number(b.idle) - Number(a.idle) || a.usedAt - b.usedAt,
-	);
-	for (const [key] of byUse.slice(0, gates.size - MAX_GATES + 1)) gates.delete(key);
-}
-
-/** This process's gate for `account` (see accountKey) and `family`. */
-export function gateFor(account: string, family: RateLimitFamily, clock: Clock): Gate {
-	const key = `${account}:${family.key}`;
-	const now = clock.now();
-	let gate = gates.get(key);
-	if (!gate || (gate.idle && now - gate.usedAt > GATE_IDLE_FORGET_MS)) {
-		sweep(now);
-		gate = new Gate(family, clock);
-		gates.set(key, gate);
-	}
-	return gate;
-}
-
-/** Test-only: forgets every gate (each test starts as a new process would). */
-export function resetGatesForTests(): void {
-	gates.clear();
 }

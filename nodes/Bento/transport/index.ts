@@ -2,7 +2,7 @@ import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8
 
 import { apiFailure, type Attempt, givenAgain, givenUp } from './attempt';
 import { onceRequestLeft, systemClock } from './clock';
-import { accountKey } from './gate';
+import { accountKey } from './gates';
 import { LinePlace } from './line';
 import { Pacer } from './pacer';
 import { createRedactor } from './redact';

@@ -1,6 +1,7 @@
 import type { Attempt } from './attempt';
 import type { Clock } from './clock';
-import { gateFor, type Gate, type Place, type Turn } from './gate';
+import type { Gate, Place, Turn } from './gate';
+import { gateFor } from './gates';
 import { rateLimitAdvice, type RateLimitFamily, rateLimitFamilyOf } from './rateLimit';
 
 // A 429 is "wait, then go on", bounded by the retry cap and by this count per request.
