@@ -121,11 +121,10 @@ export class Gate {
 		at = this.clock.now(),
 	): { retryAt: number; guessed: boolean } {
 		this.usedAt = at;
-		const spreadMs = Math.floor(this.clock.random() * RESET_SPREAD_MS);
 		this.state = nextLimitState(
 			this.state,
 			outcome.kind === 'refused'
-				? { ...outcome, at, sentAt, spreadMs }
+				? { ...outcome, at, sentAt, spreadMs: Math.floor(this.clock.random() * RESET_SPREAD_MS) }
 				: { ...outcome, at, sentAt },
 		);
 		const guessed =
