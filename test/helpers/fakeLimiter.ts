@@ -76,10 +76,11 @@ export function mockLimitedEvents(shape: LimiterShape) {
 /**
  * One Bento account (its site UUID) behind the stand-in's own limiter (sandbox/rateLimit.js), in
  * the transport's (fake or virtual) time: POST /batch/events answers 200, or 429 with the `Date`
- * header (whole seconds) and the limiter's Retry-After when it is set up to send one. Events carry
+ * header (whole seconds; none when `sendDate` is false, as behind a proxy that drops it) and the
+ * limiter's Retry-After when it is set up to send one. Events carry
  * `details.id`; `delivered` counts each. `windows(ms)` cuts the log into clock-aligned windows.
  */
-export function mockStandInAccount(siteUuid: string, limit: RateLimit) {
+export function mockStandInAccount(siteUuid: string, limit: RateLimit, sendDate = true) {
 	const limiter = createLimiter(limit);
 	const requests: LimitedRequest[] = [];
 	const delivered = new Map<number, number>();
@@ -93,7 +94,7 @@ export function mockStandInAccount(siteUuid: string, limit: RateLimit) {
 				(e) => e.details.id,
 			);
 			const { allowed, retryAfter } = limiter.check(now);
-			const headers: Record<string, string> = { Date: new Date(now).toUTCString() };
+			const headers: Record<string, string> = sendDate ? { Date: new Date(now).toUTCString() } : {};
 			requests.push({ at: now, status: allowed ? 200 : 429, ids });
 			if (!allowed) {
 				if (retryAfter !== undefined) headers['Retry-After'] = retryAfter;

@@ -118,6 +118,21 @@ describe('a sliding window (at most 100 answered in any 60 s)', () => {
 	});
 });
 
+describe('no Date header (a proxy dropped it): the window cannot be read from the clock', () => {
+	it('300 executions at once against a clock-aligned limit: all delivered once, none failed', async () => {
+		const bento = mockStandInAccount(
+			TEST_CREDENTIALS.siteUuid,
+			{ shape: 'clock', limit: 100, windowMs: MINUTE },
+			false,
+		);
+		const runs = await clock.run(Promise.all(burst(range(0, 300))));
+		expect(runs.filter((r) => r.error !== undefined)).toHaveLength(0);
+		expect(bento.lostAndDuplicated(range(0, 300))).toEqual([0, 0]);
+		const windows = bento.windows(MINUTE);
+		for (const w of windows.slice(1)) expect(w.refused).toBeLessThanOrEqual(2);
+	});
+});
+
 describe('Retry-After', () => {
 	it('is waited for by the whole line: nobody sends before it, and all are delivered once', async () => {
 		const bento = mockStandInAccount(TEST_CREDENTIALS.siteUuid, {
