@@ -11,13 +11,18 @@ export function useFakeClock() {
 		waits: [] as number[],
 		/** Waits this long or longer block until the execution is cancelled (to test cancelling). */
 		holdWaitsFrom: Infinity,
+		/** When set, the clock stands still but for waits: real time spent on requests counts 0. */
+		frozenAt: undefined as number | undefined,
 	};
 	const realNow = Date.now;
 	beforeEach(() => {
 		state.offsetMs = 0;
 		state.waits.length = 0;
 		state.holdWaitsFrom = Infinity;
-		jest.spyOn(systemClock, 'now').mockImplementation(() => realNow() + state.offsetMs);
+		state.frozenAt = undefined;
+		jest
+			.spyOn(systemClock, 'now')
+			.mockImplementation(() => (state.frozenAt ?? realNow()) + state.offsetMs);
 		jest.spyOn(systemClock, 'wait').mockImplementation(async (ms: number, signal?: AbortSignal) => {
 			if (ms <= 0 || signal?.aborted) return;
 			state.waits.push(ms);

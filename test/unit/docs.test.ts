@@ -16,14 +16,14 @@ import { MAX_SUBSCRIBERS } from '../../nodes/Bento/actions/subscriber/import.ope
 import { MAX_COMMANDS } from '../../nodes/Bento/actions/subscriber/runCommand.operation';
 import { MAX_QUERY_CHARS } from '../../nodes/Bento/actions/utility/experimental';
 import { requestOptions } from '../../nodes/Bento/engines/options';
-import { MAX_ENTRIES as PICKER_MAX_ENTRIES } from '../../nodes/Bento/methods/listSearch';
+import { PICKER_CACHE_MS } from '../../nodes/Bento/methods/pickerPages';
 import {
 	BENTO_DELETIONS_PER_DAY,
 	BENTO_EMAILS_PER_MINUTE,
 	BENTO_REQUESTS_PER_MINUTE,
 	BENTO_STATS_REQUESTS_PER_HOUR,
 } from '../../nodes/Bento/transport/bentoLimits';
-import { MAX_REFUSALS } from '../../nodes/Bento/transport';
+import { MAX_REFUSALS } from '../../nodes/Bento/transport/line';
 import { MAX_IDLE_MS, MAX_OUTCOMES, MAX_RUNS } from '../../nodes/Bento/transport/rerunRecord';
 import { RETRY_CAPS } from '../../nodes/Bento/transport/retryPolicy';
 import { MAX_REMEMBERED } from '../../nodes/BentoFormResponseTrigger/formResponses';
@@ -194,9 +194,9 @@ const DOCUMENTED: Documented[] = [
 		'docs/triggers.md|refuses one shorter than # characters',
 	].map((at) => row('MIN_SECRET_LENGTH', MIN_SECRET_LENGTH, at)),
 	row(
-		'MAX_ENTRIES (tag and field pickers)',
-		PICKER_MAX_ENTRIES,
-		'docs/audience.md|at most #, filtered as you type',
+		'PICKER_CACHE_MS (tag and field pickers), in seconds',
+		PICKER_CACHE_MS / 1000,
+		'docs/audience.md|answers reused for # seconds',
 	),
 	row('MAX_QUERY_CHARS', MAX_QUERY_CHARS, 'docs/library.md|while it stays under # characters'),
 ];

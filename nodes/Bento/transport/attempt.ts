@@ -1,6 +1,7 @@
 import { type IDataObject, type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { httpFailureText } from './errorMessages';
+import type { RecordedOutcome } from './rerunRecord';
 import {
 	isRetryableNetworkCode,
 	isRetryableStatus,
@@ -9,10 +10,11 @@ import {
 	sentStateOfNetworkCode,
 	sentStateOfStatus,
 } from './retryPolicy';
+import type { BentoResponse } from './types';
 
 /** One try of a request, as the transport's retry loop sees it. */
 export type Attempt =
-	| { ok: true; status: number; body: IDataObject }
+	| { ok: true; status: number; body: IDataObject; serverDateMs?: number }
 	| {
 			ok: false;
 			retryable: boolean;
@@ -21,6 +23,8 @@ export type Attempt =
 			retryAfterMs?: number;
 			/** Set on a 429 only: what Bento said about when to come back. */
 			refusal?: { retryAfterMs?: number; serverDateMs?: number };
+			/** Bento's `Date` header (ms), on any answer: the gate reads its clock from it. */
+			serverDateMs?: number;
 			httpCode: string;
 			message: string;
 			description: string;
@@ -81,7 +85,7 @@ export function attemptOfResponse(
 	headers?: IDataObject,
 ): Attempt {
 	if ((status >= 200 && status < 300) || ctx.acceptStatuses?.includes(status))
-		return { ok: true, status, body: asObject(body) };
+		return { ok: true, status, body: asObject(body), serverDateMs: dateHeader(headers) };
 	const text = httpFailureText(status, body);
 	const refused = status === 429;
 	const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), ctx.now);
@@ -93,6 +97,7 @@ export function attemptOfResponse(
 		sent: sentStateOfStatus(status),
 		retryAfterMs,
 		refusal: refused ? { retryAfterMs, serverDateMs: dateHeader(headers) } : undefined,
+		serverDateMs: dateHeader(headers),
 		httpCode: String(status),
 		message: ctx.redact(text.message),
 		description: ctx.redact(description),
@@ -144,4 +149,34 @@ export function apiFailure(
 	error.message = message;
 	error.context.maybeSent = failure.maybeSent;
 	return error;
+}
+
+/** The error for a request given up on after `attempt` tries, redacted; `why`: why not again. */
+export function givenUp(
+	node: INode,
+	result: Extract<Attempt, { ok: false }>,
+	attempt: number,
+	why: string,
+	maybeSent: boolean,
+): NodeApiError {
+	const tries = attempt > 1 ? `after ${attempt} attempts` : '';
+	const note = [tries, why].filter(Boolean).join('; ');
+	const message = note ? `${result.message} (${note})` : result.message;
+	const { httpCode, description } = result;
+	return apiFailure(node, { message, description, httpCode, maybeSent });
+}
+
+/** An earlier run's outcome for the same write, given again (returned or thrown) unsent. */
+export function givenAgain(node: INode, outcome: RecordedOutcome): BentoResponse {
+	if (outcome.kind === 'answered') {
+		const { status, body, attempts, maybeSentBefore } = outcome;
+		return { status, body: structuredClone(body), attempts, maybeSentBefore };
+	}
+	const { message, description, httpCode } = outcome;
+	throw apiFailure(node, {
+		message,
+		description: `${description} It was not sent again when n8n ran this node again (Retry On Fail).`,
+		httpCode,
+		maybeSent: true,
+	});
 }

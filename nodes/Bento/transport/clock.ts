@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import * as workflow from 'n8n-workflow';
 
 /** Time as the transport sees it; tests pass their own to avoid real waiting. */
 export interface Clock {
@@ -8,16 +8,26 @@ export interface Clock {
 	random(): number;
 }
 
+// n8n-workflow's sleepWithAbort clears its timer when cancelled, so that a cancelled wait keeps
+// no timer alive; older versions of n8n-workflow (the peer is any version) have only `sleep`.
+const { sleep } = workflow;
+const sleepWithAbort = (
+	workflow as { sleepWithAbort?: (ms: number, signal?: AbortSignal) => Promise<void> }
+).sleepWithAbort;
+
 async function waitUnlessCancelled(ms: number, signal?: AbortSignal): Promise<void> {
 	if (ms <= 0 || signal?.aborted) return;
 	if (!signal) return await sleep(ms);
-	let onAbort = () => {};
-	const aborted = new Promise<void>((resolve) => {
-		onAbort = resolve;
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
+	// A signal of this wait's own: the execution's keeps no listener once the wait is over.
+	const stop = new AbortController();
+	const onAbort = () => stop.abort();
+	signal.addEventListener('abort', onAbort, { once: true });
+	const aborted = new Promise<void>((resolve) =>
+		stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+	);
 	try {
-		await Promise.race([sleep(ms), aborted]);
+		const sleeping = sleepWithAbort ? sleepWithAbort(ms, stop.signal) : sleep(ms);
+		await Promise.race([sleeping.catch(() => undefined), aborted]);
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 	}

@@ -1,54 +1,23 @@
-import {
-	type ICredentialsDecrypted,
-	type IDataObject,
-	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
-	type IPollFunctions,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
-import {
-	apiFailure,
-	type Attempt,
-	attemptOfResponse,
-	attemptOfThrown,
-	type ThrownHttpError,
-} from './attempt';
+import { apiFailure, type Attempt, givenAgain, givenUp } from './attempt';
 import { onceRequestLeft, systemClock } from './clock';
 import { cleanCredentials } from './credentialValues';
-import { RateLimiter, rateLimitAdvice } from './rateLimit';
+import { accountKey } from './gates';
+import { LinePlace } from './line';
+import { Pacer } from './pacer';
 import { createRedactor } from './redact';
-import { RerunRecord, type RecordedOutcome } from './rerunRecord';
+import { RerunRecord } from './rerunRecord';
 import { backoffDelay, RETRY_CAPS, type RetryPolicy } from './retryPolicy';
+import { apiBaseUrl, type Context, type Destination, sendOnce } from './send';
 import type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
-import { USER_AGENT } from './userAgent';
 
-export const DEFAULT_BASE_URL = 'https://app.bentonow.com/api/v1';
-
+export { apiBaseUrl, DEFAULT_BASE_URL } from './send';
 export type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
-
-// A 429 is "wait, then go on", bounded by the wait cap and by this count per request.
-export const MAX_REFUSALS = 30;
-
-/**
- * The API root from a credential's Base URL. Another package's `bentoApi` class (the official
- * node's) has no Base URL field, and older ones saved the bare host: both mean Bento's API.
- */
-export function apiBaseUrl(saved: unknown): string {
-	const text = typeof saved === 'string' && saved.trim() !== '' ? saved.trim() : DEFAULT_BASE_URL;
-	const url = text.replace(/\/+$/, '');
-	return /^https?:\/\/[^/]+$/i.test(url) ? `${url}/api/v1` : url;
-}
-
 /** Whether a request that failed may have been delivered (set by the transport on its errors). */
 export function mayHaveBeenSent(error: unknown): boolean {
 	return (error as { context?: IDataObject })?.context?.maybeSent === true;
 }
-
-// IPollFunctions: the Bento Form Response Trigger polls through this same door.
-type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /**
  * The one door to Bento's API. Built once per run of a node: it holds that run's pacing, the
@@ -62,20 +31,21 @@ export class BentoTransport {
 
 	private constructor(
 		private readonly ctx: Context,
-		private readonly baseUrl: string,
-		private readonly siteUuid: string,
-		/** Masks this execution's secrets in a text the node is about to emit. */
-		readonly redact: (text: string) => string,
+		/** Where requests go and as whom; `redact` masks this execution's secrets. */
+		private readonly to: Destination,
 		private readonly options: DeliveryOptions,
 		private readonly policy: RetryPolicy,
-		private readonly limiter: RateLimiter,
+		/** This run's even pace when Requests Per Minute is set; the account's line is shared. */
+		private readonly pacer: Pacer,
+		/** The account (see accountKey): its gates are shared by every run in this process. */
+		readonly account: string,
 		private readonly record: RerunRecord,
-		/**
-		 * The credential as read once for this execution, handed to n8n with every request: without
-		 * it n8n loads and decrypts the credential again per request (a database read each time).
-		 */
-		private readonly credential: ICredentialsDecrypted,
 	) {}
+
+	/** Masks this execution's secrets in a text the node is about to emit. */
+	get redact(): (text: string) => string {
+		return this.to.redact;
+	}
 
 	/**
 	 * The transport of one run of a node (an execute, a picker's search, a poll), with the
@@ -96,15 +66,30 @@ export class BentoTransport {
 		const node = ctx.getNode();
 		const run = ctx as Partial<IExecuteFunctions>;
 		const saved = node.credentials?.bentoApi;
+		// Another package's `bentoApi` class (the official node's) has no Base URL field.
+		const baseUrl = apiBaseUrl(credentials.baseUrl);
+		const siteUuid = String(credentials.siteUuid ?? '');
+		const to: Destination = {
+			baseUrl,
+			siteUuid,
+			timeoutMs: options.timeoutMs,
+			redact: createRedactor(secrets as Array<string | undefined>),
+			// Read once for this execution and handed to n8n with every request: without it n8n loads
+			// and decrypts the credential again per request (a database read each time).
+			credential: {
+				id: saved?.id ?? '',
+				name: saved?.name ?? '',
+				type: 'bentoApi',
+				data: credentials,
+			},
+		};
 		return new BentoTransport(
 			ctx,
-			// Another package's `bentoApi` class (the official node's) has no Base URL field.
-			apiBaseUrl(credentials.baseUrl),
-			String(credentials.siteUuid ?? ''),
-			createRedactor(secrets as Array<string | undefined>),
+			to,
 			options,
 			policy,
-			new RateLimiter(options.requestsPerMinute, systemClock),
+			new Pacer(options.requestsPerMinute, systemClock),
+			accountKey(baseUrl, siteUuid),
 			RerunRecord.forRun(
 				run.getExecutionId?.(),
 				node.name,
@@ -112,7 +97,6 @@ export class BentoTransport {
 				Number(run.getWorkflowDataProxy?.(0).$runIndex ?? 0),
 				systemClock.now(),
 			),
-			{ id: saved?.id ?? '', name: saved?.name ?? '', type: 'bentoApi', data: credentials },
 		);
 	}
 
@@ -159,37 +143,49 @@ export class BentoTransport {
 		// the request is on the wire, off the path users wait on.
 		let key = write && (this.record.isRerun || this.items) ? keyOf() : undefined;
 		const earlier = key === undefined ? undefined : this.record.outcome(key);
-		if (earlier) return this.again(earlier);
+		if (earlier) return givenAgain(this.ctx.getNode(), earlier);
 
 		const signal = this.signal();
-		let waitedMs = 0;
+		const line = new LinePlace(
+			this.account,
+			endpoint,
+			this.clock,
+			this.options.maxRateLimitWaitMs,
+			this.policy.maxTotalWaitMs,
+		);
+		let retryWaitMs = 0;
 		let retries = 0;
-		let refusals = 0;
 		let maybeSent = false;
 		for (let attempt = 1; ; attempt++) {
-			const cap = this.policy.maxTotalWaitMs - waitedMs;
-			const paced = await this.limiter.beforeRequest(endpoint, cap, signal);
-			this.stopIfCancelled(signal);
-			if ('freedAt' in paced) {
-				const advice = rateLimitAdvice(paced.family, paced.freedAt);
+			if (!line.afterRefusal) await this.pacer.beforeRequest(signal);
+			const turn = await line.turn(signal);
+			if ('retryAt' in turn)
 				throw apiFailure(this.ctx.getNode(), {
-					message: `Not sent: Bento's rate limit would hold it past the node's wait cap (${advice})`,
-					description: `Bento refused earlier requests of this run; the node keeps to the pace Bento let through, and this request would have to wait over ${Math.round(this.policy.maxTotalWaitMs / 60_000)} minutes.`,
+					...line.tooFar(turn.retryAt),
 					httpCode: '429',
 					maybeSent,
 				});
+			if ('cancelled' in turn) throw this.cancelled();
+			const { sentAt } = turn;
+			if (signal?.aborted) {
+				line.settle(sentAt, undefined, false);
+				throw this.cancelled();
 			}
-			waitedMs += paced.waitedMs;
-			const sending = this.send(request, signal);
-			if (write && key === undefined) {
-				// Awaited below; a failure meanwhile must not count as an unhandled rejection.
-				sending.catch(() => undefined);
-				await onceRequestLeft(() => (key = keyOf()));
+			let result: Attempt | undefined;
+			try {
+				const sending = sendOnce(this.ctx, this.to, request, this.clock.now(), () =>
+					this.stopIfCancelled(signal),
+				);
+				if (write && key === undefined) {
+					// Awaited below; a failure meanwhile must not count as an unhandled rejection.
+					sending.catch(() => undefined);
+					await onceRequestLeft(() => (key = keyOf()));
+				}
+				result = await sending;
+			} finally {
+				// A refusal is told below, with what it means for this request.
+				if (!(result && !result.ok && result.refusal)) line.settle(sentAt, result);
 			}
-			const result = await sending;
-			// Bento counted every answered request against its limit; a refusal is handled below.
-			if (result.ok || (!result.refusal && /^\d{3}$/.test(result.httpCode)))
-				this.limiter.onAnswered(endpoint);
 			if (result.ok) {
 				const { status, body } = result;
 				const response = { status, body, attempts: attempt, maybeSentBefore: maybeSent };
@@ -197,9 +193,10 @@ export class BentoTransport {
 					this.record.save(key, { kind: 'answered', ...response }, this.clock.now());
 				return response;
 			}
-			maybeSent ||= result.sent === 'maybe';
+			const failed = result;
+			maybeSent ||= failed.sent === 'maybe';
 			const giveUp = (why = '') => {
-				const error = this.failure(result, attempt, why, maybeSent);
+				const error = givenUp(this.ctx.getNode(), failed, attempt, why, maybeSent);
 				if (maybeSent && key !== undefined) {
 					const { message, description, httpCode } = error;
 					const outcome = { message, description: description ?? '', httpCode: httpCode ?? '' };
@@ -208,58 +205,22 @@ export class BentoTransport {
 				return error;
 			};
 
-			let delay: number;
-			if (result.refusal) {
-				const now = this.clock.now();
-				const { waitMs, family, guessed } = this.limiter.onRefused(endpoint, {
-					...result.refusal,
-					receivedAt: now,
-				});
-				if (++refusals > MAX_REFUSALS || waitedMs + waitMs > this.policy.maxTotalWaitMs) {
-					this.limiter.onGaveUp(endpoint);
-					throw giveUp(rateLimitAdvice(family, now + waitMs, guessed));
-				}
-				delay = waitMs;
-			} else {
-				if (!result.retryable || retries >= this.policy.maxRetries) throw giveUp();
-				if (request.resend === 'ifNotSent' && result.sent === 'maybe')
-					throw giveUp('not retried: it may have been delivered');
-				delay = result.retryAfterMs ?? backoffDelay(retries, this.policy, this.clock.random);
-				retries++;
-				if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('retry wait limit reached');
+			if (failed.refusal) {
+				// Back to its place in line, its wait for the reset measured from the refusal.
+				const advice = line.refused(sentAt, failed.refusal, this.clock.now());
+				if (advice !== undefined) throw giveUp(advice);
+				continue;
 			}
-			waitedMs += delay;
+			if (!failed.retryable || retries >= this.policy.maxRetries) throw giveUp();
+			if (request.resend === 'ifNotSent' && failed.sent === 'maybe')
+				throw giveUp('not retried: it may have been delivered');
+			const delay = failed.retryAfterMs ?? backoffDelay(retries, this.policy, this.clock.random);
+			retries++;
+			if (retryWaitMs + delay > this.policy.maxTotalWaitMs)
+				throw giveUp('retry wait limit reached');
+			retryWaitMs += delay;
 			await this.clock.wait(delay, signal);
 		}
-	}
-
-	/** An earlier run's outcome for the same write, given again (returned or thrown) unsent. */
-	private again(outcome: RecordedOutcome): BentoResponse {
-		if (outcome.kind === 'answered') {
-			const { status, body, attempts, maybeSentBefore } = outcome;
-			return { status, body: structuredClone(body), attempts, maybeSentBefore };
-		}
-		const { message, description, httpCode } = outcome;
-		throw apiFailure(this.ctx.getNode(), {
-			message,
-			description: `${description} It was not sent again when n8n ran this node again (Retry On Fail).`,
-			httpCode,
-			maybeSent: true,
-		});
-	}
-
-	/** The error for a request given up on, redacted; `why` is why it was not tried again. */
-	private failure(
-		result: Extract<Attempt, { ok: false }>,
-		attempt: number,
-		why: string,
-		maybeSent: boolean,
-	): NodeApiError {
-		const tries = attempt > 1 ? `after ${attempt} attempts` : '';
-		const note = [tries, why].filter(Boolean).join('; ');
-		const message = note ? `${result.message} (${note})` : result.message;
-		const { httpCode, description } = result;
-		return apiFailure(this.ctx.getNode(), { message, description, httpCode, maybeSent });
 	}
 
 	private signal(): AbortSignal | undefined {
@@ -267,50 +228,11 @@ export class BentoTransport {
 		return ctx.getExecutionCancelSignal?.();
 	}
 
-	private stopIfCancelled(signal?: AbortSignal): void {
-		if (signal?.aborted)
-			throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
+	private cancelled(): NodeOperationError {
+		return new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
 	}
 
-	private async send(request: BentoRequest, signal?: AbortSignal): Promise<Attempt> {
-		const headers: IDataObject = { 'User-Agent': USER_AGENT };
-		if (request.body) headers['Content-Type'] = 'application/json';
-		const context = {
-			acceptStatuses: request.acceptStatuses,
-			rateLimitNote: request.rateLimitNote,
-			baseUrl: this.baseUrl,
-			timeoutMs: this.options.timeoutMs,
-			now: this.clock.now(),
-			redact: this.redact,
-		};
-		try {
-			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
-				'bentoApi',
-				{
-					method: request.method,
-					url: `${this.baseUrl}${request.endpoint}`,
-					// site_uuid goes on every request whichever `bentoApi` class n8n loaded: the official
-					// package's adds only Basic auth. Ours adds the same key, so it is sent once.
-					qs: { ...request.qs, site_uuid: this.siteUuid },
-					body: request.body,
-					json: true,
-					timeout: this.options.timeoutMs,
-					headers,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-				},
-				{ credentialsDecrypted: this.credential },
-			)) as IN8nHttpFullResponse;
-			return attemptOfResponse(
-				context,
-				response.statusCode,
-				response.body,
-				response.headers as IDataObject,
-			);
-		} catch (error) {
-			this.stopIfCancelled(signal);
-			return attemptOfThrown(context, error as ThrownHttpError);
-		}
+	private stopIfCancelled(signal?: AbortSignal): void {
+		if (signal?.aborted) throw this.cancelled();
 	}
 }
