@@ -40,7 +40,7 @@ for (const major of majors()) {
 		const flatted = require(
 			path.join(ROOT, MAJORS[major].dir, 'node_modules/flatted/cjs/index.js'),
 		);
-		const url = () => `http://127.0.0.1:${6400 + major}/webhook/${WEBHOOK_ID}/webhook`;
+		const url = () => `http://127.0.0.1:${ctx.n8n.port}/webhook/${WEBHOOK_ID}/webhook`;
 
 		before(async () => {
 			for (const id of ['e2eTrigger01', 'e2eFormTrig01']) {

@@ -5,6 +5,7 @@ const { after, before } = require('node:test');
 
 const { startBentoSandbox } = require('../../sandbox/server');
 const { N8n, ensureN8n, installPackage, packPackage } = require('./n8n');
+const { e2ePort } = require('./ports');
 const { credentials } = require('./workflows');
 
 const majors = () => (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
@@ -40,8 +41,8 @@ function useN8n(major, options) {
 		ctx.sandbox = await startBentoSandbox({ port: 0, ...options.sandbox });
 		await options.setup?.(ctx);
 		ctx.n8n = new N8n(major, {
-			port: options.port,
-			brokerPort: options.brokerPort,
+			port: e2ePort(options.port),
+			brokerPort: e2ePort(options.brokerPort),
 			env: typeof options.env === 'function' ? options.env(ctx) : options.env,
 		});
 		installPackage(ctx.n8n.userFolder, tarball());
