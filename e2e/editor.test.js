@@ -73,10 +73,10 @@ for (const major of majors) {
 				brokerPort: e2ePort(PORT_BASE + 50 + major * 10),
 			});
 			installPackage(n8n.userFolder, tarball());
-			await n8n.importCredentials([sandboxCredential(sandbox), webhookCredential()]);
-			await n8n.importWorkflows(loadExamples());
 			await n8n.start();
 			await n8n.setupOwner();
+			await n8n.importCredentials([sandboxCredential(sandbox), webhookCredential()]);
+			await n8n.importWorkflows(loadExamples());
 
 			const { chromium } = require('playwright-core');
 			browser = await chromium.launch({
@@ -110,7 +110,7 @@ for (const major of majors) {
 		});
 
 		test('the example workflow shows the Bento node on the canvas', async () => {
-			await page.goto(`http://127.0.0.1:${n8n.port}/workflow/exBulkImport01`);
+			await page.goto(`http://127.0.0.1:${n8n.port}/workflow/${n8n.idOf('exBulkImport01')}`);
 			const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Bento' }).first();
 			await node.waitFor({ timeout: 60_000 });
 			assert.ok(await node.isVisible());
