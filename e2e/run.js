@@ -45,7 +45,9 @@ function runSuite(file, tarball) {
 }
 
 async function main() {
-	const tarball = packPackage();
+	// .ci/run packs once for the e2e suites and queue mode together (E2E_TARBALL).
+	const packed = process.env.E2E_TARBALL;
+	const tarball = packed || packPackage();
 	const queue = [...suites];
 	const results = [];
 	const worker = async () => {
@@ -58,7 +60,7 @@ async function main() {
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, suites.length) }, worker));
-	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	if (!packed) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	process.stdout.write('\n=== e2e suites\n');
 	for (const { file, code, seconds } of results)
 		process.stdout.write(
