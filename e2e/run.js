@@ -1,7 +1,7 @@
 'use strict';
 // `npm run test:e2e [files...]`: builds and packs the package once, then runs the e2e suites
 // (every e2e/*.test.js by default), each installing that one tarball into its own running n8n.
-// E2E_CONCURRENCY suites run at once (default 2: much of a suite's time is waiting on a poll,
+// E2E_CONCURRENCY suites run at once (default 3: much of a suite's time is waiting on a poll,
 // a Retry-After or a rate-limit window, not on the CPU), the suites that wait longest first.
 // Each suite's output is printed whole when it ends, with its time. Every suite has its own
 // ports (E2E_PORT_BASE moves them all), so suites can run side by side.
@@ -27,7 +27,7 @@ const suites = (
 				.filter((file) => file.endsWith('.test.js'))
 				.map((file) => path.join('e2e', file))
 ).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 2));
+const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 3));
 
 /** Runs one suite file in its own `node --test`; resolves with its exit code, output and time. */
 function runSuite(file, tarball) {
