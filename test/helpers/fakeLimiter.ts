@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { systemClock } from '../../nodes/Bento/transport/clock';
+import { createLimiter, perWindow, type RateLimit } from '../../sandbox/rateLimit';
 import { BENTO_ORIGIN } from './mockBento';
 
 /**
@@ -63,6 +64,53 @@ export function mockLimitedEvents(shape: LimiterShape) {
 			let lost = 0;
 			let duplicated = 0;
 			for (let id = 0; id < n; id++) {
+				const count = delivered.get(id) ?? 0;
+				if (count === 0) lost++;
+				if (count > 1) duplicated++;
+			}
+			return [lost, duplicated];
+		},
+	};
+}
+
+/**
+ * One Bento account (its site UUID) behind the stand-in's own limiter (sandbox/rateLimit.js), in
+ * the transport's (fake or virtual) time: POST /batch/events answers 200, or 429 with the `Date`
+ * header (whole seconds) and the limiter's Retry-After when it is set up to send one. Events carry
+ * `details.id`; `delivered` counts each. `windows(ms)` cuts the log into clock-aligned windows.
+ */
+export function mockStandInAccount(siteUuid: string, limit: RateLimit) {
+	const limiter = createLimiter(limit);
+	const requests: LimitedRequest[] = [];
+	const delivered = new Map<number, number>();
+	nock(BENTO_ORIGIN)
+		.post('/api/v1/batch/events')
+		.query((qs) => qs.site_uuid === siteUuid)
+		.times(Number.MAX_SAFE_INTEGER)
+		.reply((_uri, body) => {
+			const now = systemClock.now();
+			const ids = (body as { events: Array<{ details: { id: number } }> }).events.map(
+				(e) => e.details.id,
+			);
+			const { allowed, retryAfter } = limiter.check(now);
+			const headers: Record<string, string> = { Date: new Date(now).toUTCString() };
+			requests.push({ at: now, status: allowed ? 200 : 429, ids });
+			if (!allowed) {
+				if (retryAfter !== undefined) headers['Retry-After'] = retryAfter;
+				return [429, { error: 'Too many requests' }, headers];
+			}
+			for (const id of ids) delivered.set(id, (delivered.get(id) ?? 0) + 1);
+			return [200, { results: ids.length, failed: 0 }, headers];
+		});
+	return {
+		requests,
+		delivered,
+		windows: (windowMs: number) => perWindow(requests, windowMs),
+		/** Ids in `ids` delivered other than exactly once: [lost, duplicated]. */
+		lostAndDuplicated(ids: Iterable<number>): [number, number] {
+			let lost = 0;
+			let duplicated = 0;
+			for (const id of ids) {
 				const count = delivered.get(id) ?? 0;
 				if (count === 0) lost++;
 				if (count > 1) duplicated++;

@@ -141,6 +141,8 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** Aborts the execution when this signal fires (n8n's cancel). */
 	cancelAfterMs?: number;
+	/** Cancels the execution (n8n's cancel) when this promise resolves (e.g. at a virtual time). */
+	cancelWhen?: Promise<unknown>;
 	/**
 	 * The `bentoApi` class n8n loaded (default: ours). With another class, the credential data
 	 * is exactly `credentials` (n8n keeps only that class's fields), without our defaults.
@@ -243,6 +245,7 @@ export async function runBentoNode(options: RunOptions): Promise<RunResult> {
 	let timer: NodeJS.Timeout | undefined;
 	if (options.cancelAfterMs !== undefined)
 		timer = setTimeout(() => running.cancel(), options.cancelAfterMs);
+	void options.cancelWhen?.then(() => running.cancel());
 	await running.catch(() => undefined);
 	if (timer) clearTimeout(timer);
 	const run = await Promise.race([finished.promise, running.then(() => finished.promise)]);

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { deliveryOptions } from '../../nodes/Bento/actions/common.descriptions';
-import { readBatchOptions } from '../../nodes/Bento/engines/options';
+import {
+	DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES,
+	readBatchOptions,
+} from '../../nodes/Bento/engines/options';
 import { PACKAGE_NAME, PACKAGE_VERSION, USER_AGENT } from '../../nodes/Bento/transport/userAgent';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
@@ -34,6 +37,7 @@ describe('package', () => {
 			requestsPerMinute: 0,
 			initialDelayMs: 1000,
 			timeoutMs: 30000,
+			maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES * 60_000,
 		});
 		expect(readBatchOptions({ batchSize: 10, timeout: 5 }, deliveryOptions)).toMatchObject({
 			batchSize: 10,

@@ -26,6 +26,22 @@ const requestsPerMinute: INodeProperties = {
 		'0 (automatic): full speed until Bento refuses, then at the pace Bento let through, waiting out each refusal. A number sends evenly at that many requests per minute (Bento documents 100 for the whole account).',
 };
 
+/**
+ * Default of Max Wait for Rate Limit (minutes): at Bento's 100 requests a minute, 1,000
+ * single-request executions started at once all get their turn within about 10 minutes.
+ */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES = 20;
+
+const maxRateLimitWait: INodeProperties = {
+	displayName: 'Max Wait for Rate Limit (Minutes)',
+	name: 'maxRateLimitWait',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES,
+	description:
+		"Requests to one Bento account from all executions in this n8n process wait in line for Bento's per-minute limit. A request whose turn would come later than this fails at once, naming the limit and when to try again.",
+};
+
 const retryDelay: INodeProperties = {
 	displayName: 'Retry Delay',
 	name: 'retryDelay',
@@ -51,6 +67,7 @@ const byName = (a: INodeProperties, b: INodeProperties) =>
 /** Options of every operation that sends one request per item or reads: retries, pacing, timeout. */
 export const requestOptions: INodeProperties[] = [
 	maxRetries,
+	maxRateLimitWait,
 	requestsPerMinute,
 	retryDelay,
 	timeout,
@@ -88,7 +105,8 @@ export function batchOptions(spec: BatchOptionsSpec): INodeProperties[] {
 	const pace = spec.requestsPerMinute
 		? { ...requestsPerMinute, ...spec.requestsPerMinute }
 		: requestsPerMinute;
-	return [batchSize, retries, pace, retryDelay, timeout, ...(spec.extra ?? [])].sort(byName);
+	const shown = [batchSize, retries, maxRateLimitWait, pace, retryDelay, timeout];
+	return [...shown, ...(spec.extra ?? [])].sort(byName);
 }
 
 export interface BatchOptions extends DeliveryOptions {
@@ -113,5 +131,8 @@ export function readBatchOptions(
 		requestsPerMinute: value('requestsPerMinute'),
 		initialDelayMs: value('retryDelay'),
 		timeoutMs: value('timeout'),
+		// Saved nodes have no such option: the default applies.
+		maxRateLimitWaitMs:
+			(value<number>('maxRateLimitWait') ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES) * 60_000,
 	};
 }

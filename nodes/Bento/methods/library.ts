@@ -5,11 +5,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { readBatchOptions, requestOptions } from '../engines/options';
-import { readList } from '../engines/pagedReader';
-import { flattenEntry } from '../helpers/flatten';
-import { BentoTransport } from '../transport';
 import { searchEntries } from './listSearch';
+import { pickerTransport, searchLists } from './pickerPages';
 
 // Pickers for sequences, segments and email templates. Bento has no list of reports or forms,
 // so those are entered by ID.
@@ -19,6 +16,7 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : S
 async function searchSequences(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchEntries(
 		this,
@@ -29,12 +27,14 @@ async function searchSequences(
 			value: (entry) => text(entry.id),
 		},
 		filter,
+		paginationToken,
 	);
 }
 
 async function searchSegments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchEntries(
 		this,
@@ -45,37 +45,29 @@ async function searchSegments(
 			value: (entry) => text(entry.id),
 		},
 		filter,
+		paginationToken,
 	);
 }
 
-// Each list read for the picker stops here, so a huge account cannot stall the editor.
-const MAX_ENTRIES = 500;
+const TEMPLATE_OWNERS = [
+	['/fetch/sequences', 'sequence'],
+	['/fetch/workflows', 'workflow'],
+] as const;
 
 /**
- * Bento has no list of email templates: the picker shows the emails of the sequences and the
- * workflows ("Welcome (sequence: Onboarding)").
+ * Bento has no list of email templates: the picker shows the emails of the sequences, then of
+ * the workflows ("Welcome (sequence: Onboarding)"), a page of their list per search.
  */
 async function searchEmailTemplates(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const transport = await BentoTransport.forExecution(this, {
-		...readBatchOptions({}, requestOptions),
-		maxRetries: 1,
-	});
+	const transport = await pickerTransport(this);
 	const needle = filter?.trim().toLowerCase();
-	const results: INodeListSearchItems[] = [];
-	for (const [endpoint, kind] of [
-		['/fetch/sequences', 'sequence'],
-		['/fetch/workflows', 'workflow'],
-	]) {
-		const owners = await readList(transport, {
-			endpoint,
-			paged: true,
-			returnAll: false,
-			limit: MAX_ENTRIES,
-			map: flattenEntry,
-		});
+	const pick = (owners: IDataObject[], list: number) => {
+		const kind = TEMPLATE_OWNERS[list][1];
+		const results: INodeListSearchItems[] = [];
 		for (const owner of owners) {
 			const templates = Array.isArray(owner.email_templates) ? owner.email_templates : [];
 			for (const template of templates as IDataObject[]) {
@@ -84,8 +76,10 @@ async function searchEmailTemplates(
 				results.push({ name, value: text(template.id) });
 			}
 		}
-	}
-	return { results: results.sort((a, b) => a.name.localeCompare(b.name)) };
+		return results;
+	};
+	const endpoints = TEMPLATE_OWNERS.map(([endpoint]) => endpoint);
+	return await searchLists(transport, endpoints, paginationToken, pick);
 }
 
 export const listSearch = { searchSequences, searchSegments, searchEmailTemplates };

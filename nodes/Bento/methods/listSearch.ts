@@ -1,14 +1,6 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readBatchOptions, requestOptions } from '../engines/options';
-import { readList } from '../engines/pagedReader';
-import { flattenEntry } from '../helpers/flatten';
-import { BentoTransport } from '../transport';
+import { listPage, pickerTransport, searchLists } from './pickerPages';
 
 export interface SearchSpec {
 	endpoint: string;
@@ -19,32 +11,28 @@ export interface SearchSpec {
 	value(entry: IDataObject): string;
 }
 
-// A picker reads at most this many entries, so a huge account cannot stall the editor.
-const MAX_ENTRIES = 1000;
-
-/** Lists Bento entries for a resource locator, filtered by the text typed in the picker. */
+/**
+ * Lists Bento entries for a resource locator, filtered by the text typed in the picker: one
+ * request at most per search (a page of a paged list; `paginationToken` goes on to the next),
+ * answers reused for a minute (see pickerPages).
+ */
 export async function searchEntries(
 	ctx: ILoadOptionsFunctions,
 	spec: SearchSpec,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const transport = await BentoTransport.forExecution(ctx, {
-		...readBatchOptions({}, requestOptions),
-		maxRetries: 1,
-	});
-	const entries = await readList(transport, {
-		endpoint: spec.endpoint,
-		paged: spec.paged,
-		returnAll: false,
-		limit: MAX_ENTRIES,
-		map: flattenEntry,
-	});
+	const transport = await pickerTransport(ctx);
 	const needle = filter?.trim().toLowerCase();
-	const results: INodeListSearchItems[] = entries
-		.map((entry) => ({ name: spec.name(entry), value: spec.value(entry) }))
-		.filter((entry) => entry.name !== '' && (!needle || entry.name.toLowerCase().includes(needle)))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
+	const pick = (entries: IDataObject[]) =>
+		entries
+			.map((entry) => ({ name: spec.name(entry), value: spec.value(entry) }))
+			.filter(
+				(entry) => entry.name !== '' && (!needle || entry.name.toLowerCase().includes(needle)),
+			);
+	if (spec.paged) return await searchLists(transport, [spec.endpoint], paginationToken, pick);
+	const entries = await (listPage(transport, spec.endpoint, undefined, true)?.entries ?? []);
+	return { results: pick(entries).sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
 /** Tag names, as commands, imports and broadcasts take them. */

@@ -12,7 +12,7 @@ import {
 
 /** One try of a request, as the transport's retry loop sees it. */
 export type Attempt =
-	| { ok: true; status: number; body: IDataObject }
+	| { ok: true; status: number; body: IDataObject; serverDateMs?: number }
 	| {
 			ok: false;
 			retryable: boolean;
@@ -21,6 +21,8 @@ export type Attempt =
 			retryAfterMs?: number;
 			/** Set on a 429 only: what Bento said about when to come back. */
 			refusal?: { retryAfterMs?: number; serverDateMs?: number };
+			/** Bento's `Date` header (ms), on any answer: the gate reads its clock from it. */
+			serverDateMs?: number;
 			httpCode: string;
 			message: string;
 			description: string;
@@ -81,7 +83,7 @@ export function attemptOfResponse(
 	headers?: IDataObject,
 ): Attempt {
 	if ((status >= 200 && status < 300) || ctx.acceptStatuses?.includes(status))
-		return { ok: true, status, body: asObject(body) };
+		return { ok: true, status, body: asObject(body), serverDateMs: dateHeader(headers) };
 	const text = httpFailureText(status, body);
 	const refused = status === 429;
 	const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), ctx.now);
@@ -93,6 +95,7 @@ export function attemptOfResponse(
 		sent: sentStateOfStatus(status),
 		retryAfterMs,
 		refusal: refused ? { retryAfterMs, serverDateMs: dateHeader(headers) } : undefined,
+		serverDateMs: dateHeader(headers),
 		httpCode: String(status),
 		message: ctx.redact(text.message),
 		description: ctx.redact(description),

@@ -17,7 +17,9 @@ import {
 	type ThrownHttpError,
 } from './attempt';
 import { onceRequestLeft, systemClock } from './clock';
-import { RateLimiter, rateLimitAdvice } from './rateLimit';
+import { accountKey, gateFor } from './gate';
+import { Pacer } from './pacer';
+import { rateLimitAdvice, rateLimitFamilyOf } from './rateLimit';
 import { createRedactor } from './redact';
 import { RerunRecord, type RecordedOutcome } from './rerunRecord';
 import { backoffDelay, RETRY_CAPS, type RetryPolicy } from './retryPolicy';
@@ -67,7 +69,10 @@ export class BentoTransport {
 		readonly redact: (text: string) => string,
 		private readonly options: DeliveryOptions,
 		private readonly policy: RetryPolicy,
-		private readonly limiter: RateLimiter,
+		/** This run's even pace when Requests Per Minute is set; the account's line is shared. */
+		private readonly pacer: Pacer,
+		/** The account (see accountKey): its gates are shared by every run in this process. */
+		readonly account: string,
 		private readonly record: RerunRecord,
 		/**
 		 * The credential as read once for this execution, handed to n8n with every request: without
@@ -100,7 +105,8 @@ export class BentoTransport {
 			createRedactor(secrets as Array<string | undefined>),
 			options,
 			policy,
-			new RateLimiter(options.requestsPerMinute, systemClock),
+			new Pacer(options.requestsPerMinute, systemClock),
+			accountKey(apiBaseUrl(credentials.baseUrl), String(credentials.siteUuid ?? '')),
 			RerunRecord.forRun(
 				run.getExecutionId?.(),
 				node.name,
@@ -158,34 +164,65 @@ export class BentoTransport {
 		if (earlier) return this.again(earlier);
 
 		const signal = this.signal();
-		let waitedMs = 0;
+		const family = rateLimitFamilyOf(endpoint);
+		const gate = gateFor(this.account, family, this.clock);
+		const place = gate.place();
+		// A turn in line under the per-minute limit is waited for up to the user's bound; waits after
+		// a refusal, and the hourly and daily limits' turns, stay under the retry cap, as before.
+		const lineCapMs =
+			family.key === 'minute' ? this.options.maxRateLimitWaitMs : this.policy.maxTotalWaitMs;
+		let lineWaitMs = 0;
+		let refusalWaitMs = 0;
+		let retryWaitMs = 0;
 		let retries = 0;
 		let refusals = 0;
 		let maybeSent = false;
+		let refusedAt: number | undefined;
 		for (let attempt = 1; ; attempt++) {
-			const cap = this.policy.maxTotalWaitMs - waitedMs;
-			const paced = await this.limiter.beforeRequest(endpoint, cap, signal);
-			this.stopIfCancelled(signal);
-			if ('freedAt' in paced) {
-				const advice = rateLimitAdvice(paced.family, paced.freedAt);
+			if (refusedAt === undefined) await this.pacer.beforeRequest(signal);
+			const turn = await gate.turn(place, {
+				maxWaitMs:
+					refusedAt === undefined
+						? lineCapMs - lineWaitMs
+						: this.policy.maxTotalWaitMs - refusalWaitMs,
+				signal,
+				now: refusedAt,
+			});
+			if ('retryAt' in turn) {
 				throw apiFailure(this.ctx.getNode(), {
-					message: `Not sent: Bento's rate limit would hold it past the node's wait cap (${advice})`,
-					description: `Bento refused earlier requests of this run; the node keeps to the pace Bento let through, and this request would have to wait over ${Math.round(this.policy.maxTotalWaitMs / 60_000)} minutes.`,
+					message: `Not sent: its turn under Bento's rate limit is further away than the node waits (${rateLimitAdvice(family, turn.retryAt)})`,
+					description: `Requests to this Bento account wait in line under its limit; this one's turn would come after more than ${Math.round(lineCapMs / 60_000)} minutes (option Max Wait for Rate Limit).`,
 					httpCode: '429',
 					maybeSent,
 				});
 			}
-			waitedMs += paced.waitedMs;
-			const sending = this.send(request, signal);
-			if (write && key === undefined) {
-				// Awaited below; a failure meanwhile must not count as an unhandled rejection.
-				sending.catch(() => undefined);
-				await onceRequestLeft(() => (key = keyOf()));
+			if ('cancelled' in turn) throw this.cancelled();
+			const { sentAt } = turn;
+			if (signal?.aborted) {
+				gate.settle(sentAt, { kind: 'unsent' });
+				throw this.cancelled();
 			}
-			const result = await sending;
-			// Bento counted every answered request against its limit; a refusal is handled below.
-			if (result.ok || (!result.refusal && /^\d{3}$/.test(result.httpCode)))
-				this.limiter.onAnswered(endpoint);
+			if (refusedAt === undefined) lineWaitMs += turn.waitedMs;
+			else refusalWaitMs += turn.waitedMs;
+			refusedAt = undefined;
+			let result: Attempt | undefined;
+			try {
+				const sending = this.send(request, signal);
+				if (write && key === undefined) {
+					// Awaited below; a failure meanwhile must not count as an unhandled rejection.
+					sending.catch(() => undefined);
+					await onceRequestLeft(() => (key = keyOf()));
+				}
+				result = await sending;
+			} finally {
+				// Bento counted every answered request against its limit; a refusal is told below.
+				const answered = result && (result.ok || /^\d{3}$/.test(result.httpCode));
+				if (!(result && !result.ok && result.refusal))
+					gate.settle(sentAt, {
+						kind: answered ? 'answered' : 'failed',
+						serverDateMs: result?.serverDateMs,
+					});
+			}
 			if (result.ok) {
 				const { status, body } = result;
 				const response = { status, body, attempts: attempt, maybeSentBefore: maybeSent };
@@ -193,9 +230,10 @@ export class BentoTransport {
 					this.record.save(key, { kind: 'answered', ...response }, this.clock.now());
 				return response;
 			}
-			maybeSent ||= result.sent === 'maybe';
+			const failed = result;
+			maybeSent ||= failed.sent === 'maybe';
 			const giveUp = (why = '') => {
-				const error = this.failure(result, attempt, why, maybeSent);
+				const error = this.failure(failed, attempt, why, maybeSent);
 				if (maybeSent && key !== undefined) {
 					const { message, description, httpCode } = error;
 					const outcome = { message, description: description ?? '', httpCode: httpCode ?? '' };
@@ -204,27 +242,28 @@ export class BentoTransport {
 				return error;
 			};
 
-			let delay: number;
-			if (result.refusal) {
+			if (failed.refusal) {
 				const now = this.clock.now();
-				const { waitMs, family, guessed } = this.limiter.onRefused(endpoint, {
-					...result.refusal,
-					receivedAt: now,
-				});
-				if (++refusals > MAX_REFUSALS || waitedMs + waitMs > this.policy.maxTotalWaitMs) {
-					this.limiter.onGaveUp(endpoint);
-					throw giveUp(rateLimitAdvice(family, now + waitMs, guessed));
-				}
-				delay = waitMs;
-			} else {
-				if (!result.retryable || retries >= this.policy.maxRetries) throw giveUp();
-				if (request.resend === 'ifNotSent' && result.sent === 'maybe')
-					throw giveUp('not retried: it may have been delivered');
-				delay = result.retryAfterMs ?? backoffDelay(retries, this.policy, this.clock.random);
-				retries++;
-				if (waitedMs + delay > this.policy.maxTotalWaitMs) throw giveUp('retry wait limit reached');
+				const { retryAt, guessed } = gate.settle(
+					sentAt,
+					{ kind: 'refused', ...failed.refusal },
+					now,
+				);
+				const waitMs = retryAt - now;
+				if (++refusals > MAX_REFUSALS || refusalWaitMs + waitMs > this.policy.maxTotalWaitMs)
+					throw giveUp(rateLimitAdvice(family, retryAt, guessed));
+				// Back to its place in line, its wait measured from the refusal.
+				refusedAt = now;
+				continue;
 			}
-			waitedMs += delay;
+			if (!failed.retryable || retries >= this.policy.maxRetries) throw giveUp();
+			if (request.resend === 'ifNotSent' && failed.sent === 'maybe')
+				throw giveUp('not retried: it may have been delivered');
+			const delay = failed.retryAfterMs ?? backoffDelay(retries, this.policy, this.clock.random);
+			retries++;
+			if (retryWaitMs + delay > this.policy.maxTotalWaitMs)
+				throw giveUp('retry wait limit reached');
+			retryWaitMs += delay;
 			await this.clock.wait(delay, signal);
 		}
 	}
@@ -263,9 +302,12 @@ export class BentoTransport {
 		return ctx.getExecutionCancelSignal?.();
 	}
 
+	private cancelled(): NodeOperationError {
+		return new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
+	}
+
 	private stopIfCancelled(signal?: AbortSignal): void {
-		if (signal?.aborted)
-			throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
+		if (signal?.aborted) throw this.cancelled();
 	}
 
 	private async send(request: BentoRequest, signal?: AbortSignal): Promise<Attempt> {

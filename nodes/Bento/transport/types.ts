@@ -6,6 +6,11 @@ export interface DeliveryOptions {
 	timeoutMs: number;
 	/** A fixed pace; 0 is automatic: full speed until Bento refuses, then at its pace. */
 	requestsPerMinute: number;
+	/**
+	 * How long a request waits for its turn in its account's line under the per-minute limit
+	 * (ms) before it fails naming the limit; waits after a refusal keep the 5-minute retry cap.
+	 */
+	maxRateLimitWaitMs: number;
 }
 
 export interface BentoRequest {
