@@ -95,7 +95,7 @@ async function measure(
 		? `${done.failed} of ${count} failed: ${(await errorOf(done.firstFailedId)) ?? '?'}`
 		: undefined;
 	console.error(
-		`  calls answered in ${secs(fired.ms)}; ${done.finished} finished, ${done.failed} failed, ${secs(done.at - seen.firstAt)} from the first request; ${seen.requests} requests, 429s per window ${seen.refusedPerWindow.join(', ')}; ${seen.once} once, ${seen.missing} lost, ${seen.duplicated} duplicated${failure ? `; ${failure}` : ''}`,
+		`  calls answered in ${secs(fired.ms)}; ${done.finished} finished, ${done.failed} failed, ${secs(done.at - seen.firstAt)} from the first request; ${seen.requests} requests, 429s per window ${seen.refusedPerWindow.join(', ')}, accepted per window ${seen.acceptedPerWindow.join(', ')} (first at second ${((seen.firstAt % 60_000) / 1000).toFixed(1)} of its minute); ${seen.once} once, ${seen.missing} lost, ${seen.duplicated} duplicated${failure ? `; ${failure}` : ''}`,
 	);
 	return { time: done.at - seen.firstAt, failed: done.failed, failure, ...seen };
 }

@@ -37,6 +37,8 @@ export interface Seen {
 	laterRefusedMax: number;
 	/** 429s in each clock window that saw a request, oldest first. */
 	refusedPerWindow: number[];
+	/** Accepted requests in each of those windows. */
+	acceptedPerWindow: number[];
 	/** Records of 0..n-1 the stand-in kept exactly once. */
 	once: number;
 	missing: number;
@@ -58,6 +60,7 @@ export async function seenBy(sandbox: LimitSandbox, n: number, kind: RecordKind)
 		refused: windows.reduce((sum, w) => sum + w.refused, 0),
 		laterRefusedMax: Math.max(0, ...windows.slice(1).map((w) => w.refused)),
 		refusedPerWindow: windows.map((w) => w.refused),
+		acceptedPerWindow: windows.map((w) => w.accepted),
 		once: report.once as number,
 		missing: report.missing as number,
 		duplicated: report.duplicated as number,
