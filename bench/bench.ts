@@ -172,21 +172,58 @@ function installedMajors(): Array<1 | 2> {
 	});
 }
 
+const sizes = (list: string | undefined) =>
+	list ? list.split(',').filter(Boolean).map(Number) : [];
+
+/**
+ * The rows of --limit-rows= (or BENCH_LIMIT_ROWS), e.g. `burst:300,single:events`: `single:<word>`
+ * one execution of the operation named by the word, `queue` the queue-mode row, `burst:<K>` K
+ * executions at once in regular mode, `burst-queue:<K>` in queue mode. Only those run.
+ */
+function pickedRows(list: string) {
+	const picked = { single: false, queue: false, operations: [] as string[], burst: [] as number[] };
+	const burstQueue: number[] = [];
+	for (const name of list.toLowerCase().split(',').filter(Boolean)) {
+		const [kind, arg] = name.split(':');
+		if (kind === 'single' && arg) {
+			picked.single = true;
+			picked.operations.push(arg);
+		} else if (kind === 'queue' && !arg) picked.queue = true;
+		else if (kind === 'burst' && Number(arg) > 0) picked.burst.push(Number(arg));
+		else if (kind === 'burst-queue' && Number(arg) > 0) burstQueue.push(Number(arg));
+		else
+			throw new Error(
+				`Unknown limit row ${JSON.stringify(name)} (single:<operation>, queue, burst:<K>, burst-queue:<K>)`,
+			);
+	}
+	return { ...picked, burstQueue };
+}
+
 /**
  * --limit / --limit-only: the rows under Bento's limit (bench/limit.ts). --limit-operations=
  * events,import,command picks operations; --no-limit-queue leaves out queue mode,
- * --no-limit-single the single executions;
- * --limit-executions=5 and --limit-queue-events=5000 size it.
+ * --no-limit-single the single executions; --limit-executions=5 and --limit-queue-events=5000
+ * size it. Burst rows (issue 23): --limit-burst=300,1000 (regular mode) and
+ * --limit-burst-queue=1000, --no-limit-burst for none. --limit-rows= runs only the rows named.
  */
 async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
 	const majors = installedMajors();
 	if (majors.length === 0) return;
+	const noBurst = args.includes('--no-limit-burst');
+	const rowList = flag('limit-rows') ?? process.env.BENCH_LIMIT_ROWS;
+	const rows = rowList
+		? pickedRows(rowList)
+		: {
+				operations: flag('limit-operations')?.toLowerCase().split(','),
+				single: !args.includes('--no-limit-single'),
+				queue: !args.includes('--no-limit-queue'),
+				burst: noBurst ? [] : sizes(flag('limit-burst') ?? '300,1000'),
+				burstQueue: noBurst ? [] : sizes(flag('limit-burst-queue') ?? '1000'),
+			};
 	const lines = await limitSection(sandbox, {
 		majors,
 		tarball: real.packForN8n(),
-		operations: flag('limit-operations')?.toLowerCase().split(','),
-		single: !args.includes('--no-limit-single'),
-		queue: !args.includes('--no-limit-queue'),
+		...rows,
 		executions: Number(flag('limit-executions') ?? 5),
 		eventsEach: Number(flag('limit-queue-events') ?? 5000),
 	});

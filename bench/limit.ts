@@ -3,6 +3,7 @@
 // of its clock, refused ones too, 429 without Retry-After. Rows: one execution of 250 requests
 // per operation, and K executions at once in queue mode sharing one account. Each row takes
 // about two minutes: opt-in, never part of bench:smoke.
+import { BURST_QUEUE, type BurstResult, burstRows } from './limitBurst';
 import { queueRows } from './limitQueue';
 import {
 	LIMIT,
@@ -87,8 +88,10 @@ async function singleRows(sandbox: LimitSandbox, options: LimitOptions): Promise
 	const selected = jobs().filter(
 		(j) => !only || only.some((w) => j.spec.label.toLowerCase().includes(w)),
 	);
+	// BENCH_LIMIT_PORT_BASE (6500) moves n8n (base + major) and its broker (base + 10 + 10 * major).
+	const base = Number(process.env.BENCH_LIMIT_PORT_BASE ?? 6500);
 	for (const major of options.majors) {
-		const n8n = new real.RealN8n(major, 6500 + major, false, 6510 + major * 10);
+		const n8n = new real.RealN8n(major, base + major, false, base + 10 + major * 10);
 		try {
 			await n8n.setup(
 				options.tarball,
@@ -137,6 +140,64 @@ export interface LimitOptions {
 	/** Executions at once in queue mode, and events each (5 × 5,000: 250 requests in all). */
 	executions: number;
 	eventsEach: number;
+	/** Burst rows: executions at once in regular mode (e.g. [300, 1000]), and in queue mode. */
+	burst: number[];
+	burstQueue: number[];
+}
+
+/** Issue 23's targets for a burst row: time / floor, and 429s in a later window per process. */
+const BURST_TARGET = { regular: 1.1, queue: 1.2, laterRefusedPerProcess: 2 };
+
+/** A burst table row; the target beside each figure it applies to. */
+function burstRow(r: BurstResult) {
+	const floor = limitFloor(r.executions, r.firstAt);
+	const target = BURST_TARGET[r.mode];
+	const refusedTarget = BURST_TARGET.laterRefusedPerProcess * r.processes;
+	const mode =
+		r.mode === 'regular'
+			? 'regular (1 process)'
+			: `queue (main + ${BURST_QUEUE.workers} workers × ${BURST_QUEUE.concurrency})`;
+	const n = (v: number) => v.toLocaleString('en');
+	return `| ${[
+		`${r.version}, real n8n, ${new Date().toISOString().slice(0, 10)}`,
+		mode,
+		n(r.executions),
+		n(r.requests),
+		secs(r.time),
+		secs(floor),
+		`**${(r.time / floor).toFixed(2)}** (≤ ${target})`,
+		`${r.failed} (0)`,
+		n(r.refused),
+		r.refusedPerWindow.join(', '),
+		`${r.laterRefusedMax} (≤ ${refusedTarget})`,
+		`${n(r.once)} of ${n(r.executions)}`,
+		`${r.missing} (0)`,
+		`${r.duplicated} (0)`,
+		`${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`,
+	].join(' | ')} |`;
+}
+
+/** The burst section (issue 23), as lines of Markdown; none when no burst row was asked for. */
+async function burstSection(sandbox: LimitSandbox, options: LimitOptions) {
+	if (!options.burst.length && !options.burstQueue.length) return [];
+	const started = Date.now();
+	const rows = await burstRows(sandbox, {
+		majors: options.majors,
+		tarball: options.tarball,
+		regular: options.burst,
+		queue: options.burstQueue,
+	});
+	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+	return [
+		"## In real n8n: a burst of single-event executions under Bento's limit",
+		'',
+		`K webhook calls fired at once over HTTP (one connection each) at a workflow Webhook (answered at once) → Bento Create Events (Define Below, one item per call, default options): K executions of one request each on one account, against the same stand-in limiter as above (${LIMIT.limit} requests per clock minute, refused requests counted, no Retry-After). Regular mode: one fresh \`n8n start\` per row (sqlite, n8n's default unbounded concurrency: all K run at once). Queue mode: main + ${BURST_QUEUE.workers} workers at concurrency ${BURST_QUEUE.concurrency}, Redis, PostgreSQL. Time: from the first request's arrival at the stand-in until n8n reports all K executions finished (polled every second: GET /rest/executions with a status filter as the owner in regular mode, the executions table in queue mode). Floor: the limit's least time for K requests from the first request's second in the clock minute (ceil(K / ${LIMIT.limit}) windows, as above). Failed executions: n8n's count of executions in error, crashed or canceled. Delivered once, lost, duplicated: events numbered 0..K-1 counted at the stand-in. Targets (issue 23) in brackets: regular mode ≤ ${BURST_TARGET.regular}× the floor, queue mode ≤ ${BURST_TARGET.queue}×, 0 failed, 0 lost, 0 duplicated, ≤ ${BURST_TARGET.laterRefusedPerProcess} refused requests per window after the first per process that calls Bento. Load: the machine's 1-minute load average before and after the row (2 cores). Reproduce one row: \`npm run bench:limit -- --majors=1 --limit-rows=burst:300\` (\`burst:1000\`, \`burst-queue:1000\`). Took ${minutes} min.`,
+		'',
+		"| n8n | mode | executions at once | requests | time | limit's floor | time / floor | failed executions | 429s | 429s per window | most 429s in a later window | delivered once | lost | duplicated | load |",
+		'|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|',
+		...rows.map(burstRow),
+		'',
+	];
 }
 
 /** The section "under Bento's limit", as lines of Markdown. */
@@ -158,8 +219,10 @@ export async function limitSection(sandbox: LimitSandbox, options: LimitOptions)
 			rows.push(row(cells, r, r.time, r.failure));
 		}
 	}
-	await sandboxCall(sandbox, 'reset', {});
 	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+	const burst = await burstSection(sandbox, options);
+	await sandboxCall(sandbox, 'reset', {});
+	if (!rows.length) return burst;
 	return [
 		"## In real n8n: under Bento's limit",
 		'',
@@ -169,5 +232,6 @@ export async function limitSection(sandbox: LimitSandbox, options: LimitOptions)
 		'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...rows,
 		'',
+		...burst,
 	];
 }

@@ -11,7 +11,7 @@ import { type LimitSandbox, resetWithLimit, type Seen, seenBy } from './limitSta
 
 const ROOT = path.resolve(__dirname, '../..');
 
-interface Cluster {
+export interface Cluster {
 	start(): Promise<void>;
 	importData(credentials: object[], workflows: object[]): Promise<void>;
 	startN8n(): Promise<void>;
@@ -34,7 +34,7 @@ interface Workflows {
  * The e2e queue library, loaded on first use only: it hooks the process's exit and signals to
  * end what it started, which the rest of the benchmark should not carry.
  */
-function queueLib(): QueueLib & Workflows {
+export function queueLib(): QueueLib & Workflows {
 	/* eslint-disable @typescript-eslint/no-require-imports */
 	return {
 		...(require(path.join(ROOT, 'e2e/queue/services.js')) as QueueLib),
@@ -49,7 +49,7 @@ const HOOK = 'bench-limit-queue';
 const TERMINAL = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /** Ports of the bench's cluster: all from one base (default 6550), Redis and PostgreSQL apart. */
-function ports(workers: number) {
+export function ports(workers: number) {
 	const base = Number(process.env.BENCH_QUEUE_PORT_BASE ?? 6550);
 	if (workers > 8) throw new Error('At most 8 workers fit the port plan');
 	return {

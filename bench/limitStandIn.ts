@@ -35,6 +35,12 @@ export interface Seen {
 	refused: number;
 	/** The most 429s in one clock window after the run's first window. */
 	laterRefusedMax: number;
+	/** 429s in each clock window that saw a request, oldest first. */
+	refusedPerWindow: number[];
+	/** Accepted requests in each of those windows. */
+	acceptedPerWindow: number[];
+	/** Records of 0..n-1 the stand-in kept exactly once. */
+	once: number;
 	missing: number;
 	duplicated: number;
 	/** Arrival of the first and the last request at the stand-in, ms on its clock. */
@@ -53,6 +59,9 @@ export async function seenBy(sandbox: LimitSandbox, n: number, kind: RecordKind)
 		requests: windows.reduce((sum, w) => sum + w.requests, 0),
 		refused: windows.reduce((sum, w) => sum + w.refused, 0),
 		laterRefusedMax: Math.max(0, ...windows.slice(1).map((w) => w.refused)),
+		refusedPerWindow: windows.map((w) => w.refused),
+		acceptedPerWindow: windows.map((w) => w.accepted),
+		once: report.once as number,
 		missing: report.missing as number,
 		duplicated: report.duplicated as number,
 		firstAt: windows[0]?.first ?? 0,

@@ -15,7 +15,7 @@ function recordId(record) {
 
 /**
  * Counts, for the records numbered 0..n-1: { expected: n, received (records kept), distinct
- * (ids 0..n-1 seen at least once), missing (ids never seen), duplicated (extra copies of ids
+ * (ids 0..n-1 seen at least once), once (ids seen exactly once), missing (ids never seen), duplicated (extra copies of ids
  * seen more than once), unknown (records without an id in 0..n-1), firstMissing (up to 10
  * ids) }. `records` is a list of accepted records; `idOf` picks the number (default recordId).
  */
@@ -28,10 +28,12 @@ function deliveryOf(records, n, idOf = recordId) {
 		else unknown += 1;
 	}
 	let distinct = 0;
+	let once = 0;
 	let duplicated = 0;
 	const firstMissing = [];
 	for (let id = 0; id < n; id++) {
 		if (seen[id] > 0) distinct += 1;
+		if (seen[id] === 1) once += 1;
 		if (seen[id] > 1) duplicated += seen[id] - 1;
 		if (seen[id] === 0 && firstMissing.length < 10) firstMissing.push(id);
 	}
@@ -39,6 +41,7 @@ function deliveryOf(records, n, idOf = recordId) {
 		expected: n,
 		received: records.length,
 		distinct,
+		once,
 		missing: n - distinct,
 		duplicated,
 		unknown,

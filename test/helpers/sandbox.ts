@@ -54,6 +54,8 @@ export interface Delivery {
 	expected: number;
 	received: number;
 	distinct: number;
+	/** Ids seen exactly once. */
+	once: number;
 	missing: number;
 	duplicated: number;
 	unknown: number;

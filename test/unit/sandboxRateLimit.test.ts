@@ -178,12 +178,13 @@ describe('delivery ledger', () => {
 		expect(recordId({ email: 'nobody@example.com' })).toBeUndefined();
 	});
 
-	it('counts missing and duplicated ids of 0..n-1', () => {
+	it('counts missing, once-only and duplicated ids of 0..n-1', () => {
 		const records = [0, 1, 1, 1, 3, 4, 9].map((i) => ({ email: `customer.${i}@example.com` }));
 		expect(deliveryOf([...records, { email: 'x@example.com' }], 5)).toEqual({
 			expected: 5,
 			received: 8,
 			distinct: 4,
+			once: 3,
 			missing: 1,
 			duplicated: 2,
 			unknown: 2,
