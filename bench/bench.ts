@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import '../test/setup';
-import { encodeBatch, planBatches } from '../nodes/Bento/helpers/batching';
+import { encodeBatch, planBatches } from '../nodes/Bento/engines/batchDelivery/batching';
 import { runBentoNode } from '../test/helpers/runNode';
 import { makeEvents } from './events';
 import { sendFloor, type Target } from './floor';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { IDataObject } from 'n8n-workflow';
 
-import { encodeBatch, planBatches } from '../nodes/Bento/helpers/batching';
+import { encodeBatch, planBatches } from '../nodes/Bento/engines/batchDelivery/batching';
 import { USER_AGENT } from '../nodes/Bento/transport/userAgent';
 
 export interface Target {

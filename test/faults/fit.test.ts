@@ -3,7 +3,7 @@
 // with a body limit smaller than the node's bound.
 import nock from 'nock';
 
-import { MAX_REQUEST_BYTES } from '../../nodes/Bento/helpers/batching';
+import { MAX_REQUEST_BYTES } from '../../nodes/Bento/engines/batchDelivery/batching';
 import { BENTO_ORIGIN } from '../helpers/mockBento';
 import { WRITE_CASES, type WriteCase } from '../helpers/rerunCases';
 import { everythingEmitted, runBentoNode } from '../helpers/runNode';

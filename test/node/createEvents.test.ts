@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import * as batching from '../../nodes/Bento/helpers/batching';
+import * as batching from '../../nodes/Bento/engines/batchDelivery/batching';
 import { USER_AGENT } from '../../nodes/Bento/transport/userAgent';
 import { BENTO_ORIGIN, basicAuthHeader, mockBatchEvents, SECRETS } from '../helpers/mockBento';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';

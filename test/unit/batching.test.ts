@@ -4,7 +4,7 @@ import {
 	MAX_REQUEST_BYTES,
 	planBatches,
 	serializeRecords,
-} from '../../nodes/Bento/helpers/batching';
+} from '../../nodes/Bento/engines/batchDelivery/batching';
 
 describe('planBatches', () => {
 	it.each([

@@ -20,6 +20,14 @@ describe('RerunRecord', () => {
 		expect(record.keyOf('POST', '/batch/events', [0, 1], {}, Buffer.from('b'))).toBe(
 			'POST /batch/events items 0,1 #1',
 		);
+		// A batch's items as runs: its key stays short.
+		const batch = Array.from({ length: 1000 }, (_, k) => k);
+		expect(record.keyOf('POST', '/batch/events', batch, {}, undefined)).toBe(
+			'POST /batch/events items 0-999 #0',
+		);
+		expect(record.keyOf('POST', '/batch/events', [0, 1, 3, 4, 5, 9], {}, undefined)).toBe(
+			'POST /batch/events items 0,1,3-5,9 #0',
+		);
 		const byBody = record.keyOf('POST', '/fetch/tags', undefined, {}, { tag: { name: 'a' } });
 		expect(byBody).toMatch(/^POST \/fetch\/tags \S+ #0$/);
 		expect(record.keyOf('POST', '/fetch/tags', undefined, {}, { tag: { name: 'b' } })).not.toBe(

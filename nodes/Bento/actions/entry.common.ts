@@ -36,11 +36,10 @@ export async function executeCreateEntry(
 			const value = singleName(c.getNodeParameter(spec.key, i), spec.key);
 			return value instanceof Invalid ? value : { value };
 		},
-		run: async (transport, { value }) => {
-			const { body } = await transport.post(spec.endpoint, {
-				[spec.wrapper]: { [spec.key]: value },
-			});
-			const data = body.data;
+		run: async (transport, { value }, i) => {
+			const body = { [spec.wrapper]: { [spec.key]: value } };
+			const { body: answer } = await transport.post(spec.endpoint, body, { items: [i] });
+			const data = answer.data;
 			return data && typeof data === 'object' && !Array.isArray(data)
 				? flattenEntry(data as IDataObject)
 				: { [spec.key]: value };

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { readBatchOptions } from './options';
-import { type DeliveryPlan, deliverBatches } from '../helpers/deliverBatches';
+import { type DeliveryPlan, deliverBatches } from './batchDelivery/deliver';
 import { Invalid } from '../helpers/invalid';
 import { checkBatchSize } from '../helpers/validation';
 import { BentoTransport } from '../transport';

@@ -18,7 +18,10 @@ export interface PerItemSpec<P> {
 	 * request is sent.
 	 */
 	reader(ctx: IExecuteFunctions): ItemReader<P>;
-	/** The item's request(s) and what it puts out: one object, a list (one item each), or none. */
+	/**
+	 * The item's request(s) and what it puts out: one object, a list (one item each), or none.
+	 * Its writes carry `items: [itemIndex]` (see BentoRequest.items).
+	 */
 	run(
 		transport: BentoTransport,
 		params: P,
@@ -108,7 +111,7 @@ export async function executePerItem<P>(
 			const key = spec.shareKey?.(value);
 			let answer = key === undefined ? undefined : shared.get(key);
 			if (!answer) {
-				answer = spec.run(transport.forItems([i]), value, i);
+				answer = spec.run(transport, value, i);
 				if (key !== undefined) shared.set(key, answer);
 			}
 			const result = await answer;

@@ -45,8 +45,8 @@ export const systemClock: Clock = {
  * connection and the write); work done sooner would delay the request instead of overlapping
  * Bento's handling of it.
  */
-export async function onceRequestLeft(work: () => void): Promise<void> {
+export async function onceRequestLeft<T>(work: () => T): Promise<T> {
 	await sleep(0);
 	await sleep(0);
-	work();
+	return work();
 }

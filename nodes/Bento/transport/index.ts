@@ -1,15 +1,15 @@
 import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
-import { apiFailure, type Attempt, givenAgain, givenUp } from './attempt';
+import { givenAgain } from './attempt';
 import { onceRequestLeft, systemClock } from './clock';
 import { cleanCredentials } from './credentialValues';
 import { accountKey } from './gates';
-import { LinePlace } from './line';
 import { Pacer } from './pacer';
 import { createRedactor } from './redact';
-import { RerunRecord } from './rerunRecord';
-import { backoffDelay, RETRY_CAPS, type RetryPolicy } from './retryPolicy';
-import { apiBaseUrl, type Context, type Destination, sendOnce } from './send';
+import { type RecordedOutcome, RerunRecord } from './rerunRecord';
+import { RETRY_CAPS } from './retryPolicy';
+import { apiBaseUrl, type Context, type Destination } from './send';
+import { Sender } from './sender';
 import type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
 
 export { apiBaseUrl, DEFAULT_BASE_URL } from './send';
@@ -19,33 +19,33 @@ export function mayHaveBeenSent(error: unknown): boolean {
 	return (error as { context?: IDataObject })?.context?.maybeSent === true;
 }
 
+/** A failure that may have been delivered, as the rerun record keeps it (its report as given). */
+function maybeSentOutcome(error: unknown): RecordedOutcome {
+	const { message, description, httpCode } = error as {
+		message: string;
+		description?: string | null;
+		httpCode?: string | null;
+	};
+	return { kind: 'maybeSent', message, description: description ?? '', httpCode: httpCode ?? '' };
+}
+
 /**
- * The one door to Bento's API. Built once per run of a node: it holds that run's pacing, the
- * redaction of its credential and the record of its writes (see RerunRecord).
+ * The one door to Bento's API. Built once per run of a node: it holds that run's sender (pacing,
+ * retries, the account's line), the redaction of its credential and the record of its writes
+ * (see RerunRecord).
  */
 export class BentoTransport {
 	private readonly clock = systemClock;
 
-	/** The input items this transport's writes carry (see `forItems`). */
-	private items?: number[];
-
 	private constructor(
 		private readonly ctx: Context,
-		/** Where requests go and as whom; `redact` masks this execution's secrets. */
-		private readonly to: Destination,
-		private readonly options: DeliveryOptions,
-		private readonly policy: RetryPolicy,
-		/** This run's even pace when Requests Per Minute is set; the account's line is shared. */
-		private readonly pacer: Pacer,
+		/** Masks this execution's secrets in a text. */
+		readonly redact: (text: string) => string,
+		private readonly sender: Sender,
 		/** The account (see accountKey): its gates are shared by every run in this process. */
 		readonly account: string,
 		private readonly record: RerunRecord,
 	) {}
-
-	/** Masks this execution's secrets in a text the node is about to emit. */
-	get redact(): (text: string) => string {
-		return this.to.redact;
-	}
 
 	/**
 	 * The transport of one run of a node (an execute, a picker's search, a poll), with the
@@ -83,31 +83,17 @@ export class BentoTransport {
 				data: credentials,
 			},
 		};
-		return new BentoTransport(
-			ctx,
-			to,
-			options,
-			policy,
-			new Pacer(options.requestsPerMinute, systemClock),
-			accountKey(baseUrl, siteUuid),
-			RerunRecord.forRun(
-				run.getExecutionId?.(),
-				node.name,
-				// n8n's run index of this node ($runIndex): a loop's next pass is a new run.
-				Number(run.getWorkflowDataProxy?.(0).$runIndex ?? 0),
-				systemClock.now(),
-			),
+		const account = accountKey(baseUrl, siteUuid);
+		const pacer = new Pacer(options.requestsPerMinute, systemClock);
+		const sender = new Sender(ctx, to, policy, pacer, account, options.maxRateLimitWaitMs);
+		const record = RerunRecord.forRun(
+			run.getExecutionId?.(),
+			node.name,
+			// n8n's run index of this node ($runIndex): a loop's next pass is a new run.
+			Number(run.getWorkflowDataProxy?.(0).$runIndex ?? 0),
+			systemClock.now(),
 		);
-	}
-
-	/**
-	 * This transport, for writes that carry input items `itemIndexes` (a batch's, or one item's):
-	 * n8n re-running the node finds them by their items even if their content changed.
-	 */
-	forItems(itemIndexes: number[]): BentoTransport {
-		const scoped = Object.create(this) as BentoTransport;
-		scoped.items = itemIndexes;
-		return scoped;
+		return new BentoTransport(ctx, to.redact, sender, account, record);
 	}
 
 	/**
@@ -118,121 +104,54 @@ export class BentoTransport {
 		if (output[0]?.json.error === undefined) this.record.release();
 	}
 
-	/** POSTs `body` to a batch endpoint; see `request`. */
+	/** POSTs `body` to `endpoint`; `more`: the input items it carries, how to resend; see `request`. */
 	async post(
 		endpoint: string,
 		body: IDataObject | Buffer,
-		resend: BentoRequest['resend'] = 'always',
+		more: Pick<BentoRequest, 'items' | 'resend'> = {},
 	): Promise<BentoResponse> {
-		return await this.request({ method: 'POST', endpoint, body, resend });
+		return await this.request({ method: 'POST', endpoint, body, ...more });
 	}
 
 	/**
-	 * Sends one request: paced under Bento's rate limit, a 429 waited out (see RateLimiter),
-	 * other transient failures retried up to Max Retries. A write that an earlier run of this
-	 * node in this execution sent is not sent again: its answer, or its "may have been sent"
-	 * failure, is given again. Throws a NodeApiError, redacted, when it gives up (its
-	 * `context.maybeSent` tells whether Bento may have acted on it), and a NodeOperationError
-	 * when the execution is cancelled.
+	 * Sends one request: paced under Bento's rate limit, a 429 waited out, other transient
+	 * failures retried up to Max Retries (see Sender). A write that an earlier run of this node in
+	 * this execution sent is not sent again: its answer, or its "may have been sent" failure, is
+	 * given again. Throws a NodeApiError, redacted, when it gives up (its `context.maybeSent`
+	 * tells whether Bento may have acted on it), and a NodeOperationError when the execution is
+	 * cancelled.
 	 */
 	async request(request: BentoRequest): Promise<BentoResponse> {
-		const { method, endpoint } = request;
-		const write = method !== 'GET' && this.record.active;
-		const keyOf = () => this.record.keyOf(method, endpoint, this.items, request.qs, request.body);
-		// On a first try nothing can be found: a key that is a hash of the body is then made while
-		// the request is on the wire, off the path users wait on.
-		let key = write && (this.record.isRerun || this.items) ? keyOf() : undefined;
+		if (request.method === 'GET' || !this.record.active) return await this.sender.send(request);
+		// On a first try nothing can be found: a key that is a hash of the body is then made
+		// while the request is on the wire (see sendAndRecord).
+		const known = this.record.isRerun || request.items !== undefined;
+		const key = known ? this.keyOf(request) : undefined;
 		const earlier = key === undefined ? undefined : this.record.outcome(key);
 		if (earlier) return givenAgain(this.ctx.getNode(), earlier);
-
-		const signal = this.signal();
-		const line = new LinePlace(
-			this.account,
-			endpoint,
-			this.clock,
-			this.options.maxRateLimitWaitMs,
-			this.policy.maxTotalWaitMs,
-		);
-		let retryWaitMs = 0;
-		let retries = 0;
-		let maybeSent = false;
-		for (let attempt = 1; ; attempt++) {
-			if (!line.afterRefusal) await this.pacer.beforeRequest(signal);
-			const turn = await line.turn(signal);
-			if ('retryAt' in turn)
-				throw apiFailure(this.ctx.getNode(), {
-					...line.tooFar(turn.retryAt),
-					httpCode: '429',
-					maybeSent,
-				});
-			if ('cancelled' in turn) throw this.cancelled();
-			const { sentAt } = turn;
-			if (signal?.aborted) {
-				line.settle(sentAt, undefined, false);
-				throw this.cancelled();
-			}
-			let result: Attempt | undefined;
-			try {
-				const sending = sendOnce(this.ctx, this.to, request, this.clock.now(), () =>
-					this.stopIfCancelled(signal),
-				);
-				if (write && key === undefined) {
-					// Awaited below; a failure meanwhile must not count as an unhandled rejection.
-					sending.catch(() => undefined);
-					await onceRequestLeft(() => (key = keyOf()));
-				}
-				result = await sending;
-			} finally {
-				// A refusal is told below, with what it means for this request.
-				if (!(result && !result.ok && result.refusal)) line.settle(sentAt, result);
-			}
-			if (result.ok) {
-				const { status, body } = result;
-				const response = { status, body, attempts: attempt, maybeSentBefore: maybeSent };
-				if (key !== undefined)
-					this.record.save(key, { kind: 'answered', ...response }, this.clock.now());
-				return response;
-			}
-			const failed = result;
-			maybeSent ||= failed.sent === 'maybe';
-			const giveUp = (why = '') => {
-				const error = givenUp(this.ctx.getNode(), failed, attempt, why, maybeSent);
-				if (maybeSent && key !== undefined) {
-					const { message, description, httpCode } = error;
-					const outcome = { message, description: description ?? '', httpCode: httpCode ?? '' };
-					this.record.save(key, { kind: 'maybeSent', ...outcome }, this.clock.now());
-				}
-				return error;
-			};
-
-			if (failed.refusal) {
-				// Back to its place in line, its wait for the reset measured from the refusal.
-				const advice = line.refused(sentAt, failed.refusal, this.clock.now());
-				if (advice !== undefined) throw giveUp(advice);
-				continue;
-			}
-			if (!failed.retryable || retries >= this.policy.maxRetries) throw giveUp();
-			if (request.resend === 'ifNotSent' && failed.sent === 'maybe')
-				throw giveUp('not retried: it may have been delivered');
-			const delay = failed.retryAfterMs ?? backoffDelay(retries, this.policy, this.clock.random);
-			retries++;
-			if (retryWaitMs + delay > this.policy.maxTotalWaitMs)
-				throw giveUp('retry wait limit reached');
-			retryWaitMs += delay;
-			await this.clock.wait(delay, signal);
-		}
+		return await this.sendAndRecord(request, key);
 	}
 
-	private signal(): AbortSignal | undefined {
-		const ctx = this.ctx as Partial<IExecuteFunctions>;
-		return ctx.getExecutionCancelSignal?.();
+	/**
+	 * Sends the write `request` and keeps its outcome under `key` (made while the request is on
+	 * the wire when not given): Bento's answer, or a failure that may have been delivered.
+	 */
+	private async sendAndRecord(request: BentoRequest, key?: string): Promise<BentoResponse> {
+		const sending = this.sender.send(request);
+		// Awaited below; a failure meanwhile must not count as an unhandled rejection.
+		sending.catch(() => undefined);
+		const recordAs = key ?? (await onceRequestLeft(() => this.keyOf(request)));
+		// Runs before the caller hears of the failure (handlers run in the order attached).
+		sending.catch((error: unknown) => {
+			if (mayHaveBeenSent(error))
+				this.record.save(recordAs, maybeSentOutcome(error), this.clock.now());
+		});
+		const response = await sending;
+		this.record.save(recordAs, { kind: 'answered', ...response }, this.clock.now());
+		return response;
 	}
 
-	private cancelled(): NodeOperationError {
-		return new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled');
-	}
-
-	private stopIfCancelled(signal?: AbortSignal): void {
-		if (signal?.aborted) throw this.cancelled();
+	private keyOf({ method, endpoint, items, qs, body }: BentoRequest): string {
+		return this.record.keyOf(method, endpoint, items, qs, body);
 	}
 }

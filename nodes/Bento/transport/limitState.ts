@@ -2,6 +2,8 @@
 // moves it on. Pure: times are given (local ms), nothing waits here; the gate (gate.ts) asks
 // `turnAt` when a request may go and reports what happened with `nextLimitState`.
 
+import { type AnswerLog, appendAnswer, emptyLog, logAt, logSize, recentAnswers } from './answerLog';
+
 /** After a predicted reset, slack for the trip to Bento: a request a moment early counts in the old window. */
 export const RESET_MARGIN_MS = 250;
 
@@ -43,7 +45,7 @@ export interface LimitState {
 	/** Refusals in a row that told nothing about the reset (none of ours in the window, no Date). */
 	readonly blindRefusals: number;
 	/** Local times of answers in the trailing window, oldest first. */
-	readonly answered: readonly number[];
+	readonly answered: AnswerLog;
 	/** The server-clock window now counted (index) and this process's sends and answers in it. */
 	readonly window: { readonly index: number; readonly sent: number; readonly answered: number };
 	readonly inFlight: number;
@@ -77,7 +79,7 @@ export function initialLimitState(windowMs: number): LimitState {
 		refusedAt: -Infinity,
 		closedUntil: -Infinity,
 		blindRefusals: 0,
-		answered: [],
+		answered: emptyLog(),
 		window: { index: NaN, sent: 0, answered: 0 },
 		inFlight: 0,
 		shared: false,
@@ -99,11 +101,8 @@ function currentWindow(s: LimitState, t: number): LimitState['window'] {
 	return index === s.window.index ? s.window : { index, sent: 0, answered: 0 };
 }
 
-function recent(log: readonly number[], now: number, windowMs: number): number[] {
-	const from = now - windowMs;
-	let drop = 0;
-	while (drop < log.length && log[drop] <= from) drop++;
-	return log.slice(Math.max(drop, log.length - MAX_REMEMBERED));
+function recent(log: AnswerLog, now: number, windowMs: number): AnswerLog {
+	return recentAnswers(log, now, windowMs, MAX_REMEMBERED);
 }
 
 /** A `Date` (whole seconds) stamped before `at`: the server was at least `date - at` ahead. */
@@ -137,7 +136,7 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 			s.shape === 'clock' && s.budget !== undefined
 				? Math.max(s.budget, window.answered)
 				: s.budget;
-		const answered = recent([...s.answered, o.at], o.at, s.windowMs);
+		const answered = recent(appendAnswer(s.answered, o.at), o.at, s.windowMs);
 		return {
 			...next,
 			window,
@@ -154,12 +153,12 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 		return { ...next, window: w, refusedAt: o.at, closedUntil: Math.max(s.closedUntil, until) };
 	}
 	const answered = recent(s.answered, o.at, s.windowMs);
-	const blind = answered.length === 0;
+	const blind = logSize(answered) === 0;
 	const index = windowIndex(next, o.at);
 	const clockReset = Number.isNaN(index) ? undefined : windowStart(next, index + 1);
 	const slidingReset = blind
 		? o.at + s.windowMs * Math.min(1, 2 ** s.blindRefusals / 4)
-		: answered[0] + s.windowMs + RESET_MARGIN_MS;
+		: logAt(answered, 0) + s.windowMs + RESET_MARGIN_MS;
 	let shape = s.shape;
 	let confirmed = s.confirmed;
 	if (tested) {
@@ -178,7 +177,7 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 	// The window filled before our budget was sent (the refused request counted in `sent`).
 	const shared = s.shared || (byClock && sentHere && budget !== undefined && w.sent <= budget);
 	if (byClock) budget = sentHere ? w.answered : (budget ?? w.answered);
-	else if (!blind) budget = answered.length;
+	else if (!blind) budget = logSize(answered);
 	return {
 		...next,
 		shape,
@@ -225,10 +224,11 @@ export function turnAt(s: LimitState, now: number, position: number): number {
 	// At least one a window: a budget of 0 (others took the window) still tries after each reset.
 	const allowance = Math.max(1, budget + Math.max(0, Math.floor((now - s.refusedAt) / s.windowMs)));
 	const log = recent(s.answered, open, s.windowMs);
-	const over = log.length + s.inFlight + position - allowance;
+	const logged = logSize(log);
+	const over = logged + s.inFlight + position - allowance;
 	if (over < 0) return open;
-	if (over < log.length) return Math.max(open, log[over] + s.windowMs + RESET_MARGIN_MS);
+	if (over < logged) return Math.max(open, logAt(log, over) + s.windowMs + RESET_MARGIN_MS);
 	// The head waits for answers to the requests in flight: their times are not known yet.
 	if (position === 0 && s.inFlight > 0) return Infinity;
-	return open + s.windowMs * (1 + Math.floor((over - log.length) / allowance));
+	return open + s.windowMs * (1 + Math.floor((over - logged) / allowance));
 }

@@ -51,6 +51,22 @@ function evict(now: number): void {
 }
 
 /**
+ * Input item indexes, runs of three or more as ranges, e.g. `0-999` or `0,1,3-5`: a batch's key
+ * stays short (it is kept with its outcome) and is made in a few steps, not one per item.
+ */
+function itemRuns(items: number[]): string {
+	const parts: string[] = [];
+	for (let i = 0; i < items.length; ) {
+		let j = i;
+		while (j + 1 < items.length && items[j + 1] === items[j] + 1) j++;
+		if (j - i >= 2) parts.push(`${items[i]}-${items[j]}`);
+		else for (let k = i; k <= j; k++) parts.push(String(items[k]));
+		i = j + 1;
+	}
+	return parts.join(',');
+}
+
+/**
  * The writes one run of a node sent, so that n8n running the node again in the same execution
  * (Retry On Fail: after it threw, or when its first output item carries `error`) reuses what
  * Bento answered, or the "may have been sent" report, instead of sending the same write again.
@@ -96,7 +112,7 @@ export class RerunRecord {
 	): string {
 		let what: string;
 		if (items) {
-			what = `items ${items.join(',')}`;
+			what = `items ${itemRuns(items)}`;
 		} else {
 			const hash = createHash('sha256').update(`${JSON.stringify(qs ?? {})}\n`);
 			if (Buffer.isBuffer(body)) hash.update(body);

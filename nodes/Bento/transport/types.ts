@@ -21,6 +21,12 @@ export interface BentoRequest {
 	/** An object, or JSON already encoded (a batch serialized while the one before was in flight). */
 	body?: IDataObject | Buffer;
 	/**
+	 * The input items a write carries (a batch's, or one item's), in order: n8n running the node
+	 * again (Retry On Fail) finds the write by them even if its content changed (see RerunRecord).
+	 * Without them a hash of its query and body stands in.
+	 */
+	items?: number[];
+	/**
 	 * `always` (default): retry every transient failure. `ifNotSent`: retry only failures where
 	 * Bento certainly did not act (a 429, a refused connection); a failure that may have been
 	 * delivered is reported, never resent (emails must not go out twice).

@@ -79,12 +79,13 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	return await executePerItem(this, items, {
 		reader: (ctx) => (_item, i) => readChange(ctx, i),
-		run: async (transport, { id, changes }) =>
+		run: async (transport, { id, changes }, i) =>
 			await requestEntry(
 				this,
 				transport,
 				{
 					method: 'PATCH',
+					items: [i],
 					endpoint: `/fetch/emails/templates/${encodeURIComponent(id)}`,
 					body: { email_template: changes },
 				},

@@ -145,12 +145,13 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	return await executePerItem(this, items, {
 		reader: (ctx) => (_item, i) => readEmail(ctx, i),
-		run: async (transport, { sequenceId, template }) =>
+		run: async (transport, { sequenceId, template }, i) =>
 			await requestEntry(
 				this,
 				transport,
 				{
 					method: 'POST',
+					items: [i],
 					endpoint: `/fetch/sequences/${encodeURIComponent(sequenceId)}/emails/templates`,
 					body: { email_template: template },
 					// A resend after a timeout could add the email twice.

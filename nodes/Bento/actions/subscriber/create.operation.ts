@@ -37,8 +37,9 @@ export async function execute(
 			const email = checkEmail(ctx.getNodeParameter('email', i));
 			return email instanceof Invalid ? email : { email };
 		},
-		run: async (transport, { email }) => {
-			const { body } = await transport.post('/fetch/subscribers', { subscriber: { email } });
+		run: async (transport, { email }, i) => {
+			const request = { subscriber: { email } };
+			const { body } = await transport.post('/fetch/subscribers', request, { items: [i] });
 			return subscriberOf(body) ?? { email };
 		},
 	});

@@ -63,9 +63,11 @@ async function requestDeletion(
 	ctx: IExecuteFunctions,
 	transport: BentoTransport,
 	email: string,
+	itemIndex: number,
 ): Promise<'queued' | 'not_found'> {
 	const response = await transport.request({
 		method: 'POST',
+		items: [itemIndex],
 		endpoint: '/data_deletion_requests',
 		body: { data_deletion_request: { email } },
 		acceptStatuses: [404],
@@ -93,7 +95,7 @@ export async function execute(
 			return email instanceof Invalid ? email : { email };
 		},
 		run: async (transport, { email }, itemIndex): Promise<IDataObject> => {
-			const status = await requestDeletion(this, transport, email);
+			const status = await requestDeletion(this, transport, email, itemIndex);
 			if (status === 'queued' || notFound === 'returnItem') return { email, status };
 			throw new NodeOperationError(this.getNode(), `Bento has no person with email "${email}"`, {
 				itemIndex,

@@ -52,7 +52,8 @@ function oneTextInput<K extends string>(
 
 export interface UtilitySpec<P extends IDataObject> {
 	reader(ctx: IExecuteFunctions): ItemReader<P>;
-	run(transport: BentoTransport, params: P): Promise<IDataObject>;
+	/** Its request carries `items: [itemIndex]` (see BentoRequest.items). */
+	run(transport: BentoTransport, params: P, itemIndex: number): Promise<IDataObject>;
 }
 
 /**
@@ -97,9 +98,9 @@ export function textUtility<K extends string>(
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeUtility<Record<K, string>>(this, items, {
 				reader: oneTextInput(spec.property.name, spec.check),
-				run: async (transport, inputs) => {
+				run: async (transport, inputs, i) => {
 					const request = experimentalRequest(spec.method, spec.endpoint, inputs);
-					const { body } = await transport.request(request);
+					const { body } = await transport.request({ ...request, items: [i] });
 					return spec.output ? spec.output(inputs, body) : body;
 				},
 			});

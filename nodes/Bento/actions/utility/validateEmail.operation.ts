@@ -110,9 +110,10 @@ export async function execute(
 				};
 			return { email, ...(ctx.getNodeParameter('context', i, {}) as IDataObject) };
 		},
-		run: async (transport, inputs) => {
+		run: async (transport, inputs, i) => {
 			const endpoint = strict ? '/experimental/jesses_ruleset' : '/experimental/validation';
-			const { body } = await transport.request(experimentalRequest('POST', endpoint, inputs));
+			const request = experimentalRequest('POST', endpoint, inputs);
+			const { body } = await transport.request({ ...request, items: [i] });
 			return { email: inputs.email, ...body };
 		},
 	});

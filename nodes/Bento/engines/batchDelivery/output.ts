@@ -5,8 +5,8 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { Range } from './batchWords';
-import type { DeliveryPlan } from './deliverBatches';
+import type { Range } from './words';
+import type { DeliveryPlan } from './plan';
 
 /** A count from Bento's answer (`results`, `failed`), or null when it gave none. */
 export function toCount(value: unknown): number | null {
