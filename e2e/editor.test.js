@@ -14,6 +14,7 @@ const { startBentoSandbox } = require('../sandbox/server');
 const { loadExamples, sandboxCredential, webhookCredential } = require('./lib/examples');
 const { tarball } = require('./lib/harness');
 const { N8n, OWNER, ROOT, ensureN8n, installPackage } = require('./lib/n8n');
+const { e2ePort } = require('./lib/ports');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const majors = (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
@@ -68,14 +69,14 @@ for (const major of majors) {
 					created_at: '2024-01-01T00:00:00Z',
 				});
 			n8n = new N8n(major, {
-				port: PORT_BASE + major,
-				brokerPort: PORT_BASE + 50 + major * 10,
+				port: e2ePort(PORT_BASE + major),
+				brokerPort: e2ePort(PORT_BASE + 50 + major * 10),
 			});
 			installPackage(n8n.userFolder, tarball());
-			await n8n.importCredentials([sandboxCredential(sandbox), webhookCredential()]);
-			await n8n.importWorkflows(loadExamples());
 			await n8n.start();
 			await n8n.setupOwner();
+			await n8n.importCredentials([sandboxCredential(sandbox), webhookCredential()]);
+			await n8n.importWorkflows(loadExamples());
 
 			const { chromium } = require('playwright-core');
 			browser = await chromium.launch({
@@ -109,7 +110,7 @@ for (const major of majors) {
 		});
 
 		test('the example workflow shows the Bento node on the canvas', async () => {
-			await page.goto(`http://127.0.0.1:${n8n.port}/workflow/exBulkImport01`);
+			await page.goto(`http://127.0.0.1:${n8n.port}/workflow/${n8n.idOf('exBulkImport01')}`);
 			const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Bento' }).first();
 			await node.waitFor({ timeout: 60_000 });
 			assert.ok(await node.isVisible());

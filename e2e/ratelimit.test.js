@@ -2,8 +2,10 @@
 // End-to-end at Bento's rate limit: a large job with the node's default options, in real n8n 1.x
 // and 2.x, against a stand-in that counts like Rails' usual limiter (100 requests per minute of
 // the server's clock, refused ones counted too, 429 without Retry-After). The job spans at least
-// three real 60-second windows (about 2 to 3 minutes per major): it must succeed and deliver
-// every event exactly once. `npm run test:e2e e2e/ratelimit.test.js` (E2E_MAJORS=1 or 2).
+// three real 60-second windows (about 2 to 3 minutes): it must succeed and deliver every event
+// exactly once. Real windows on n8n 1.x only (E2E_RATELIMIT_MAJORS=1,2 for both): the limiter is
+// the package's own code, the same in both majors, and test/limits proves its pacing in fake
+// time. `npm run test:e2e e2e/ratelimit.test.js` (E2E_MAJORS still narrows the majors).
 const assert = require('node:assert/strict');
 const { describe, test } = require('node:test');
 
@@ -31,7 +33,9 @@ const job = () =>
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-for (const major of majors()) {
+const RATE_LIMIT_MAJORS = (process.env.E2E_RATELIMIT_MAJORS ?? '1').split(',').map(Number);
+
+for (const major of majors().filter((m) => RATE_LIMIT_MAJORS.includes(m))) {
 	describe(`n8n ${major}.x at the rate limit`, () => {
 		const ctx = useN8n(major, {
 			port: 6500 + major,

@@ -1,24 +1,72 @@
 'use strict';
 // `npm run test:e2e [files...]`: builds and packs the package once, then runs the e2e suites
-// (every e2e/*.test.js by default) one after another, each installing that one tarball.
-const { spawnSync } = require('node:child_process');
+// (every e2e/*.test.js by default), each installing that one tarball into its own running n8n.
+// E2E_CONCURRENCY suites run at once (default 3: much of a suite's time is waiting on a poll,
+// a Retry-After or a rate-limit window, not on the CPU), the suites that wait longest first.
+// Each suite's output is printed whole when it ends, with its time. Every suite has its own
+// ports (E2E_PORT_BASE moves them all), so suites can run side by side.
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { packPackage } = require('./lib/n8n');
 
-const files = process.argv.slice(2);
-const suites = files.length
-	? files
-	: fs
-			.readdirSync(__dirname)
-			.filter((file) => file.endsWith('.test.js'))
-			.sort()
-			.map((file) => path.join('e2e', file));
-const tarball = packPackage();
-const result = spawnSync('node', ['--test', '--test-concurrency=1', ...suites], {
-	stdio: 'inherit',
-	env: { ...process.env, E2E_TARBALL: tarball },
-});
-fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-process.exitCode = result.status ?? 1;
+// Longest waits first, so they overlap the rest; suites not named here follow in name order.
+const FIRST = ['ratelimit.test.js', 'trigger.test.js', 'official.test.js', 'scenarios.test.js'];
+const rank = (file) => {
+	const at = FIRST.indexOf(path.basename(file));
+	return at === -1 ? FIRST.length : at;
+};
+
+const given = process.argv.slice(2);
+const suites = (
+	given.length
+		? given
+		: fs
+				.readdirSync(__dirname)
+				.filter((file) => file.endsWith('.test.js'))
+				.map((file) => path.join('e2e', file))
+).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 3));
+
+/** Runs one suite file in its own `node --test`; resolves with its exit code, output and time. */
+function runSuite(file, tarball) {
+	const started = Date.now();
+	return new Promise((resolve) => {
+		const child = spawn('node', ['--test', file], {
+			env: { ...process.env, E2E_TARBALL: tarball },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('close', (code) => resolve({ code, output, seconds: (Date.now() - started) / 1000 }));
+	});
+}
+
+async function main() {
+	// .ci/run packs once for the e2e suites and queue mode together (E2E_TARBALL).
+	const packed = process.env.E2E_TARBALL;
+	const tarball = packed || packPackage();
+	const queue = [...suites];
+	const results = [];
+	const worker = async () => {
+		for (let file = queue.shift(); file; file = queue.shift()) {
+			const result = await runSuite(file, tarball);
+			process.stdout.write(
+				`\n=== ${file}: ${result.code === 0 ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(0)} s\n${result.output}`,
+			);
+			results.push({ file, ...result });
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, suites.length) }, worker));
+	if (!packed) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	process.stdout.write('\n=== e2e suites\n');
+	for (const { file, code, seconds } of results)
+		process.stdout.write(
+			`${code === 0 ? 'ok    ' : 'FAILED'} ${seconds.toFixed(0).padStart(4)} s  ${file}\n`,
+		);
+	process.exitCode = results.every((r) => r.code === 0) ? 0 : 1;
+}
+
+main();

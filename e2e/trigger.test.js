@@ -54,15 +54,10 @@ for (const major of majors()) {
 		const flatted = require(
 			path.join(ROOT, MAJORS[major].dir, 'node_modules/flatted/cjs/index.js'),
 		);
-		const url = () => `http://127.0.0.1:${PORT + major}/webhook/${WEBHOOK_ID}/webhook`;
+		const url = () => `http://127.0.0.1:${ctx.n8n.port}/webhook/${WEBHOOK_ID}/webhook`;
 
 		before(async () => {
-			for (const id of ['e2eTrigger01', 'e2eFormTrig01']) {
-				const result = await ctx.n8n.cli(['update:workflow', `--id=${id}`, '--active=true']);
-				assert.equal(result.code, 0, result.stderr);
-			}
-			await ctx.n8n.start();
-			await ctx.n8n.setupOwner();
+			for (const id of ['e2eTrigger01', 'e2eFormTrig01']) await ctx.n8n.activate(id);
 		});
 
 		async function executions(workflowId) {

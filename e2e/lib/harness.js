@@ -1,10 +1,13 @@
 'use strict';
-// What every e2e suite sets up for one n8n major: the stand-in, an n8n with this package
-// installed, the sandbox credentials and the suite's workflows; and tears it down after.
+// What every e2e suite sets up for one n8n major: the stand-in, one running n8n with this package
+// installed (`n8n start`, ready in a few seconds), the sandbox credentials and the suite's
+// workflows created in it over REST; and tears it down after. Each `ctx.n8n.execute(id)` is then
+// a run over HTTP in that same n8n, not a cold CLI process.
 const { after, before } = require('node:test');
 
 const { startBentoSandbox } = require('../../sandbox/server');
 const { N8n, ensureN8n, installPackage, packPackage } = require('./n8n');
+const { e2ePort } = require('./ports');
 const { credentials } = require('./workflows');
 
 const majors = () => (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number);
@@ -24,7 +27,9 @@ const itemsOf = (execution, node, output = 0) => runOf(execution, node)?.data?.m
 
 /**
  * Registers before/after hooks of the enclosing describe block; returns an object whose
- * `n8n` and `sandbox` are set once the before hook ran.
+ * `n8n` (running, owner signed in) and `sandbox` are set once the before hook ran.
+ * Workflows saved with `active: true` are activated; ids given in the JSON work everywhere
+ * (`ctx.n8n.execute(id)`, `rest`, `cli`), `ctx.n8n.idOf(id)` gives n8n's own.
  * @param {1|2} major
  * @param {{ port: number, brokerPort: number, workflows: () => object[], sandbox?: object,
  *   credentials?: (sandbox) => object[], env?: object | ((ctx) => object),
@@ -40,12 +45,14 @@ function useN8n(major, options) {
 		ctx.sandbox = await startBentoSandbox({ port: 0, ...options.sandbox });
 		await options.setup?.(ctx);
 		ctx.n8n = new N8n(major, {
-			port: options.port,
-			brokerPort: options.brokerPort,
+			port: e2ePort(options.port),
+			brokerPort: e2ePort(options.brokerPort),
 			env: typeof options.env === 'function' ? options.env(ctx) : options.env,
 		});
 		installPackage(ctx.n8n.userFolder, tarball());
 		await options.prepare?.(ctx);
+		await ctx.n8n.start();
+		await ctx.n8n.setupOwner();
 		await ctx.n8n.importCredentials((options.credentials ?? credentials)(ctx.sandbox));
 		await ctx.n8n.importWorkflows(options.workflows());
 	});

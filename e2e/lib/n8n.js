@@ -1,8 +1,10 @@
 'use strict';
 // Real n8n for the end-to-end tests, the demo and the dev loop: installs a pinned n8n 1.x or 2.x
 // into e2e/n8n-v<major> (from its committed lockfile), installs this package the way a community
-// install does (the packed tarball under <user folder>/.n8n/nodes/node_modules), and drives n8n's
-// CLI headlessly. Everything listens on 127.0.0.1 only.
+// install does (the packed tarball under <user folder>/.n8n/nodes/node_modules), and drives n8n:
+// over HTTP once `start()` ran (one n8n process serves a whole suite: credentials and workflows
+// are created and workflows run through its REST API), or with its CLI before that (a cold
+// process of about 10 s per command). Everything listens on 127.0.0.1 only.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -28,6 +30,8 @@ const MAJORS = {
 };
 
 const ENCRYPTION_KEY = 'bento-e2e-fixed-encryption-key';
+// An execution's status once it has ended.
+const FINAL = new Set(['success', 'error', 'crashed', 'canceled']);
 
 function log(message) {
 	process.stderr.write(`[n8n-e2e] ${message}\n`);
@@ -130,6 +134,44 @@ class N8n {
 		this.brokerPort = options.brokerPort ?? 5679 + major * 10;
 		this.extraEnv = options.env ?? {};
 		this.server = undefined;
+		this.cookie = undefined;
+		// What the running server printed (its log lines go into execute()'s `output`).
+		this.serverLog = '';
+		// Ids given at import -> the ids n8n gave when they were created over REST.
+		this.ids = new Map();
+		// Workflows created over REST, by n8n's id (1.x runs the data the caller sends).
+		this.workflows = new Map();
+	}
+
+	/** True once `start()` ran and the server was not stopped: imports and runs go over HTTP. */
+	get serving() {
+		return Boolean(this.server && this.server.exitCode === null && this.cookie);
+	}
+
+	/** The id n8n gave to what was imported as `id` (the same id for a CLI import). */
+	idOf(id) {
+		return this.ids.get(id) ?? id;
+	}
+
+	/** `value` with every string equal to an imported id replaced by n8n's id, deeply. */
+	translate(value) {
+		if (typeof value === 'string') return this.idOf(value);
+		if (Array.isArray(value)) return value.map((v) => this.translate(v));
+		if (value && typeof value === 'object')
+			return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.translate(v)]));
+		return value;
+	}
+
+	/** `route` with imported ids (as whole words, in the path or an encoded filter) replaced. */
+	translateRoute(route) {
+		let out = route;
+		for (const [given, real] of this.ids)
+			out = out.replace(
+				// A whole word, also right after an encoded quote (%22) in a query's JSON filter.
+				new RegExp(`(?:(?<![A-Za-z0-9_-])|(?<=%22))${given}(?![A-Za-z0-9_-])`, 'g'),
+				real,
+			);
+		return out;
 	}
 
 	env(extra = {}) {
@@ -161,8 +203,9 @@ class N8n {
 		return [path.join(majorDir(this.major), 'node_modules/n8n/bin/n8n')];
 	}
 
-	/** Runs an n8n CLI command; resolves with its exit code and output. */
+	/** Runs an n8n CLI command (imported ids in `args` translated); resolves with its exit code and output. */
 	cli(args, { env } = {}) {
+		args = args.map((arg) => this.translateRoute(arg));
 		// stdout goes to a file: n8n exits right after printing the run data (megabytes for
 		// thousands of items), and Node writes to a pipe asynchronously, so a pipe can lose the
 		// end of it; writes to a file are synchronous.
@@ -199,20 +242,114 @@ class N8n {
 			throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
-	/** Imports credentials given with plain data; n8n encrypts them with the fixed key. */
+	/**
+	 * Imports credentials given with plain data ({ id, name, type, data }); n8n encrypts them with
+	 * the fixed key. While serving, they are created over REST (n8n picks new ids: `idOf` maps them,
+	 * and workflows, `execute`, `rest` and `cli` translate them), else with the CLI.
+	 */
 	async importCredentials(credentials) {
-		await this.importJson('credentials', credentials);
-	}
-
-	async importWorkflows(workflows) {
-		await this.importJson('workflow', workflows);
+		if (!this.serving) return await this.importJson('credentials', credentials);
+		for (const { id, name, type, data } of credentials) {
+			const res = await this.rest('POST', '/credentials', { name, type, data });
+			if (res.status !== 200) throw new Error(`creating credential ${name} failed: ${res.text}`);
+			if (id) this.ids.set(id, res.json.data.id);
+		}
 	}
 
 	/**
-	 * Executes a workflow headlessly. Resolves with { ok, execution, output } where execution is
-	 * n8n's run data (on failure too, when n8n prints it) and output is everything printed.
+	 * Imports workflows (n8n's export JSON). While serving they are created over REST with their
+	 * credential ids translated, and those saved with `active: true` are activated; else the CLI.
+	 */
+	async importWorkflows(workflows) {
+		if (!this.serving) return await this.importJson('workflow', workflows);
+		for (const workflow of workflows) {
+			const { id, active, ...body } = workflow;
+			body.nodes = body.nodes.map((node) =>
+				node.credentials ? { ...node, credentials: this.translate(node.credentials) } : node,
+			);
+			const res = await this.rest('POST', '/workflows', { ...body, active: false });
+			if (res.status !== 200)
+				throw new Error(`creating workflow ${workflow.name} failed: ${res.text}`);
+			const created = res.json.data;
+			if (id) this.ids.set(id, created.id);
+			this.workflows.set(created.id, created);
+			if (active) await this.activate(created.id);
+		}
+	}
+
+	/** Activates (on 2.x: publishes) a workflow in the running n8n; its triggers start listening. */
+	async activate(workflowId) {
+		const id = this.idOf(workflowId);
+		const current = await this.rest('GET', `/workflows/${id}`);
+		if (current.status !== 200) throw new Error(`workflow ${workflowId}: ${current.text}`);
+		const { versionId } = current.json.data;
+		const res = await this.rest('POST', `/workflows/${id}/activate`, { versionId });
+		if (res.status !== 200) throw new Error(`activating ${workflowId} failed: ${res.text}`);
+	}
+
+	/**
+	 * Runs a workflow that starts with a Manual Trigger, to its end. Resolves with
+	 * { ok, code, execution, output }: ok when the execution succeeded (code 0, else 1), execution
+	 * is n8n's run data ({ status, data: { resultData: { runData, error } } }, on failure too) and
+	 * output what n8n printed meanwhile followed by that run data as JSON (no secret may be in it).
+	 * While serving it is a manual run over REST (`POST /rest/workflows/{id}/run`, then the saved
+	 * execution); before `start()` a cold `n8n execute` (about 10 s more per run).
 	 */
 	async execute(workflowId) {
+		if (this.serving) return await this.runOverHttp(this.idOf(workflowId));
+		return await this.executeWithCli(workflowId);
+	}
+
+	async runOverHttp(id) {
+		let workflow = this.workflows.get(id);
+		if (!workflow) {
+			const found = await this.rest('GET', `/workflows/${id}`);
+			if (found.status !== 200) throw new Error(`workflow ${id}: ${found.text}`);
+			workflow = found.json.data;
+		}
+		const start = workflow.nodes.find((node) => /manualTrigger$/i.test(node.type));
+		if (!start) throw new Error(`workflow ${id} has no Manual Trigger to start it from`);
+		const logFrom = this.serverLog.length;
+		// 1.x runs the workflowData sent; 2.x runs the saved workflow and reads only the trigger.
+		const run = await this.rest('POST', `/workflows/${id}/run`, {
+			workflowData: workflow,
+			triggerToStartFrom: { name: start.name },
+		});
+		const executionId = run.json?.data?.executionId;
+		if (run.status !== 200 || !executionId)
+			throw new Error(`running workflow ${id} failed: ${run.status} ${run.text}`);
+		const execution = await this.finishedExecution(executionId);
+		const ok = execution.status === 'success';
+		const output = `${this.serverLog.slice(logFrom)}\n${JSON.stringify(execution, null, 2)}`;
+		return { ok, code: ok ? 0 : 1, execution, output };
+	}
+
+	/**
+	 * Waits for execution `id` to end (the deadline only stops a hung run); returns it with its
+	 * run data parsed. n8n 1.x saves an ending execution's status before its run data (two
+	 * tables): it has ended when the status is final and the run data has the last node too.
+	 */
+	async finishedExecution(id, timeoutMs = 15 * 60_000) {
+		const deadline = Date.now() + timeoutMs;
+		for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+			const res = await this.rest('GET', `/executions/${id}`);
+			const saved = res.json?.data;
+			if (res.status === 200 && saved?.data && saved.stoppedAt && FINAL.has(saved.status)) {
+				const data = this.flatted().parse(saved.data);
+				const result = data?.resultData;
+				if (result && (result.lastNodeExecuted || result.error)) return { ...saved, data };
+			}
+			if (Date.now() > deadline) throw new Error(`execution ${id} did not end: ${res.text}`);
+			await new Promise((r) => setTimeout(r, wait));
+		}
+	}
+
+	/** n8n's own copy of "flatted", the format it saves run data in. */
+	flatted() {
+		return require(path.join(majorDir(this.major), 'node_modules/flatted/cjs/index.js'));
+	}
+
+	async executeWithCli(workflowId) {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const output = `${result.stdout}\n${result.stderr}`;
 		// n8n prints the run data with JSON.stringify(..., 2): it opens with "{" alone on a line and
@@ -232,13 +369,22 @@ class N8n {
 		return { ok: result.code === 0, code: result.code, execution, output };
 	}
 
-	/** Starts the editor/server and waits until it is ready. */
+	/** Starts the editor/server and waits until it is ready (at once if it already runs). */
 	async start({ quiet = true } = {}) {
+		if (this.server && this.server.exitCode === null) return;
 		this.server = spawn('node', [...this.bin(), 'start'], {
-			env: this.env(),
+			env: this.env({ EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true' }),
 			cwd: this.userFolder,
-			stdio: quiet ? 'ignore' : 'inherit',
+			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		// A test process that ends or is killed takes its n8n with it (no n8n left on the port).
+		const server = this.server;
+		process.once('exit', () => server.exitCode === null && server.kill('SIGKILL'));
+		for (const stream of [this.server.stdout, this.server.stderr])
+			stream.on('data', (chunk) => {
+				this.serverLog += chunk;
+				if (!quiet) process.stdout.write(chunk);
+			});
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null)
@@ -255,6 +401,7 @@ class N8n {
 	}
 
 	async stop() {
+		this.cookie = undefined;
 		if (!this.server || this.server.exitCode !== null) return;
 		const exited = new Promise((resolve) => this.server.once('exit', resolve));
 		this.server.kill('SIGTERM');
@@ -263,8 +410,9 @@ class N8n {
 		clearTimeout(timer);
 	}
 
-	/** Creates the owner account and returns a cookie for /rest calls. */
+	/** Creates the owner account and returns a cookie for /rest calls (once per server). */
 	async setupOwner(owner = OWNER) {
+		if (this.cookie) return this.cookie;
 		let res;
 		// Readiness can come a moment before the REST routes are mounted: retry a 404 briefly.
 		for (let tries = 0; tries < 60; tries++) {
@@ -282,8 +430,11 @@ class N8n {
 		return this.cookie;
 	}
 
+	/** A call to n8n's REST API as the owner; imported ids in `route` and `body` are translated. */
 	async rest(method, route, body) {
-		const res = await fetch(`http://127.0.0.1:${this.port}/rest${route}`, {
+		if (body !== undefined) body = this.translate(body);
+		const url = `http://127.0.0.1:${this.port}/rest${this.translateRoute(route)}`;
+		const request = {
 			method,
 			headers: {
 				'Content-Type': 'application/json',
@@ -291,7 +442,20 @@ class N8n {
 				'browser-id': 'bento-e2e',
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		};
+		let res;
+		// A kept-alive connection the busy server closed meanwhile fails the fetch: a GET is sent
+		// again (it changes nothing), anything else fails with the cause.
+		for (let tries = 1; ; tries++) {
+			try {
+				res = await fetch(url, request);
+				break;
+			} catch (error) {
+				if (method !== 'GET' || tries === 3)
+					throw new Error(`${method} ${route}: ${error.message} (${error.cause?.message})`);
+				await new Promise((r) => setTimeout(r, 200));
+			}
+		}
 		const text = await res.text();
 		let json;
 		try {

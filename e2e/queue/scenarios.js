@@ -89,7 +89,7 @@ for (const major of majors) {
 		}
 
 		before(async () => {
-			tarball = packPackage();
+			tarball = process.env.E2E_TARBALL || packPackage();
 			sandbox = await startBentoSandbox({
 				port: PORTS.sandbox,
 				secretKey: `sk_queue_SECRET_${major}_5c4b3a`,
@@ -111,7 +111,8 @@ for (const major of majors) {
 		after(async () => {
 			await cluster?.stop();
 			await sandbox?.close();
-			if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+			if (tarball && !process.env.E2E_TARBALL)
+				fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		});
 
 		beforeEach(async () => {

@@ -1,6 +1,6 @@
 'use strict';
 // n8n in queue mode for real: Redis, PostgreSQL, one n8n main and two `n8n worker` processes,
-// all on 127.0.0.1 and ports 5800-5899 (or the `ports` given), with throwaway data under one
+// all on 127.0.0.1 and ports 5800-5899 (moved by E2E_PORT_BASE, or the `ports` given), with throwaway data under one
 // temp folder. Everything started here is stopped by its process id (each child leads its own
 // process group, because n8n may spawn task runners and postgres spawns backends), on success,
 // on failure and when this process exits or is interrupted; the temp folder is deleted with it.
@@ -11,15 +11,16 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { N8n, ROOT, ensureN8n, installPackage, log } = require('../lib/n8n');
+const { e2ePort } = require('../lib/ports');
 
 const PORTS = {
-	main: 5801,
-	workerHealth: [5802, 5803],
+	main: e2ePort(5801),
+	workerHealth: [e2ePort(5802), e2ePort(5803)],
 	// The task-runner broker binds a port in every n8n process: one each.
-	brokers: [5811, 5812, 5813],
-	redis: 5820,
-	postgres: 5830,
-	sandbox: 5840,
+	brokers: [e2ePort(5811), e2ePort(5812), e2ePort(5813)],
+	redis: e2ePort(5820),
+	postgres: e2ePort(5830),
+	sandbox: e2ePort(5840),
 };
 
 const PG_BIN = findPostgresBin();
