@@ -81,6 +81,13 @@ function propertyOf(properties: INodeProperties[], name: string): INodePropertie
 
 const option = (name: string) => propertyOf(requestOptions, name);
 
+/** A number a script states in its source (`e2e/run.js` runs when required, so it is read as text). */
+function sourceNumber(file: string, pattern: RegExp): number {
+	const found = pattern.exec(readFileSync(join(root, file), 'utf8'));
+	if (!found) throw new Error(`No ${pattern} in ${file}`);
+	return Number(found[1]);
+}
+
 const DOCUMENTED: Documented[] = [
 	// Bento's rate limits.
 	...[
@@ -298,6 +305,13 @@ const DOCUMENTED: Documented[] = [
 		'docs/audience.md|answers reused for # seconds',
 	),
 	row('MAX_QUERY_CHARS', MAX_QUERY_CHARS, 'docs/library.md|while it stays under # characters'),
+
+	// The end-to-end runner.
+	row(
+		'E2E_CONCURRENCY default (e2e/run.js)',
+		sourceNumber('e2e/run.js', /E2E_CONCURRENCY \?\? (\d+)/),
+		'docs/development.md|runs # suites at a time (`E2E_CONCURRENCY`, default #',
+	),
 	row(
 		'PARSE_ERROR_QUOTE_LENGTH',
 		PARSE_ERROR_QUOTE_LENGTH,
