@@ -15,18 +15,32 @@ import {
 import { MAX_SUBSCRIBERS } from '../../nodes/Bento/actions/subscriber/import.operation';
 import { MAX_COMMANDS } from '../../nodes/Bento/actions/subscriber/runCommand.operation';
 import { MAX_QUERY_CHARS } from '../../nodes/Bento/actions/utility/experimental';
-import { requestOptions } from '../../nodes/Bento/engines/options';
-import { PICKER_CACHE_MS } from '../../nodes/Bento/methods/pickerPages';
+import {
+	DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES,
+	requestOptions,
+} from '../../nodes/Bento/engines/options';
+import { MAX_REQUEST_BYTES } from '../../nodes/Bento/helpers/batching';
+import { SMALLEST_EPOCH_MS } from '../../nodes/Bento/helpers/date';
+import {
+	MAX_PICKER_PAGES,
+	PICKER_CACHE_MS,
+	PICKER_MAX_WAIT_MS,
+} from '../../nodes/Bento/methods/pickerPages';
 import {
 	BENTO_DELETIONS_PER_DAY,
 	BENTO_EMAILS_PER_MINUTE,
 	BENTO_REQUESTS_PER_MINUTE,
 	BENTO_STATS_REQUESTS_PER_HOUR,
 } from '../../nodes/Bento/transport/bentoLimits';
+import { MAX_ERROR_TEXT, MAX_HTML_EXCERPT } from '../../nodes/Bento/transport/errorMessages';
+import { RESET_SPREAD_MS } from '../../nodes/Bento/transport/gate';
+import { GATE_IDLE_FORGET_MS, MAX_GATES } from '../../nodes/Bento/transport/gates';
+import { LEARNING_IN_FLIGHT, SHARED_IN_FLIGHT } from '../../nodes/Bento/transport/limitState';
 import { MAX_REFUSALS } from '../../nodes/Bento/transport/line';
 import { MAX_IDLE_MS, MAX_OUTCOMES, MAX_RUNS } from '../../nodes/Bento/transport/rerunRecord';
 import { RETRY_CAPS } from '../../nodes/Bento/transport/retryPolicy';
 import { MAX_REMEMBERED } from '../../nodes/BentoFormResponseTrigger/formResponses';
+import { PARSE_ERROR_QUOTE_LENGTH } from '../../nodes/BentoTrigger/request';
 import { MIN_SECRET_LENGTH } from '../../nodes/BentoTrigger/secret';
 
 // Every number the documentation states that lives in the code, held to the code's value: a
@@ -67,12 +81,22 @@ function propertyOf(properties: INodeProperties[], name: string): INodePropertie
 
 const option = (name: string) => propertyOf(requestOptions, name);
 
+/** A number a script states in its source (`e2e/run.js` runs when required, so it is read as text). */
+function sourceNumber(file: string, pattern: RegExp): number {
+	const found = pattern.exec(readFileSync(join(root, file), 'utf8'));
+	if (!found) throw new Error(`No ${pattern} in ${file}`);
+	return Number(found[1]);
+}
+
 const DOCUMENTED: Documented[] = [
 	// Bento's rate limits.
 	...[
 		"README.md|under Bento's # requests/min",
 		'docs/limits-and-retries.md|| # requests a minute (another page',
 		"docs/queue-mode.md|Bento's # requests per minute at 10x speed",
+		'docs/limits-and-retries.md|Bento allows # requests a minute per account',
+		"docs/limits-and-retries.md|later at Bento's # requests a minute",
+		'docs/limits-and-retries.md|each minute of waiting lets about # more through',
 	].map((at) => row('BENTO_REQUESTS_PER_MINUTE', BENTO_REQUESTS_PER_MINUTE, at)),
 	...[
 		'docs/library.md|Bento allows `/stats/*` only # requests per hour',
@@ -94,7 +118,8 @@ const DOCUMENTED: Documented[] = [
 
 	// How long and how often one request waits.
 	...[
-		'docs/limits-and-retries.md|at most # minutes of waiting for one request',
+		'docs/limits-and-retries.md|stay within # minutes of waiting for one request',
+		'docs/limits-and-retries.md|under the hourly and daily limits, stay within # minutes',
 		'docs/limits-and-retries.md|# minutes of waiting per request',
 		'docs/limits-and-retries.md|waits only if the window resets within # minutes',
 		"docs/audience.md|within the node's #-minute wait cap",
@@ -106,6 +131,87 @@ const DOCUMENTED: Documented[] = [
 		'docs/limits-and-retries.md|capped at # s per wait',
 	),
 	row('MAX_REFUSALS', MAX_REFUSALS, 'docs/limits-and-retries.md|at most # refusals of one request'),
+
+	// Many executions on one account: the line, its wait, what it learns, how long it is kept.
+	...[
+		'docs/events.md|| Max Wait for Rate Limit (Minutes) | # |',
+		'docs/limits-and-retries.md|Max Wait for Rate Limit (Minutes) (default # minutes',
+		'docs/limits-and-retries.md|| Max Wait for Rate Limit (Minutes) (`maxRateLimitWait`) | # |',
+		'docs/limits-and-retries.md|With the default of # minutes',
+		'docs/limits-and-retries.md|existed reads #.',
+		'docs/sending.md|Max Wait for Rate Limit (# minutes',
+	].map((at) =>
+		row('DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES', DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES, at),
+	),
+	row(
+		'Max Wait for Rate Limit default (its option)',
+		option('maxRateLimitWait').default as number,
+		'docs/events.md|| Max Wait for Rate Limit (Minutes) | # |',
+	),
+	row(
+		"DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES x Bento's per-minute limit",
+		DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES * BENTO_REQUESTS_PER_MINUTE,
+		'docs/limits-and-retries.md|bursts larger than about # single-request executions',
+	),
+	row(
+		'LEARNING_IN_FLIGHT',
+		LEARNING_IN_FLIGHT,
+		'docs/limits-and-retries.md|keeps at most # requests in flight at once (`LEARNING_IN_FLIGHT`',
+	),
+	...[
+		'docs/queue-mode.md|it keeps at most # requests in flight',
+		'docs/queue-mode.md|so at most about # of its requests are refused per window',
+	].map((at) => row('SHARED_IN_FLIGHT', SHARED_IN_FLIGHT, at)),
+	row(
+		'RESET_SPREAD_MS (s)',
+		RESET_SPREAD_MS / 1000,
+		'docs/queue-mode.md|waits a random part of # s',
+	),
+	row(
+		'GATE_IDLE_FORGET_MS (minutes)',
+		GATE_IDLE_FORGET_MS / 60_000,
+		'docs/limits-and-retries.md|an account idle for # minutes is forgotten',
+	),
+	row('MAX_GATES', MAX_GATES, 'docs/limits-and-retries.md|a process keeps at most # lines'),
+	row(
+		'PICKER_CACHE_MS (minutes)',
+		PICKER_CACHE_MS / 60_000,
+		"docs/limits-and-retries.md|Bento's answers are reused for # minute",
+	),
+	row(
+		'MAX_PICKER_PAGES',
+		MAX_PICKER_PAGES,
+		'docs/limits-and-retries.md|a process keeps at most # pages',
+	),
+	row(
+		'PICKER_MAX_WAIT_MS (minutes)',
+		PICKER_MAX_WAIT_MS / 60_000,
+		"docs/limits-and-retries.md|waits in the account's line like any other, for at most # minute",
+	),
+
+	// Requests that fit, and error texts.
+	...['docs/limits-and-retries.md|or at # bytes of JSON body'].map((at) =>
+		row('MAX_REQUEST_BYTES', MAX_REQUEST_BYTES, at),
+	),
+	...[
+		'docs/limits-and-retries.md|keeps each under # MB, and so does this one',
+		'docs/events.md|a request is also kept under # MB of JSON',
+		'docs/audience.md|a request is also kept under # MB of JSON',
+		'docs/sending.md|a request is also kept under # MB of JSON',
+	].map((at) => row('MAX_REQUEST_BYTES (MB)', MAX_REQUEST_BYTES / 1_000_000, at)),
+	row(
+		'MAX_ERROR_TEXT',
+		MAX_ERROR_TEXT,
+		'docs/limits-and-retries.md|A quote is cut at # characters',
+	),
+	row(
+		'MAX_HTML_EXCERPT',
+		MAX_HTML_EXCERPT,
+		'docs/limits-and-retries.md|an HTML excerpt at # characters',
+	),
+
+	// Dates.
+	row('SMALLEST_EPOCH_MS', SMALLEST_EPOCH_MS, 'docs/events.md|a number below # milliseconds'),
 
 	// n8n's Retry On Fail: the record of a run's writes.
 	row('MAX_RUNS', MAX_RUNS, 'docs/limits-and-retries.md|keeps at most # runs'),
@@ -126,7 +232,7 @@ const DOCUMENTED: Documented[] = [
 		'README.md|`POST /batch/subscribers` | batch writer, # per request',
 		'docs/audience.md|Subscriber → Import (# per request)',
 		'docs/audience.md|automations (the node shows this as a notice), up to # per request',
-		'docs/audience.md|Options: Batch Size (1 to #, default #)',
+		'docs/audience.md|Options: Batch Size (1 to #, default #;',
 	].map((at) => row('MAX_SUBSCRIBERS', MAX_SUBSCRIBERS, at)),
 	...[
 		'README.md|`POST /fetch/commands` | batch writer, # per request',
@@ -137,7 +243,7 @@ const DOCUMENTED: Documented[] = [
 	...[
 		'README.md|`POST /batch/emails` | batch writer, # per request',
 		'docs/sending.md|go out in batches of up to #',
-		'docs/sending.md|Options: Batch Size (#, 1 to #)',
+		'docs/sending.md|Options: Batch Size (#, 1 to #;',
 	].map((at) => row('MAX_EMAILS', MAX_EMAILS, at)),
 	...[
 		'README.md|`POST /batch/broadcasts` | batch writer, # per request',
@@ -199,6 +305,18 @@ const DOCUMENTED: Documented[] = [
 		'docs/audience.md|answers reused for # seconds',
 	),
 	row('MAX_QUERY_CHARS', MAX_QUERY_CHARS, 'docs/library.md|while it stays under # characters'),
+
+	// The end-to-end runner.
+	row(
+		'E2E_CONCURRENCY default (e2e/run.js)',
+		sourceNumber('e2e/run.js', /E2E_CONCURRENCY \?\? (\d+)/),
+		'docs/development.md|runs # suites at a time (`E2E_CONCURRENCY`, default #',
+	),
+	row(
+		'PARSE_ERROR_QUOTE_LENGTH',
+		PARSE_ERROR_QUOTE_LENGTH,
+		"docs/triggers.md|the parser's reason quoted up to # characters",
+	),
 ];
 
 /** A row from `file|phrase`. */
