@@ -306,6 +306,58 @@ const DOCUMENTED: Documented[] = [
 	),
 	row('MAX_QUERY_CHARS', MAX_QUERY_CHARS, 'docs/library.md|while it stays under # characters'),
 
+	// The burst rows of the benchmark and the e2e burst (scripts: read from their source).
+	...[
+		'docs/development.md|stand-in allowing # requests per minute of its clock',
+		'docs/development.md|ceil(K / #) clock windows',
+	].map((at) =>
+		row(
+			'LIMIT.limit (bench/limitStandIn.ts)',
+			sourceNumber('bench/limitStandIn.ts', /limit: (\d+)/),
+			at,
+		),
+	),
+	...[
+		'docs/development.md|main + # workers at concurrency 5, `BURST_QUEUE`',
+		'docs/queue-mode.md|main + # workers at concurrency 5',
+	].map((at) =>
+		row(
+			'BURST_QUEUE.workers',
+			sourceNumber('bench/limitBurst.ts', /BURST_QUEUE = \{ workers: (\d+)/),
+			at,
+		),
+	),
+	...[
+		'docs/development.md|workers at concurrency #, `BURST_QUEUE`',
+		'docs/queue-mode.md|2 workers at concurrency #',
+	].map((at) =>
+		row(
+			'BURST_QUEUE.concurrency',
+			sourceNumber('bench/limitBurst.ts', /BURST_QUEUE = \{[^}]*concurrency: (\d+)/),
+			at,
+		),
+	),
+	row(
+		'BURST_TARGET.regular',
+		sourceNumber('bench/limit.ts', /BURST_TARGET = \{ regular: ([\d.]+)/),
+		'docs/development.md|at most #x the floor in regular mode',
+	),
+	row(
+		'BURST_TARGET.queue',
+		sourceNumber('bench/limit.ts', /BURST_TARGET = \{[^}]*queue: ([\d.]+)/),
+		'docs/development.md|and #x in queue mode',
+	),
+	row(
+		'BURST_TARGET.laterRefusedPerProcess',
+		sourceNumber('bench/limit.ts', /BURST_TARGET = \{[^}]*laterRefusedPerProcess: (\d+)/),
+		'docs/development.md|at most # refused requests per window after the first per',
+	),
+	row(
+		'MAX_LATER_REFUSED (e2e/burst.test.js)',
+		sourceNumber('e2e/burst.test.js', /MAX_LATER_REFUSED = (\d+)/),
+		'docs/development.md|may see more than # refused requests',
+	),
+
 	// The end-to-end runner.
 	row(
 		'E2E_CONCURRENCY default (e2e/run.js)',
