@@ -19,7 +19,7 @@ import {
 	DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES,
 	requestOptions,
 } from '../../nodes/Bento/engines/options';
-import { MAX_REQUEST_BYTES } from '../../nodes/Bento/helpers/batching';
+import { MAX_REQUEST_BYTES } from '../../nodes/Bento/engines/batchDelivery/batching';
 import { SMALLEST_EPOCH_MS } from '../../nodes/Bento/helpers/date';
 import {
 	MAX_PICKER_PAGES,
