@@ -34,6 +34,7 @@ describe('toEventDate', () => {
 		['2024-13-45', 'month 13 does not exist'],
 		['05/01/2024', 'ambiguous'],
 		[1714559400, 'looks like epoch seconds'],
+		[46027, "looks like a spreadsheet's day number"],
 		[Number.NaN, 'not a number'],
 		[new Date('nope'), 'invalid JS Date'],
 		[true, 'not boolean'],

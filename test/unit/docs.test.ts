@@ -20,7 +20,7 @@ import {
 	requestOptions,
 } from '../../nodes/Bento/engines/options';
 import { MAX_REQUEST_BYTES } from '../../nodes/Bento/engines/batchDelivery/batching';
-import { SMALLEST_EPOCH_MS } from '../../nodes/Bento/helpers/date';
+import { SMALLEST_EPOCH_MS, SPREADSHEET_DAYS_BELOW } from '../../nodes/Bento/helpers/date';
 import {
 	MAX_PICKER_PAGES,
 	PICKER_CACHE_MS,
@@ -212,6 +212,11 @@ const DOCUMENTED: Documented[] = [
 
 	// Dates.
 	row('SMALLEST_EPOCH_MS', SMALLEST_EPOCH_MS, 'docs/events.md|a number below # milliseconds'),
+	row(
+		'SPREADSHEET_DAYS_BELOW',
+		SPREADSHEET_DAYS_BELOW,
+		'docs/events.md|and one below # (`SPREADSHEET_DAYS_BELOW`)',
+	),
 
 	// n8n's Retry On Fail: the record of a run's writes.
 	row('MAX_RUNS', MAX_RUNS, 'docs/limits-and-retries.md|keeps at most # runs'),

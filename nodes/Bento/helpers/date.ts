@@ -6,6 +6,9 @@ import { utcMs, wallTimeToInstant, zoneOffsetMinutes } from './timeZone';
 /** Epoch milliseconds below this (March 1973) are almost certainly epoch seconds: refused. */
 export const SMALLEST_EPOCH_MS = 1e11;
 
+/** Numbers below this (the year 2173 as a spreadsheet's day count) are read as day numbers. */
+export const SPREADSHEET_DAYS_BELOW = 100_000;
+
 /** The zone a date without an offset is read in by Bento nodes saved at version 1. */
 export const VERSION_1_ZONE = 'UTC';
 
@@ -24,6 +27,12 @@ const invalid = (message: string) => new Invalid('date', message);
 
 function fromEpochMs(ms: number): Checked<string> {
 	if (!Number.isFinite(ms)) return invalid(`date ${ms} is not a number of milliseconds`);
+	// A spreadsheet's date is a count of days (46027 is 2026-01-05 in Excel and Google Sheets).
+	if (Math.abs(ms) < SPREADSHEET_DAYS_BELOW) {
+		return invalid(
+			`date ${ms} looks like a spreadsheet's day number; format the cell as a date (e.g. 2026-01-05) or send epoch milliseconds`,
+		);
+	}
 	if (Math.abs(ms) < SMALLEST_EPOCH_MS) {
 		return invalid(`date ${ms} looks like epoch seconds; multiply it by 1000 to send milliseconds`);
 	}
