@@ -35,7 +35,11 @@ import {
 import { MAX_ERROR_TEXT, MAX_HTML_EXCERPT } from '../../nodes/Bento/transport/errorMessages';
 import { RESET_SPREAD_MS } from '../../nodes/Bento/transport/gate';
 import { GATE_IDLE_FORGET_MS, MAX_GATES } from '../../nodes/Bento/transport/gates';
-import { LEARNING_IN_FLIGHT, SHARED_IN_FLIGHT } from '../../nodes/Bento/transport/limitState';
+import {
+	LEARNING_IN_FLIGHT,
+	MAX_REMEMBERED as MAX_WINDOW_ANSWERS,
+	SHARED_IN_FLIGHT,
+} from '../../nodes/Bento/transport/limitState';
 import { MAX_REFUSALS } from '../../nodes/Bento/transport/line';
 import { MAX_IDLE_MS, MAX_OUTCOMES, MAX_RUNS } from '../../nodes/Bento/transport/rerunRecord';
 import { RETRY_CAPS } from '../../nodes/Bento/transport/retryPolicy';
@@ -171,6 +175,11 @@ const DOCUMENTED: Documented[] = [
 		'GATE_IDLE_FORGET_MS (minutes)',
 		GATE_IDLE_FORGET_MS / 60_000,
 		'docs/limits-and-retries.md|an account idle for # minutes is forgotten',
+	),
+	row(
+		'MAX_REMEMBERED (transport/limitState.ts)',
+		MAX_WINDOW_ANSWERS,
+		'docs/development.md|the state keeps at most # answer times',
 	),
 	row('MAX_GATES', MAX_GATES, 'docs/limits-and-retries.md|a process keeps at most # lines'),
 	row(

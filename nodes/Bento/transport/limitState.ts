@@ -17,7 +17,7 @@ export const LEARNING_IN_FLIGHT = 10;
 export const SHARED_IN_FLIGHT = 2;
 
 // Answered requests remembered: more than any window holds at Bento's pace.
-const MAX_REMEMBERED = 5_000;
+export const MAX_REMEMBERED = 5_000;
 
 /**
  * How the server counts: `clock`, fixed windows aligned to its clock (Rack::Attack: a per-minute
