@@ -26,6 +26,13 @@ export function nameList(value: unknown, field: string): Checked<string[]> {
 	}
 	const names: string[] = [];
 	const parts = value.split(LIST_SEPARATOR);
+	// An odd number of quotes in a part: the comma sat inside quotes (`"a,b", c` from a CSV).
+	if (parts.some((part) => (part.match(/"/g) ?? []).length % 2 === 1)) {
+		return new Invalid(
+			field,
+			`${field} "${value}" has a comma inside quotes: a name cannot hold a comma; remove the quotes or the comma`,
+		);
+	}
 	for (let k = 0; k < parts.length; k++) {
 		const name = requiredName(parts[k], field, `${field}: name ${k + 1} of "${value}"`);
 		if (name instanceof Invalid) return name;

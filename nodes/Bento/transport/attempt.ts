@@ -86,7 +86,7 @@ export function attemptOfResponse(
 ): Attempt {
 	if ((status >= 200 && status < 300) || ctx.acceptStatuses?.includes(status))
 		return { ok: true, status, body: asObject(body), serverDateMs: dateHeader(headers) };
-	const text = httpFailureText(status, body);
+	const text = httpFailureText(status, body, ctx.redact);
 	const refused = status === 429;
 	const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'), ctx.now);
 	const description =

@@ -28,6 +28,9 @@ const STATUS_TEXT: Record<number, string> = {
 	504: 'Gateway Timeout',
 };
 
+type Redact = (text: string) => string;
+const same: Redact = (text) => text;
+
 /** The longest quote of an error body, in characters; an HTML page gets a shorter excerpt. */
 export const MAX_ERROR_TEXT = 500;
 export const MAX_HTML_EXCERPT = 200;
@@ -124,6 +127,15 @@ function listText(list: unknown[]): string | undefined {
 	return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
+/** `value` with keys masked in its strings; as it is when it cannot be written as JSON. */
+function maskedObject(value: object, redact: Redact): unknown {
+	try {
+		return JSON.parse(redact(JSON.stringify(value))) as unknown;
+	} catch {
+		return value;
+	}
+}
+
 /**
  * Bento's own words from an error body, on one line, at most MAX_ERROR_TEXT characters. Reads
  * the shapes Rails APIs and the proxies in front of them answer with: `{error}` (a string, or
@@ -131,12 +143,16 @@ function listText(list: unknown[]): string | undefined {
  * (strings, `{field, message}` or JSON:API's `{title, detail, source}`), `{errors: {field:
  * [messages]}}` (Rails), a JSON text of any of these, plain text, and an HTML page (a short
  * excerpt of its words). Any other JSON is quoted as it is; undefined only for an empty body.
- * The caller redacts the result (a server may echo a key back).
+ * `redact` masks keys in the body before it is cut (a server may echo a key back; a cut made
+ * first could leave part of one that no longer matches).
  */
-export function bentoErrorText(body: unknown): string | undefined {
+export function bentoErrorText(body: unknown, redact: Redact = same): string | undefined {
 	let value = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+	if (typeof value === 'object' && value !== null) {
+		value = maskedObject(value, redact);
+	}
 	if (typeof value === 'string') {
-		const trimmed = value.trim();
+		const trimmed = redact(value).trim();
 		if (trimmed === '') return undefined;
 		if (/^[[{]/.test(trimmed)) {
 			try {
@@ -164,8 +180,9 @@ export function bentoErrorText(body: unknown): string | undefined {
 export function httpFailureText(
 	status: number,
 	body: unknown,
+	redact: Redact = same,
 ): { message: string; description: string } {
-	const own = bentoErrorText(body);
+	const own = bentoErrorText(body, redact);
 	const reason = STATUS_TEXT[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
 	return {
 		message: own ? `Bento answered ${status}: ${own}` : `Bento answered ${status} ${reason}`,

@@ -75,7 +75,11 @@ async function requestDeletion(
 	});
 	if (notFoundVerdict(response, 'removes') !== 'notFound') return 'queued';
 	if (response.body.error === NOT_FOUND) return 'not_found';
-	const { message, description } = httpFailureText(response.status, response.body);
+	const { message, description } = httpFailureText(
+		response.status,
+		response.body,
+		transport.redact,
+	);
 	throw apiFailure(ctx.getNode(), {
 		message: transport.redact(message),
 		description: transport.redact(description),
