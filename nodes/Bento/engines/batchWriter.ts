@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { readBatchOptions } from './options';
+import { readNodeOptions } from './options';
 import { type DeliveryPlan, deliverBatches } from './batchDelivery/deliver';
 import { Invalid } from '../helpers/invalid';
 import { checkBatchSize } from '../helpers/validation';
@@ -47,8 +47,7 @@ export async function executeBatchWrite<T extends IDataObject>(
 	items: INodeExecutionData[],
 	spec: BatchWriteSpec<T>,
 ): Promise<INodeExecutionData[][]> {
-	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const options = readBatchOptions(rawOptions, spec.options);
+	const { raw: rawOptions, options } = readNodeOptions(ctx, spec.options);
 	const badOption = checkBatchSize(options.batchSize, spec.max);
 	if (badOption) throw new NodeOperationError(ctx.getNode(), badOption.message);
 	const read = spec.reader(ctx, rawOptions);

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import type { RejectedEventsHandling } from '../helpers/interfaces';
 import type { DeliveryOptions } from '../transport';
@@ -135,4 +140,30 @@ export function readBatchOptions(
 		maxRateLimitWaitMs:
 			(value<number>('maxRateLimitWait') ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES) * 60_000,
 	};
+}
+
+/**
+ * The node's Options collection (item 0's) read as `readBatchOptions` does, after checking that
+ * each number option holds a number: an expression can put text into one (the editor's
+ * minimum only guards typing), and NaN would make a wait unbounded. Throws a NodeOperationError
+ * naming the option.
+ */
+export function readNodeOptions(
+	ctx: IExecuteFunctions,
+	properties: INodeProperties[],
+): { raw: IDataObject; options: BatchOptions } {
+	const raw = { ...(ctx.getNodeParameter('options', 0, {}) as IDataObject) };
+	for (const property of properties) {
+		const value = raw[property.name];
+		if (property.type !== 'number' || value === undefined) continue;
+		// "20" from an expression is the number 20, as it always was.
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isFinite(number) || number < 0)
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Option "${property.displayName}" must be a number of at least 0, not ${JSON.stringify(value)}`,
+			);
+		raw[property.name] = number;
+	}
+	return { raw, options: readBatchOptions(raw, properties) };
 }

@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { readBatchOptions, requestOptions } from './options';
+import { readNodeOptions, requestOptions } from './options';
 import { Invalid } from '../helpers/invalid';
 import { type BentoResponse, BentoTransport } from '../transport';
 import { type ItemReader, itemRange, readItem } from './readItem';
@@ -91,11 +91,8 @@ export async function executePerItem<P>(
 	}
 	if (items.length === 0) return [[]];
 
-	const rawOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const transport = await BentoTransport.forExecution(
-		ctx,
-		readBatchOptions(rawOptions, requestOptions),
-	);
+	const { options } = readNodeOptions(ctx, requestOptions);
+	const transport = await BentoTransport.forExecution(ctx, options);
 	const shared = new Map<string, Promise<IDataObject | IDataObject[]>>();
 	const output: INodeExecutionData[] = [];
 	const empty: number[] = [];

@@ -66,11 +66,12 @@ export class LinePlace {
 
 	/** "Not sent: its turn ... is further away": for a turn past the cap, at `retryAt` (local ms). */
 	tooFar(retryAt: number): { message: string; description: string } {
-		const minutes = Math.round(this.lineCapMs / 60_000);
+		const count = Math.round((this.lineCapMs / 60_000) * 10) / 10;
+		const minutes = count === 1 ? '1 minute' : `${count} minutes`;
 		const bound =
 			this.family.key === 'minute'
-				? `${minutes} minutes (option Max Wait for Rate Limit)`
-				: `${minutes} minutes, the most the node waits under ${this.family.documented.replace(/^Bento allows /, 'a limit of ')}`;
+				? `${minutes} (option Max Wait for Rate Limit)`
+				: `${minutes}, the most the node waits under ${this.family.documented.replace(/^Bento allows /, 'a limit of ')}`;
 		return {
 			message: `Not sent: its turn under Bento's rate limit is further away than the node waits (${rateLimitAdvice(this.family, retryAt)})`,
 			description: `Requests to this Bento account wait in line under its limit; this one's turn would come after more than ${bound}.`,
