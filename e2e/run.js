@@ -9,10 +9,16 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { packPackage } = require('./lib/n8n');
+const { ensureN8n, packPackage } = require('./lib/n8n');
 
 // Longest waits first, so they overlap the rest; suites not named here follow in name order.
-const FIRST = ['ratelimit.test.js', 'trigger.test.js', 'official.test.js', 'scenarios.test.js'];
+const FIRST = [
+	'ratelimit.test.js',
+	'burst.test.js',
+	'trigger.test.js',
+	'official.test.js',
+	'scenarios.test.js',
+];
 const rank = (file) => {
 	const at = FIRST.indexOf(path.basename(file));
 	return at === -1 ? FIRST.length : at;
@@ -48,6 +54,9 @@ async function main() {
 	// .ci/run packs once for the e2e suites and queue mode together (E2E_TARBALL).
 	const packed = process.env.E2E_TARBALL;
 	const tarball = packed || packPackage();
+	// Each major installs once, here, before suites run side by side: installs into one folder at
+	// once break each other's native builds.
+	for (const major of (process.env.E2E_MAJORS ?? '1,2').split(',').map(Number)) ensureN8n(major);
 	const queue = [...suites];
 	const results = [];
 	const worker = async () => {
