@@ -103,6 +103,24 @@ describe('requests that fit', () => {
 		expectEachOnce(s, 1500);
 	});
 
+	it('a later window over the bound: items put out before it was cut get the final count', async () => {
+		const s = sandbox();
+		// Windows of 100: the first two fit (150 kB each), the third is 1.2 MB and is cut in two,
+		// after batch 1's items were put out counting 3 batches.
+		const items = Array.from({ length: 300 }, (_, i) => event(i, i >= 200 ? 10_500 : 0));
+		const { outputs, error } = await runAgainst(s, {
+			parameters: autoMap({ batchSize: 100 }),
+			items,
+		});
+		expect(error).toBeUndefined();
+		expect(posts(s).map((r) => r.events)).toEqual([100, 100, 83, 17]);
+		expect(outputs[0].map((item) => (item.json.batch as { count: number }).count)).toEqual(
+			Array(300).fill(4),
+		);
+		expect(outputs[0][299].json.batch).toEqual({ number: 4, count: 4, size: 17, attempts: 1 });
+		expect(s.delivery(300)).toMatchObject({ received: 300, distinct: 300, duplicated: 0 });
+	});
+
 	it("a failure of batch 1 names every batch, with Bento's words from a JSON:API body", async () => {
 		const s = sandbox();
 		s.setFaults([

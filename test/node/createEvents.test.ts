@@ -138,7 +138,7 @@ describe('Create Events: what goes out', () => {
 		const order: string[] = [];
 		const encode = jest.spyOn(batching, 'encodeBatch');
 		encode.mockImplementation((key, records, batch) => {
-			order.push(`encode ${batch.number}`);
+			order.push(`encode ${batch.start}-${batch.end}`);
 			return Buffer.from(JSON.stringify({ [key]: records.slice(batch.start, batch.end) }));
 		});
 		let answered = 0;
@@ -148,8 +148,9 @@ describe('Create Events: what goes out', () => {
 			.query(true)
 			.times(4)
 			.reply((_uri, body, reply) => {
-				const events = (body as { events: unknown[] }).events;
+				const events = (body as { events: Array<{ email: string }> }).events;
 				const n = ++answered;
+				order.push(`request ${n}: ${events[0].email}`);
 				setTimeout(() => {
 					order.push(`answer ${n}`);
 					reply(null, n === 1 ? [503] : [200, { results: events.length, failed: 0 }]);
@@ -165,13 +166,18 @@ describe('Create Events: what goes out', () => {
 		} finally {
 			encode.mockRestore();
 		}
+		const [first, second, third] = people(300).filter((_, i) => i % 100 === 0);
 		expect(order).toEqual([
-			'encode 1',
-			'encode 2',
+			'encode 0-100',
+			`request 1: ${first.email}`,
+			'encode 100-200',
 			'answer 1',
+			`request 2: ${first.email}`,
 			'answer 2',
-			'encode 3',
+			`request 3: ${second.email}`,
+			'encode 200-300',
 			'answer 3',
+			`request 4: ${third.email}`,
 			'answer 4',
 		]);
 	});

@@ -13,6 +13,8 @@
  */
 const UNSEEN = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const LEADING = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/u;
+/** UNSEEN but the plain space, which a name may hold inside. */
+const UNSEEN_IN_NAME = /(?! )[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
 /**
  * What separates a list typed into one name field. Bento reads commas as separators of tag
@@ -118,6 +120,8 @@ export interface UnseenCharacter {
  * field keys, IDs): the same, except the plain space U+0020 and what `belongsToName` allows.
  */
 export function findUnseen(text: string, kind: 'address' | 'name'): UnseenCharacter | undefined {
+	// Nearly every identifier holds nothing unseen: one regex scan instead of one per character.
+	if (!(kind === 'name' ? UNSEEN_IN_NAME : UNSEEN).test(text)) return undefined;
 	const chars = [...text];
 	for (let k = 0; k < chars.length; k++) {
 		if (!UNSEEN.test(chars[k])) continue;

@@ -135,9 +135,19 @@ export function checkFlatObject(
  * Invalid when a key is blank, holds an invisible character, or becomes another key's name.
  */
 export function cleanKeys(object: IDataObject, field: string): Checked<IDataObject> {
+	// Nearly every object's keys are clean already, and so distinct: it goes as it is.
+	for (const key in object) {
+		const name = requiredName(key, field, `${field}: the key`);
+		if (name instanceof Invalid) return name;
+		if (name !== key) return renameKeys(object, field);
+	}
+	return object;
+}
+
+/** `cleanKeys` for an object some of whose keys change once cleaned. */
+function renameKeys(object: IDataObject, field: string): Checked<IDataObject> {
 	const clean: IDataObject = {};
 	const given = new Map<string, string>();
-	let changed = false;
 	for (const key in object) {
 		const name = requiredName(key, field, `${field}: the key`);
 		if (name instanceof Invalid) return name;
@@ -149,10 +159,9 @@ export function cleanKeys(object: IDataObject, field: string): Checked<IDataObje
 			);
 		}
 		given.set(name, key);
-		changed ||= name !== key;
 		clean[name] = object[key];
 	}
-	return changed ? clean : object;
+	return clean;
 }
 
 /**

@@ -7,15 +7,8 @@ import {
 
 import type { BentoTransport } from '../../transport';
 import { onceRequestLeft } from '../../transport/clock';
-import {
-	type Batch,
-	bodyOverhead,
-	encodeBatch,
-	MAX_REQUEST_BYTES,
-	planBatches,
-	type SerializedRecords,
-	serializeRecords,
-} from './batching';
+import type { Batch } from './batching';
+import { BatchPlan } from './batchPlan';
 import { failureOf, partlyRejected, putOutErrors, stoppedRun } from './failure';
 import { putOutDelivered, toCount, tooLargeAlone } from './output';
 import type { DeliveryPlan } from './plan';
@@ -52,12 +45,8 @@ export async function deliverBatches<T extends IDataObject>(
 
 /** One run's batch delivery: the batches as planned so far, and what to report at its end. */
 class BatchDelivery<T extends IDataObject> {
-	private readonly serialized: SerializedRecords;
-
-	private batches: Batch[];
-
-	/** Whether every record is in `batches` (batch 1 goes before the others are planned). */
-	private planned: boolean;
+	/** The batches and their bodies, each encoded while Bento handles the one before. */
+	private readonly batchPlan: BatchPlan;
 
 	private readonly words: BatchWords;
 
@@ -77,36 +66,47 @@ class BatchDelivery<T extends IDataObject> {
 		private readonly plan: DeliveryPlan<T>,
 		private readonly output: INodeExecutionData[],
 	) {
-		const { records, batchSize } = plan;
-		this.serialized = serializeRecords(records, 0);
-		// Batch 1 holds at most Batch Size records: planned from those alone, it goes at once, and
-		// the other records are serialized and planned while Bento handles it.
-		this.planned = records.length <= batchSize;
-		const first = this.planUpTo(Math.min(records.length, batchSize));
-		this.batches = this.planned ? first : first.slice(0, 1);
+		this.batchPlan = new BatchPlan(plan.bodyKey, plan.records, plan.batchSize);
 		this.words = new BatchWords(() => this.batches, plan.itemIndexes);
 	}
 
+	private get batches(): Batch[] {
+		return this.batchPlan.batches;
+	}
+
 	async run(): Promise<void> {
-		let encoded = this.encode(this.batches[0]);
+		const { batchPlan } = this;
 		for (let index = 0; index < this.batches.length; index++) {
 			// While Bento handles this batch, the node's own work for the others overlaps it instead
-			// of adding to it: the last batch's output, the plan and the next batch's body. (A run
-			// of one batch has nothing to overlap, and does not wait for it.)
-			const hasWork = index + 1 < this.batches.length || !this.planned || this.putOutLast;
+			// of adding to it: the last batch's output and the next batch's body. (A run of one
+			// batch has nothing to overlap, and does not wait for it.)
+			const hasWork = index + 1 < this.batches.length || this.putOutLast;
 			const overlap = hasWork
 				? () => {
 						this.flushOutput();
-						this.planRest();
-						const following = this.batches[index + 1];
-						if (following) encoded = this.encode(following);
+						this.settle(index + 1);
 					}
 				: undefined;
 			const batch = this.batches[index];
-			await this.send(batch, batch, encoded, overlap);
+			await this.send(batch, batch, batchPlan.takeBody(index), overlap);
 		}
 		this.flushOutput();
 		this.hints();
+	}
+
+	/**
+	 * Makes batches up to `index` final (all with `index` undefined). Should that re-cut them (a
+	 * window over the byte bound), the items already put out get the final count of batches.
+	 */
+	private settle(index?: number): void {
+		const before = this.batches.length;
+		if (index === undefined) this.batchPlan.planRest();
+		else this.batchPlan.settle(index);
+		if (this.batches.length === before) return;
+		for (const item of this.output) {
+			const batch = item?.json.batch as IDataObject | undefined;
+			if (batch) batch.count = this.batches.length;
+		}
 	}
 
 	/** Sends `range` of `batch` as one request (`body`) and acts on what came of it. */
@@ -158,10 +158,18 @@ class BatchDelivery<T extends IDataObject> {
 			rejected > 0 && !this.plan.answerNamesRejected
 				? `Bento rejected ${rejected} of the ${size} ${noun} in this batch (it does not say which)`
 				: undefined;
-		const counts = { results, failed, number: batch.number, count: this.batches.length, attempts };
 		this.flushOutput();
 		const { plan, output } = this;
-		this.putOutLast = () => putOutDelivered(plan, output, range, answer, counts, warning);
+		this.putOutLast = () => {
+			const counts = {
+				results,
+				failed,
+				number: batch.number,
+				count: this.batches.length,
+				attempts,
+			};
+			putOutDelivered(plan, output, range, answer, counts, warning);
+		};
 	}
 
 	/** Bento took nothing (413): sent again in halves, in order; one record alone is its error. */
@@ -174,10 +182,10 @@ class BatchDelivery<T extends IDataObject> {
 				{ start: range.start, end: middle },
 				{ start: middle, end: range.end },
 			])
-				await this.send(batch, half, this.encode(half));
+				await this.send(batch, half, this.batchPlan.encode(half));
 			return;
 		}
-		const bytes = this.serialized.bytes[range.start];
+		const bytes = this.batchPlan.bytesOf(range.start);
 		const node = this.ctx.getNode();
 		this.failed(batch, range, tooLargeAlone(node, this.plan, range.start, bytes, refusal));
 	}
@@ -187,6 +195,8 @@ class BatchDelivery<T extends IDataObject> {
 	 * not; with it, its records' items are error items and the next batch goes.
 	 */
 	private failed(batch: Batch, range: Range, error: unknown): void {
+		// Its message and the report count every batch: the plan is made final first.
+		this.settle();
 		if (this.cancelled())
 			throw new NodeOperationError(
 				this.ctx.getNode(),
@@ -221,25 +231,6 @@ class BatchDelivery<T extends IDataObject> {
 	private flushOutput(): void {
 		this.putOutLast?.();
 		this.putOutLast = undefined;
-	}
-
-	private planUpTo(count: number): Batch[] {
-		serializeRecords(this.plan.records, count, this.serialized);
-		const bytes = {
-			each: this.serialized.bytes,
-			overhead: bodyOverhead(this.plan.bodyKey),
-			max: MAX_REQUEST_BYTES,
-		};
-		return planBatches(count, this.plan.batchSize, bytes);
-	}
-
-	private planRest(): void {
-		if (!this.planned) this.batches = this.planUpTo(this.plan.records.length);
-		this.planned = true;
-	}
-
-	private encode(range: Range): Buffer {
-		return encodeBatch(this.plan.bodyKey, this.plan.records, range, this.serialized);
 	}
 
 	private cancelled(): boolean | undefined {
