@@ -13,8 +13,11 @@
  */
 const UNSEEN = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const LEADING = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/u;
-/** UNSEEN but the plain space, which a name may hold inside. */
-const UNSEEN_IN_NAME = /(?! )[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+// Printable ASCII holds nothing unseen but the space: most identifiers are only that, and these
+// plain character classes test them several times faster than the Unicode properties.
+const NOT_PRINTABLE_ASCII = /[^\x21-\x7e]/;
+const NOT_PRINTABLE_ASCII_OR_SPACE = /[^\x20-\x7e]/;
+const isPrintableAscii = (code: number) => code > 0x20 && code < 0x7f;
 
 /**
  * What separates a list typed into one name field. Bento reads commas as separators of tag
@@ -53,6 +56,8 @@ const NAMES: Record<number, string> = {
  * emoji's own variation selector or a flag's tag characters stay: they are part of what is seen.
  */
 export function cleanEnds(text: string): string {
+	if (isPrintableAscii(text.charCodeAt(0)) && isPrintableAscii(text.charCodeAt(text.length - 1)))
+		return text;
 	const start = text.replace(LEADING, '');
 	if (start === '' || !UNSEEN.test(start.slice(-2))) return start;
 	// Walked from the end rather than a `[...]+$` regex, which is quadratic on long runs of spaces.
@@ -120,8 +125,9 @@ export interface UnseenCharacter {
  * field keys, IDs): the same, except the plain space U+0020 and what `belongsToName` allows.
  */
 export function findUnseen(text: string, kind: 'address' | 'name'): UnseenCharacter | undefined {
-	// Nearly every identifier holds nothing unseen: one regex scan instead of one per character.
-	if (!(kind === 'name' ? UNSEEN_IN_NAME : UNSEEN).test(text)) return undefined;
+	// Nearly every identifier is printable ASCII: one plain scan instead of one per character.
+	if (!(kind === 'name' ? NOT_PRINTABLE_ASCII_OR_SPACE : NOT_PRINTABLE_ASCII).test(text))
+		return undefined;
 	const chars = [...text];
 	for (let k = 0; k < chars.length; k++) {
 		if (!UNSEEN.test(chars[k])) continue;
