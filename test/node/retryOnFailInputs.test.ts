@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { SECRETS } from '../helpers/mockBento';
+import { BENTO_ORIGIN, SECRETS } from '../helpers/mockBento';
 import { mockBento } from '../helpers/mockSending';
 import {
 	deliveries,
@@ -186,6 +186,50 @@ describe('the record of a run holds across what changes between tries', () => {
 			retryOnFail: { maxTries: 3, waitBetweenTries: 5 },
 		});
 		expect(requests).toHaveLength(1);
+	});
+
+	it('events near the 1 MB bound that grow between tries: the batch that went is not sent again', async () => {
+		// 1,000 events of about 1,500 bytes: the 1 MB bound cuts batch 1 after 666 of them. Before
+		// the next try the first event grows by 2 kB: cut afresh, batch 1 would end one event
+		// earlier, be a write no earlier try made, and its 665 events would go twice.
+		const items = Array.from({ length: 1000 }, (_, i) => ({
+			type: 'signup',
+			email: `user${i}@example.com`,
+			details: { note: 'x'.repeat(1430) },
+		}));
+		const received: string[] = [];
+		const sizes: number[] = [];
+		nock(BENTO_ORIGIN)
+			.post('/api/v1/batch/events')
+			.query(true)
+			.times(3)
+			.reply((_uri, body) => {
+				const sent = (body as { events: Array<{ email: string }> }).events;
+				sizes.push(sent.length);
+				if (sizes.length === 2) {
+					items[0].details.note += 'y'.repeat(2000);
+					// Never reached Bento (Cloudflare's 521): batch 2 surely was not delivered.
+					return [521, 'Web server is down'];
+				}
+				received.push(...sent.map((event) => event.email));
+				return [200, { results: sent.length, failed: 0 }];
+			});
+		const { error, outputs } = await runBentoNode({
+			parameters: {
+				resource: 'event',
+				operation: 'create',
+				mappingMode: 'autoMapInputData',
+				options: { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0 },
+			},
+			items,
+			retryOnFail: { maxTries: 2, waitBetweenTries: 1 },
+		});
+		expect(error).toBeUndefined();
+		expect(sizes).toEqual([666, 334, 334]);
+		expect(received).toHaveLength(1000);
+		expect(new Set(received).size).toBe(1000);
+		expect(outputs[0]).toHaveLength(1000);
+		outputs[0].forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
 	});
 
 	// Other runs of Bento nodes in the same process while this node waits between its tries

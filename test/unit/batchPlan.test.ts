@@ -1,4 +1,4 @@
-import { BatchPlan } from '../../nodes/Bento/engines/batchDelivery/batchPlan';
+import { BatchPlan, earlierCuts } from '../../nodes/Bento/engines/batchDelivery/batchPlan';
 import * as batching from '../../nodes/Bento/engines/batchDelivery/batching';
 import {
 	bodyOverhead,
@@ -100,5 +100,46 @@ describe('BatchPlan', () => {
 	it('sizes one record alone, for the message of a record too large even alone', () => {
 		const records = [record(0, 40), record(1, 500)];
 		expect(new BatchPlan('events', records, 10).bytesOf(1)).toBe(bytesOf(records[1]));
+	});
+
+	it('keeps the cuts an earlier try sent, whatever their size now, and plans the rest', () => {
+		const records = Array.from({ length: 25 }, (_, i) => record(i, 40));
+		const plan = new BatchPlan('events', records, 10, 300, [
+			{ start: 0, end: 9 },
+			{ start: 9, end: 12 },
+		]);
+		plan.planRest();
+		const rest = expected(records.slice(12), 10, 300);
+		expect(plan.batches).toEqual([
+			{ number: 1, start: 0, end: 9 },
+			{ number: 2, start: 9, end: 12 },
+			...rest.map((b, k) => ({ number: k + 3, start: b.start + 12, end: b.end + 12 })),
+		]);
+		expect(JSON.parse(plan.takeBody(0).toString()).events).toHaveLength(9);
+	});
+});
+
+describe('earlierCuts', () => {
+	it.each([
+		['none sent', [], [0, 1, 2, 3], []],
+		[
+			'two writes',
+			[[0, 1], [2]],
+			[0, 1, 2, 3],
+			[
+				{ start: 0, end: 2 },
+				{ start: 2, end: 3 },
+			],
+		],
+		['an item with two records', [[0, 0, 1]], [0, 0, 1, 2], [{ start: 0, end: 3 }]],
+		[
+			'stops at the first that no longer matches',
+			[[0, 1], [3]],
+			[0, 1, 2, 3],
+			[{ start: 0, end: 2 }],
+		],
+		['more than there are now', [[0, 1, 2, 3, 4]], [0, 1, 2], []],
+	])('%s', (_what, earlier, itemIndexes, cuts) => {
+		expect(earlierCuts(earlier, itemIndexes)).toEqual(cuts);
 	});
 });

@@ -54,6 +54,23 @@ describe('RerunRecord', () => {
 		expect(otherNode.isRerun).toBe(false);
 	});
 
+	it('gives a later try the items of each write sent with items to an endpoint, in the order sent', () => {
+		const id = execution();
+		const first = RerunRecord.forRun(id, 'Bento', 0, 0);
+		const writes = [
+			[0, 1, 2, 3],
+			[4, 4, 5],
+			[7, 9, 10, 11, 12],
+		];
+		for (const items of writes)
+			first.save(first.keyOf('POST', '/batch/events', items, {}, undefined), answered, 0);
+		first.save(first.keyOf('POST', '/batch/subscribers', [0], {}, undefined), answered, 0);
+		first.save(first.keyOf('POST', '/batch/events', undefined, {}, { a: 1 }), answered, 0);
+		const again = RerunRecord.forRun(id, 'Bento', 0, 1);
+		expect(again.earlierItems('POST', '/batch/events')).toEqual(writes);
+		expect(again.earlierItems('POST', '/batch/emails')).toEqual([]);
+	});
+
 	it('release() forgets the run (n8n will not retry it)', () => {
 		const id = execution();
 		const first = RerunRecord.forRun(id, 'Bento', 0, 0);

@@ -104,6 +104,14 @@ export class BentoTransport {
 		if (output[0]?.json.error === undefined) this.record.release();
 	}
 
+	/**
+	 * When n8n runs the node again (Retry On Fail), the input items of each write to `endpoint`
+	 * its earlier tries sent, in order (see RerunRecord.earlierItems); else none.
+	 */
+	earlierWrites(endpoint: string): number[][] {
+		return this.record.isRerun ? this.record.earlierItems('POST', endpoint) : [];
+	}
+
 	/** POSTs `body` to `endpoint`; `more`: the input items it carries, how to resend; see `request`. */
 	async post(
 		endpoint: string,

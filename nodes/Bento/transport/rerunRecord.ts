@@ -66,6 +66,16 @@ function itemRuns(items: number[]): string {
 	return parts.join(',');
 }
 
+/** The item indexes `itemRuns` wrote: `0-2,5` is [0, 1, 2, 5]. */
+function parseItemRuns(text: string): number[] {
+	const items: number[] = [];
+	for (const part of text.split(',')) {
+		const [from, to = from] = part.split('-').map(Number);
+		for (let item = from; item <= to; item++) items.push(item);
+	}
+	return items;
+}
+
 /**
  * The writes one run of a node sent, so that n8n running the node again in the same execution
  * (Retry On Fail: after it threw, or when its first output item carries `error`) reuses what
@@ -123,6 +133,22 @@ export class RerunRecord {
 		const occurrence = this.seen.get(key) ?? 0;
 		this.seen.set(key, occurrence + 1);
 		return `${key} #${occurrence}`;
+	}
+
+	/**
+	 * The input items of each write with items to `endpoint` that earlier tries of this run sent,
+	 * in the order first sent (`[[0, 1, ..., 665], [666, ...]]`). A batch writer cuts its batches
+	 * the same way first, so that a write its earlier try sent is known again even when its
+	 * records changed size (the 1 MB bound would cut elsewhere).
+	 */
+	earlierItems(method: string, endpoint: string): number[][] {
+		const prefix = `${method} ${endpoint} items `;
+		const writes: number[][] = [];
+		for (const key of this.run?.outcomes.keys() ?? []) {
+			if (!key.startsWith(prefix)) continue;
+			writes.push(parseItemRuns(key.slice(prefix.length, key.lastIndexOf(' #'))));
+		}
+		return writes;
 	}
 
 	/** Whether writes are recorded (a context with an execution id): else keys are not needed. */

@@ -27,13 +27,22 @@ export class BatchPlan {
 
 	private settledCount = 0;
 
+	/**
+	 * `earlier`: the cuts an earlier try of this run sent (see earlierCuts), kept as they were
+	 * whatever their size now; the records after them are planned as usual.
+	 */
 	constructor(
 		private readonly bodyKey: string,
 		private readonly records: unknown[],
 		private readonly size: number,
 		private readonly max = MAX_REQUEST_BYTES,
+		earlier: Range[] = [],
 	) {
-		this.batches = planBatches(records.length, size);
+		this.batches = earlier.map(({ start, end }, k) => ({ number: k + 1, start, end }));
+		const from = earlier.length > 0 ? earlier[earlier.length - 1].end : 0;
+		for (const { start, end } of planBatches(records.length - from, size))
+			this.batches.push({ number: this.batches.length + 1, start: from + start, end: from + end });
+		this.settledCount = earlier.length;
 		this.settle(0);
 	}
 
@@ -103,4 +112,21 @@ export class BatchPlan {
 		}
 		this.settledCount = this.batches.length;
 	}
+}
+
+/**
+ * The record ranges of the writes an earlier try of this run sent (`earlier`: each one's input
+ * items, in order; see BentoTransport.earlierWrites), as long as they match this try's records
+ * (`itemIndexes`: each record's input item) from the first on.
+ */
+export function earlierCuts(earlier: number[][], itemIndexes: number[]): Range[] {
+	const cuts: Range[] = [];
+	let start = 0;
+	for (const items of earlier) {
+		const end = start + items.length;
+		if (end > itemIndexes.length || items.some((item, k) => itemIndexes[start + k] !== item)) break;
+		cuts.push({ start, end });
+		start = end;
+	}
+	return cuts;
 }

@@ -8,7 +8,7 @@ import {
 import type { BentoTransport } from '../../transport';
 import { onceRequestLeft } from '../../transport/clock';
 import type { Batch } from './batching';
-import { BatchPlan } from './batchPlan';
+import { BatchPlan, earlierCuts } from './batchPlan';
 import { failureOf, partlyRejected, putOutErrors, stoppedRun } from './failure';
 import { putOutDelivered, toCount, tooLargeAlone } from './output';
 import type { DeliveryPlan } from './plan';
@@ -66,7 +66,9 @@ class BatchDelivery<T extends IDataObject> {
 		private readonly plan: DeliveryPlan<T>,
 		private readonly output: INodeExecutionData[],
 	) {
-		this.batchPlan = new BatchPlan(plan.bodyKey, plan.records, plan.batchSize);
+		// On a rerun (Retry On Fail), what the earlier try sent is cut the same way, to be known again.
+		const earlier = earlierCuts(transport.earlierWrites(plan.endpoint), plan.itemIndexes);
+		this.batchPlan = new BatchPlan(plan.bodyKey, plan.records, plan.batchSize, undefined, earlier);
 		this.words = new BatchWords(() => this.batches, plan.itemIndexes);
 	}
 
