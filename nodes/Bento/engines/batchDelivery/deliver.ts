@@ -197,13 +197,13 @@ class BatchDelivery<T extends IDataObject> {
 	 * not; with it, its records' items are error items and the next batch goes.
 	 */
 	private failed(batch: Batch, range: Range, error: unknown): void {
-		// Its message and the report count every batch: the plan is made final first.
-		this.settle();
 		if (this.cancelled())
 			throw new NodeOperationError(
 				this.ctx.getNode(),
 				`The execution was cancelled. Delivered: ${this.words.range(0, range.start)}`,
 			);
+		// Its message and the report count every batch: the plan is made final first.
+		this.settle();
 		const where = this.words.where(batch, range);
 		const { failure, as } = failureOf(this.ctx, this.transport, this.plan, where, error);
 		if (as === 'maybeSent') this.maybeSent.push(this.words.range(range.start, range.end));
