@@ -23,8 +23,11 @@ const EXECUTIONS = 300;
 const WINDOW_MS = 60_000;
 const LIMIT = { limit: 100, windowMs: WINDOW_MS, shape: 'clock' };
 const WORKFLOW_ID = 'e2eBurst01';
-// Most 429s allowed in one window after the first (a count, not a time).
+// Most 429s allowed in one window after the one where the process learned the limit (a count,
+// not a time). In that window itself, what was in flight when the first 429 came back is refused
+// too: LEARNING_IN_FLIGHT requests at most, plus those the window took before the 429s arrived.
 const MAX_LATER_REFUSED = 10;
+const { LEARNING_IN_FLIGHT } = require('../dist/nodes/Bento/transport/limitState');
 const HOOK = 'e2e-burst';
 
 const majors = (process.env.E2E_BURST_MAJORS ?? '1').split(',').map(Number);
@@ -90,10 +93,20 @@ for (const major of majors) {
 				// Refusals stay few once the executions share what they learn of the window (issue 23
 				// asks for at most 2 a window after the first; the bound here leaves room for a
 				// loaded machine). Each execution learning the limit alone had 300 in one window.
-				const later = windows.slice(1).map((w) => w.refused);
+				// The limit is learned in the first window that refuses anything: the first window,
+				// or the second when a loaded n8n took long to start the executions.
+				const learned = Math.max(
+					0,
+					windows.findIndex((w) => w.refused > 0),
+				);
+				assert.ok(
+					windows[learned].refused <= LEARNING_IN_FLIGHT + MAX_LATER_REFUSED,
+					`429s in the window that taught the limit: ${windows[learned].refused}`,
+				);
+				const later = windows.slice(learned + 1).map((w) => w.refused);
 				assert.ok(
 					later.every((r) => r <= MAX_LATER_REFUSED),
-					`429s per window after the first: ${later.join(', ')}`,
+					`429s per window after the one that taught the limit: ${later.join(', ')}`,
 				);
 				// The stand-in held its limit (a check on the test itself).
 				assert.ok(windows.every((w) => w.accepted <= LIMIT.limit));
