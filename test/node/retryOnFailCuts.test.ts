@@ -77,7 +77,7 @@ describe('Retry On Fail with Continue On Fail: a first batch that failed', () =>
 				return [200, { results: sent.length, failed: 0 }];
 			});
 		const { error, outputs } = await runBentoNode({
-			parameters: { ...EVENTS, batchSize: 2 },
+			parameters: { ...EVENTS, options: { ...EVENTS.options, batchSize: 2 } },
 			items,
 			onError: 'continueRegularOutput',
 			retryOnFail: { maxTries: 2, waitBetweenTries: 1 },
@@ -88,5 +88,93 @@ describe('Retry On Fail with Continue On Fail: a first batch that failed', () =>
 		expect(received.filter((email) => email !== 'user0@example.com')).toHaveLength(5);
 		expect(outputs[0]).toHaveLength(6);
 		outputs[0].forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
+	});
+});
+
+describe('Retry On Fail with Run Command tag lists', () => {
+	const commands = (tags: string[]) =>
+		tags.map((query, i) => ({ command: 'add_tag', email: `user${i}@example.com`, query }));
+
+	it('the same tag lists: batch 1 went, batch 2 failed (521); the next try sends only batch 2 on', async () => {
+		const items = commands(['a, b, c', 'a, b, c', 'a, b, c']);
+		const received: string[] = [];
+		let calls = 0;
+		nock(BENTO_ORIGIN)
+			.post('/api/v1/fetch/commands')
+			.query(true)
+			.times(6)
+			.reply((_uri, body) => {
+				calls++;
+				const sent = (body as { command: Array<{ email: string; query: string }> }).command;
+				if (calls === 2) return [521, 'Web server is down'];
+				received.push(...sent.map((c) => `${c.email}:${c.query}`));
+				return [200, { results: sent.length, failed: 0 }];
+			});
+		const { error, outputs } = await runBentoNode({
+			parameters: {
+				resource: 'subscriber',
+				operation: 'runCommand',
+				mappingMode: 'autoMapInputData',
+				options: { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0, batchSize: 4 },
+			},
+			items,
+			retryOnFail: { maxTries: 2, waitBetweenTries: 1 },
+		});
+		expect(error).toBeUndefined();
+		expect(received).toHaveLength(9);
+		expect(new Set(received).size).toBe(9);
+		expect(outputs[0].map((o) => o.pairedItem)).toEqual(
+			[0, 0, 0, 1, 1, 1, 2, 2, 2].map((item) => ({ item })),
+		);
+		expect(outputs[0].map((o) => (o.json.batch as { count: number }).count)).toEqual(
+			Array(9).fill(3),
+		);
+	});
+
+	it('item 0 loses a tag between tries: the commands batch 1 delivered are not sent again', async () => {
+		const items = commands(['a, b, c', 'a, b, c', 'a, b, c']);
+		const received: string[] = [];
+		let calls = 0;
+		nock(BENTO_ORIGIN)
+			.post('/api/v1/fetch/commands')
+			.query(true)
+			.times(6)
+			.reply((_uri, body) => {
+				calls++;
+				const sent = (body as { command: Array<{ email: string; query: string }> }).command;
+				if (calls === 2) {
+					items[0].query = 'a, b';
+					return [521, 'Web server is down'];
+				}
+				received.push(...sent.map((c) => `${c.email}:${c.query}`));
+				return [200, { results: sent.length, failed: 0 }];
+			});
+		const { error, outputs } = await runBentoNode({
+			parameters: {
+				resource: 'subscriber',
+				operation: 'runCommand',
+				mappingMode: 'autoMapInputData',
+				options: { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0, batchSize: 4 },
+			},
+			items,
+			retryOnFail: { maxTries: 2, waitBetweenTries: 1 },
+		});
+		expect(error).toBeUndefined();
+		// Try 1 delivered user0:a, user0:b, user0:c, user1:a; none of them may go again.
+		expect(received.slice(0, 4)).toEqual([
+			'user0@example.com:a',
+			'user0@example.com:b',
+			'user0@example.com:c',
+			'user1@example.com:a',
+		]);
+		expect(received).toHaveLength(new Set(received).size);
+		expect(new Set(received)).toEqual(
+			new Set([
+				...['a', 'b', 'c'].map((t) => `user0@example.com:${t}`),
+				...['a', 'b', 'c'].map((t) => `user1@example.com:${t}`),
+				...['a', 'b', 'c'].map((t) => `user2@example.com:${t}`),
+			]),
+		);
+		outputs[0].forEach((o) => expect(o.pairedItem).toBeDefined());
 	});
 });
