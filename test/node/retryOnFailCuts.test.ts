@@ -91,6 +91,40 @@ describe('Retry On Fail with Continue On Fail: a first batch that failed', () =>
 	});
 });
 
+describe('Retry On Fail with the error output and an item invalid on every try', () => {
+	it('items grow between tries: the cuts of the earlier try are kept, nothing goes twice, pairing holds', async () => {
+		const items: Array<Record<string, unknown>> = bigEvents();
+		items.unshift({ type: 'signup', email: 'not an address' });
+		const received: string[] = [];
+		const sizes: number[] = [];
+		nock(BENTO_ORIGIN)
+			.post('/api/v1/batch/events')
+			.query(true)
+			.times(6)
+			.reply((_uri, body) => {
+				const sent = (body as { events: Array<{ email: string }> }).events;
+				sizes.push(sent.length);
+				received.push(...sent.map((event) => event.email));
+				// Before the next try every event grows: cut afresh, batch 1 would end earlier.
+				if (sizes.length === 2)
+					for (const item of items.slice(1)) (item.details as { note: string }).note += 'y'.repeat(40);
+				return [200, { results: sent.length, failed: 0 }];
+			});
+		const { error, outputs } = await runBentoNode({
+			parameters: EVENTS,
+			items,
+			onError: 'continueErrorOutput',
+			retryOnFail: { maxTries: 3, waitBetweenTries: 1 },
+		});
+		expect(error).toBeUndefined();
+		expect(sizes).toEqual([666, 334]);
+		expect(new Set(received).size).toBe(1000);
+		expect(outputs[0]).toHaveLength(1000);
+		outputs[0].forEach((item, i) => expect(item.pairedItem).toEqual({ item: i + 1 }));
+		expect(outputs[1].map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+	});
+});
+
 describe('Retry On Fail with Run Command tag lists', () => {
 	const commands = (tags: string[]) =>
 		tags.map((query, i) => ({ command: 'add_tag', email: `user${i}@example.com`, query }));
