@@ -105,9 +105,7 @@ describe('a 413 on a batch made by a re-cut', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(requests.map((r) => r.length)).toEqual([3, 2, 1, 1, 2]);
-		expect(requests.slice(2).flat()).toEqual(
-			[3, 4, 5, 6].map((i) => `user${i}@example.com`),
-		);
+		expect(requests.slice(2).flat()).toEqual([3, 4, 5, 6].map((i) => `user${i}@example.com`));
 		expect(outputs[0].map((o) => [batchOf(o.json).number, batchOf(o.json).count])).toEqual([
 			[1, 3],
 			[1, 3],
@@ -167,7 +165,9 @@ describe('Run Command: several commands per item across a re-cut', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(requests).toEqual([1, 1, 1, 1, 1, 1]);
-		expect(outputs[0].map((o) => [o.pairedItem, batchOf(o.json).number, batchOf(o.json).count])).toEqual([
+		expect(
+			outputs[0].map((o) => [o.pairedItem, batchOf(o.json).number, batchOf(o.json).count]),
+		).toEqual([
 			[{ item: 0 }, 1, 6],
 			[{ item: 0 }, 2, 6],
 			[{ item: 0 }, 3, 6],

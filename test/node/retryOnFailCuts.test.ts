@@ -107,7 +107,8 @@ describe('Retry On Fail with the error output and an item invalid on every try',
 				received.push(...sent.map((event) => event.email));
 				// Before the next try every event grows: cut afresh, batch 1 would end earlier.
 				if (sizes.length === 2)
-					for (const item of items.slice(1)) (item.details as { note: string }).note += 'y'.repeat(40);
+					for (const item of items.slice(1))
+						(item.details as { note: string }).note += 'y'.repeat(40);
 				return [200, { results: sent.length, failed: 0 }];
 			});
 		const { error, outputs } = await runBentoNode({

@@ -76,7 +76,9 @@ describe('BatchPlan at the byte bound', () => {
 			[2, 1, 2],
 			[3, 2, 3],
 		]);
-		bodies.forEach((body, k) => expect(JSON.parse(body.toString())).toEqual({ events: [records[k]] }));
+		bodies.forEach((body, k) =>
+			expect(JSON.parse(body.toString())).toEqual({ events: [records[k]] }),
+		);
 	});
 
 	it('3,000 random plans: batches tile the records in order, are full, fit, and carry their records', () => {
@@ -113,7 +115,13 @@ describe('BatchPlan at the byte bound', () => {
 					batch.end === count ||
 					batch.end - batch.start === size ||
 					bodyBytes(records.slice(batch.start, batch.end + 1)) > max;
-				expect({ where, k, ok, fits, full }).toEqual({ where, k, ok: true, fits: true, full: true });
+				expect({ where, k, ok, fits, full }).toEqual({
+					where,
+					k,
+					ok: true,
+					fits: true,
+					full: true,
+				});
 				start = batch.end;
 			});
 			expect({ where, end: start }).toEqual({ where, end: count });

@@ -9,11 +9,45 @@ import { cleanKeys, requiredName, cleanAddress } from '../../nodes/Bento/helpers
 
 const ALPHABET = [
 	...Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)),
-	'a', 'b', 'Z', '1', '#', '@', '.', ' ', ' ', '-', '_',
-	'\u00a0', '\u00ad', '\u200b', '\u200c', '\u200d', '\u200e', '\u2060', '\ufeff', '\u3000',
-	'\u0085', '\u2028', '\u3164', 'é', 'ß', 'ن', '界',
-	'❤', '\ufe0f', '\ufe0e', '😀', '👩', '🏴', '\u{e0067}', '\u{e007f}', '\u{1f3fb}',
-	'\ud800', '\udc00', '\ud83d',
+	'a',
+	'b',
+	'Z',
+	'1',
+	'#',
+	'@',
+	'.',
+	' ',
+	' ',
+	'-',
+	'_',
+	'\u00a0',
+	'\u00ad',
+	'\u200b',
+	'\u200c',
+	'\u200d',
+	'\u200e',
+	'\u2060',
+	'\ufeff',
+	'\u3000',
+	'\u0085',
+	'\u2028',
+	'\u3164',
+	'é',
+	'ß',
+	'ن',
+	'界',
+	'❤',
+	'\ufe0f',
+	'\ufe0e',
+	'😀',
+	'👩',
+	'🏴',
+	'\u{e0067}',
+	'\u{e007f}',
+	'\u{1f3fb}',
+	'\ud800',
+	'\udc00',
+	'\ud83d',
 ];
 
 // A small PRNG, seeded: the same strings every run.
@@ -89,8 +123,7 @@ describe('findUnseen: the fast path gives what the Unicode walk gives', () => {
 			for (const kind of ['address', 'name'] as const) {
 				const bad = kind === 'address' ? /[\x00-\x20\x7f]/ : /[\x00-\x1f\x7f]/;
 				const at = text.search(bad);
-				const expected =
-					at < 0 ? undefined : { codePoint: text.charCodeAt(at), position: at + 1 };
+				const expected = at < 0 ? undefined : { codePoint: text.charCodeAt(at), position: at + 1 };
 				expect({ text, kind, found: findUnseen(text, kind) }).toEqual({
 					text,
 					kind,
@@ -190,5 +223,22 @@ describe('cleanKeys: the object itself when no key changes', () => {
 			const same = names.every(([key, name]) => key === name);
 			expect({ where, same: result === object }).toEqual({ where, same });
 		}
+	});
+});
+
+describe('cleanKeys and a key named "__proto__" (JSON from n8n\'s editor has it as an own key)', () => {
+	it('kept when no other key changes', () => {
+		const fields = JSON.parse('{"plan": "pro", "__proto__": "x"}') as Record<string, unknown>;
+		const clean = cleanKeys(fields as never, 'fields');
+		expect(JSON.parse(JSON.stringify(clean))).toEqual(fields);
+	});
+
+	it('kept, or refused, when another key changes: never silently dropped', () => {
+		const fields = JSON.parse('{"plan ": "pro", "__proto__": "x"}') as Record<string, unknown>;
+		const clean = cleanKeys(fields as never, 'fields');
+		if (clean instanceof Invalid) return;
+		expect(JSON.parse(JSON.stringify(clean))).toEqual(
+			JSON.parse('{"plan": "pro", "__proto__": "x"}'),
+		);
 	});
 });
