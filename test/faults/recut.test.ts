@@ -177,4 +177,47 @@ describe('Run Command: several commands per item across a re-cut', () => {
 		expect(outputs[1].map((o) => o.pairedItem)).toEqual([{ item: 1 }]);
 		expect(String(outputs[1][0].json.error)).toContain('Batch 5 of 6 (items 1-1) failed');
 	});
+
+	it('tag lists of long names cut inside an item: its commands split between batches, the failed ones paired to it', async () => {
+		const name = (letter: string) => letter.repeat(200 * KB);
+		const requests: number[] = [];
+		nock(BENTO_ORIGIN)
+			.post('/api/v1/fetch/commands')
+			.query(true)
+			.times(10)
+			.reply((_uri, body) => {
+				const sent = (body as { command: unknown[] }).command;
+				requests.push(sent.length);
+				return requests.length === 2
+					? [422, { error: 'refused' }]
+					: [200, { results: sent.length, failed: 0 }];
+			});
+		const list = ['a', 'b', 'c'].map(name).join(', ');
+		const { error, outputs } = await runBentoNode({
+			parameters: {
+				resource: 'subscriber',
+				operation: 'runCommand',
+				mappingMode: 'autoMapInputData',
+				options: { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0 },
+			},
+			items: [
+				{ command: 'add_tag', email: 'ann@example.com', query: list },
+				{ command: 'add_tag', email: 'bob@example.com', query: list },
+			],
+			onError: 'continueErrorOutput',
+		});
+		expect(error).toBeUndefined();
+		// Six commands of 200 kB: 1.2 MB in one window, re-cut after four.
+		expect(requests).toEqual([4, 2]);
+		expect(
+			outputs[0].map((o) => [o.pairedItem, batchOf(o.json).number, batchOf(o.json).count]),
+		).toEqual([
+			[{ item: 0 }, 1, 2],
+			[{ item: 0 }, 1, 2],
+			[{ item: 0 }, 1, 2],
+			[{ item: 1 }, 1, 2],
+		]);
+		expect(outputs[1].map((o) => o.pairedItem)).toEqual([{ item: 1 }, { item: 1 }]);
+		expect(String(outputs[1][0].json.error)).toContain('Batch 2 of 2 (items 1-1) failed');
+	});
 });
