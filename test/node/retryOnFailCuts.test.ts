@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { BENTO_ORIGIN } from '../helpers/mockBento';
 import { runBentoNode } from '../helpers/runNode';
@@ -93,7 +94,7 @@ describe('Retry On Fail with Continue On Fail: a first batch that failed', () =>
 
 describe('Retry On Fail with the error output and an item invalid on every try', () => {
 	it('items grow between tries: the cuts of the earlier try are kept, nothing goes twice, pairing holds', async () => {
-		const items: Array<Record<string, unknown>> = bigEvents();
+		const items: IDataObject[] = bigEvents();
 		items.unshift({ type: 'signup', email: 'not an address' });
 		const received: string[] = [];
 		const sizes: number[] = [];

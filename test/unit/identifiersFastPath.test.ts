@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { cleanEnds, findUnseen } from '../../nodes/Bento/helpers/identifiers';
 import { Invalid } from '../../nodes/Bento/helpers/invalid';
 import { cleanKeys, requiredName, cleanAddress } from '../../nodes/Bento/helpers/validation';
@@ -199,7 +201,7 @@ describe('cleanKeys: the object itself when no key changes', () => {
 		const keys = strings(7, 20000);
 		let used = 0;
 		for (let run = 0; run < 3000; run++) {
-			const object: Record<string, unknown> = {};
+			const object: IDataObject = {};
 			const count = 1 + Math.floor(next() * 4);
 			for (let k = 0; k < count; k++) {
 				// Skip integer-like keys: JavaScript orders them first, cleaned or not.
