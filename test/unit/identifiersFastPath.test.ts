@@ -1,0 +1,246 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { cleanEnds, findUnseen } from '../../nodes/Bento/helpers/identifiers';
+import { Invalid } from '../../nodes/Bento/helpers/invalid';
+import { cleanKeys, requiredName, cleanAddress } from '../../nodes/Bento/helpers/validation';
+
+// The printable-ASCII fast paths of cleanEnds, findUnseen and cleanKeys against the Unicode walk
+// they skip, over a few thousand generated strings of what real data pastes: controls, DEL,
+// tabs and line breaks, NBSP, zero-width characters, emoji with variation selectors, flags,
+// lone surrogates.
+
+const ALPHABET = [
+	...Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)),
+	'a',
+	'b',
+	'Z',
+	'1',
+	'#',
+	'@',
+	'.',
+	' ',
+	' ',
+	'-',
+	'_',
+	'\u00a0',
+	'\u00ad',
+	'\u200b',
+	'\u200c',
+	'\u200d',
+	'\u200e',
+	'\u2060',
+	'\ufeff',
+	'\u3000',
+	'\u0085',
+	'\u2028',
+	'\u3164',
+	'é',
+	'ß',
+	'ن',
+	'界',
+	'❤',
+	'\ufe0f',
+	'\ufe0e',
+	'😀',
+	'👩',
+	'🏴',
+	'\u{e0067}',
+	'\u{e007f}',
+	'\u{1f3fb}',
+	'\ud800',
+	'\udc00',
+	'\ud83d',
+];
+
+// A small PRNG, seeded: the same strings every run.
+function random(seed: number) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state * 1664525 + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+function strings(seed: number, count: number, alphabet = ALPHABET): string[] {
+	const next = random(seed);
+	const out: string[] = [];
+	for (let n = 0; n < count; n++) {
+		const length = Math.floor(next() * 8);
+		let text = '';
+		for (let k = 0; k < length; k++) text += alphabet[Math.floor(next() * alphabet.length)];
+		// Most real identifiers are mostly plain: wrap some in printable ASCII.
+		out.push(next() < 0.4 ? `v${text}x` : text);
+	}
+	return out;
+}
+
+const ASCII_ONLY = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+const isPrintable = (text: string) => /^[\x21-\x7e]$/.test(text);
+
+describe('cleanEnds: the fast path gives what the Unicode walk gives', () => {
+	it('on 5,000 mixed strings: the same as with a zero-width space at each end (which forces the walk)', () => {
+		for (const text of strings(1, 5000)) {
+			expect({ text, clean: cleanEnds(text) }).toEqual({
+				text,
+				clean: cleanEnds(`\u200b${text}\u200b`),
+			});
+		}
+	});
+
+	it('on 5,000 ASCII strings: controls, DEL, tabs, CR/LF and spaces go from both ends, nothing else', () => {
+		for (const text of strings(2, 5000, ASCII_ONLY)) {
+			const expected = text.replace(/^[\x00-\x20\x7f]+/, '').replace(/[\x00-\x20\x7f]+$/, '');
+			expect({ text, clean: cleanEnds(text) }).toEqual({ text, clean: expected });
+		}
+	});
+
+	it('text whose ends are printable ASCII comes back as it is, whatever is inside', () => {
+		for (const text of strings(3, 3000)) {
+			if (text === '' || !isPrintable(text[0]) || !isPrintable(text[text.length - 1])) continue;
+			expect(cleanEnds(text)).toBe(text);
+		}
+	});
+
+	it.each([
+		['DEL at the end', 'vip\u007f', 'vip'],
+		['DEL at the start', '\u007fvip', 'vip'],
+		['tab and CR LF', '\tvip\r\n', 'vip'],
+		['NBSP', '\u00a0vip\u00a0', 'vip'],
+		['zero width space', '\u200bvip\u200b', 'vip'],
+		['a heart with its variation selector', 'love ❤\ufe0f', 'love ❤\ufe0f'],
+		['a variation selector after a letter', 'vip\ufe0f', 'vip'],
+		['only spaces and invisibles', ' \u200b\t\u00a0', ''],
+		['empty', '', ''],
+		['one printable character', 'a', 'a'],
+		['one space', ' ', ''],
+		['DEL alone', '\u007f', ''],
+	])('%s', (_what, text, clean) => {
+		expect(cleanEnds(text)).toBe(clean);
+	});
+});
+
+describe('findUnseen: the fast path gives what the Unicode walk gives', () => {
+	it('on 5,000 ASCII strings, as addresses and as names', () => {
+		for (const text of strings(4, 5000, ASCII_ONLY)) {
+			for (const kind of ['address', 'name'] as const) {
+				const bad = kind === 'address' ? /[\x00-\x20\x7f]/ : /[\x00-\x1f\x7f]/;
+				const at = text.search(bad);
+				const expected = at < 0 ? undefined : { codePoint: text.charCodeAt(at), position: at + 1 };
+				expect({ text, kind, found: findUnseen(text, kind) }).toEqual({
+					text,
+					kind,
+					found: expected,
+				});
+			}
+		}
+	});
+
+	it('on 5,000 mixed strings: the same as with a visible non-ASCII letter after it (which forces the walk)', () => {
+		for (const text of strings(5, 5000)) {
+			// A joiner at the end would join the added letter: left out.
+			if (/[\u200c\u200d]$/.test(text)) continue;
+			for (const kind of ['address', 'name'] as const) {
+				expect({ text, kind, found: findUnseen(text, kind) }).toEqual({
+					text,
+					kind,
+					found: findUnseen(`${text}é`, kind),
+				});
+			}
+		}
+	});
+});
+
+describe('requiredName and cleanAddress on what people paste', () => {
+	it.each([
+		['a tab inside a tag', 'vip\tgold', 'U+0009 (tab) at character 4'],
+		['DEL inside', 'vip\u007fgold', 'U+007F at character 4'],
+		['a line feed inside', 'vip\ngold', 'U+000A (line feed) at character 4'],
+		['NBSP inside', 'vip\u00a0gold', 'U+00A0 (no-break space) at character 4'],
+		['a zero width space inside', 'vip\u200bgold', 'U+200B (zero width space) at character 4'],
+	])('a name with %s is refused, naming the character', (_what, text, named) => {
+		const name = requiredName(text, 'tag');
+		expect(name).toBeInstanceOf(Invalid);
+		expect((name as Invalid).message).toContain(named);
+	});
+
+	it.each([
+		['only spaces', '   ', 'only spaces or invisible characters'],
+		['only a tab and a DEL', '\t\u007f', 'only spaces or invisible characters'],
+		['empty', '', 'missing'],
+	])('a name that is %s is required', (_what, text, got) => {
+		const name = requiredName(text, 'tag');
+		expect(name).toBeInstanceOf(Invalid);
+		expect((name as Invalid).message).toContain(`(got ${got})`);
+	});
+
+	it('a space inside an address is refused; inside a name it is kept', () => {
+		expect(cleanAddress('ann @example.com')).toBeInstanceOf(Invalid);
+		expect(requiredName(' VIP customers ', 'tag')).toBe('VIP customers');
+	});
+});
+
+describe('cleanKeys: the object itself when no key changes', () => {
+	it('keys already clean: the same object, not a copy', () => {
+		const fields = { plan: 'pro', 'first name': 'Ann', tier: 2 };
+		expect(cleanKeys(fields, 'fields')).toBe(fields);
+	});
+
+	it.each([
+		['a space', { plan: 1, ' plan': 2 }],
+		['a DEL', { plan: 1, 'plan\u007f': 2 }],
+		['a zero width space, the changed key first', { 'plan\u200b': 1, plan: 2 }],
+		['a tab and an NBSP', { '\tplan': 1, 'plan\u00a0': 2 }],
+	])('keys that collide once cleaned (%s) are refused', (_what, fields) => {
+		const clean = cleanKeys(fields, 'fields');
+		expect(clean).toBeInstanceOf(Invalid);
+		expect((clean as Invalid).message).toContain('are both "plan"');
+	});
+
+	it('on 3,000 generated objects: clean keys in order, values kept, refused exactly when it must be', () => {
+		const next = random(6);
+		const keys = strings(7, 20000);
+		let used = 0;
+		for (let run = 0; run < 3000; run++) {
+			const object: IDataObject = {};
+			const count = 1 + Math.floor(next() * 4);
+			for (let k = 0; k < count; k++) {
+				// Skip integer-like keys: JavaScript orders them first, cleaned or not.
+				const key = keys[used++ % keys.length];
+				if (!/^\d+$/.test(cleanEnds(key))) object[key] = k;
+			}
+			const names = Object.keys(object).map((key) => [key, cleanEnds(key)] as const);
+			const blank = names.some(([, name]) => name === '');
+			const unseen = names.some(([, name]) => name !== '' && findUnseen(name, 'name'));
+			const collide = new Set(names.map(([, name]) => name)).size < names.length;
+			const result = cleanKeys(object, 'fields');
+			const where = JSON.stringify(Object.keys(object));
+			if (blank || unseen || collide) {
+				expect({ where, refused: result instanceof Invalid }).toEqual({ where, refused: true });
+				continue;
+			}
+			expect({ where, result }).toEqual({
+				where,
+				result: Object.fromEntries(names.map(([key, name]) => [name, object[key]])),
+			});
+			const same = names.every(([key, name]) => key === name);
+			expect({ where, same: result === object }).toEqual({ where, same });
+		}
+	});
+});
+
+describe('cleanKeys and a key named "__proto__" (JSON from n8n\'s editor has it as an own key)', () => {
+	it('kept when no other key changes', () => {
+		const fields = JSON.parse('{"plan": "pro", "__proto__": "x"}') as Record<string, unknown>;
+		const clean = cleanKeys(fields as never, 'fields');
+		expect(JSON.parse(JSON.stringify(clean))).toEqual(fields);
+	});
+
+	it('kept, or refused, when another key changes: never silently dropped', () => {
+		const fields = JSON.parse('{"plan ": "pro", "__proto__": "x"}') as Record<string, unknown>;
+		const clean = cleanKeys(fields as never, 'fields');
+		if (clean instanceof Invalid) return;
+		expect(JSON.parse(JSON.stringify(clean))).toEqual(
+			JSON.parse('{"plan": "pro", "__proto__": "x"}'),
+		);
+	});
+});
