@@ -133,11 +133,16 @@ describe('earlierCuts', () => {
 		],
 		['an item with two records', [[0, 0, 1]], [0, 0, 1, 2], [{ start: 0, end: 3 }]],
 		[
-			'stops at the first that no longer matches',
-			[[0, 1], [3]],
+			'a later write past one no longer found',
+			[[0, 1], [2, 2], [3]],
 			[0, 1, 2, 3],
-			[{ start: 0, end: 2 }],
+			[
+				{ start: 0, end: 2 },
+				{ start: 3, end: 4 },
+			],
 		],
+		['a write that no longer starts at record 0', [[1, 2]], [0, 1, 2, 3], [{ start: 1, end: 3 }]],
+		['an item that now gives another number of records', [[0, 0, 1]], [0, 1, 2], []],
 		['more than there are now', [[0, 1, 2, 3, 4]], [0, 1, 2], []],
 	])('%s', (_what, earlier, itemIndexes, cuts) => {
 		expect(earlierCuts(earlier, itemIndexes)).toEqual(cuts);

@@ -159,7 +159,13 @@ function renameKeys(object: IDataObject, field: string): Checked<IDataObject> {
 			);
 		}
 		given.set(name, key);
-		clean[name] = object[key];
+		// Defined, not assigned: an own "__proto__" key (JSON.parse makes one) stays a key.
+		Object.defineProperty(clean, name, {
+			value: object[key],
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return clean;
 }

@@ -15,21 +15,24 @@ import type { Range } from './words';
  *
  * Until a batch is encoded (settled), it is a window of Batch Size records: most windows fit the
  * byte bound, and then one JSON.stringify of the window is both the body and its size, as a plain
- * sender does. A window over the bound re-cuts every batch from there, each record sized alone
- * (the same greedy cuts), and the number of batches may grow: `batches.length` is final only once
- * `planned`.
+ * sender does. A window over the bound re-cuts its stretch of records (up to the next cut an
+ * earlier try sent, or the end), each record sized alone (the same greedy cuts): the number of
+ * batches may grow, and `batches.length` is final only once `planned`.
  */
 export class BatchPlan {
 	/** The batches in order, numbered from 1; the first `settledCount` are final. */
-	readonly batches: Batch[];
+	readonly batches: Batch[] = [];
 
 	private readonly bodies: Array<Buffer | undefined> = [];
+
+	/** Cuts an earlier try sent: final as they are, whatever their size now. */
+	private readonly kept: boolean[] = [];
 
 	private settledCount = 0;
 
 	/**
-	 * `earlier`: the cuts an earlier try of this run sent (see earlierCuts), kept as they were
-	 * whatever their size now; the records after them are planned as usual.
+	 * `earlier`: the cuts an earlier try of this run sent, in order (see earlierCuts); the records
+	 * around them are planned as usual.
 	 */
 	constructor(
 		private readonly bodyKey: string,
@@ -38,11 +41,13 @@ export class BatchPlan {
 		private readonly max = MAX_REQUEST_BYTES,
 		earlier: Range[] = [],
 	) {
-		this.batches = earlier.map(({ start, end }, k) => ({ number: k + 1, start, end }));
-		const from = earlier.length > 0 ? earlier[earlier.length - 1].end : 0;
-		for (const { start, end } of planBatches(records.length - from, size))
-			this.batches.push({ number: this.batches.length + 1, start: from + start, end: from + end });
-		this.settledCount = earlier.length;
+		let from = 0;
+		for (const cut of [...earlier, { start: records.length, end: records.length }]) {
+			for (const window of planBatches(cut.start - from, size))
+				this.add(from + window.start, from + window.end, false);
+			if (cut.end > cut.start) this.add(cut.start, cut.end, true);
+			from = cut.end;
+		}
 		this.settle(0);
 	}
 
@@ -53,7 +58,14 @@ export class BatchPlan {
 
 	/** Makes batches up to `index` final, their bodies encoded. */
 	settle(index: number): void {
-		while (this.settledCount <= index && !this.planned) this.settleNext();
+		while (this.settledCount <= index && !this.planned) {
+			if (!this.kept[this.settledCount] && !this.bodies[this.settledCount])
+				this.settleWindow(this.settledCount);
+			this.settledCount++;
+		}
+		// Batches already final after those (kept cuts, a re-cut stretch) count as settled.
+		while (!this.planned && (this.kept[this.settledCount] || this.bodies[this.settledCount]))
+			this.settledCount++;
 	}
 
 	/** Makes every batch final (a message about the whole run needs the final count). */
@@ -79,54 +91,85 @@ export class BatchPlan {
 		return Buffer.byteLength(JSON.stringify(this.records[k]));
 	}
 
-	private settleNext(): void {
-		const index = this.settledCount;
-		const window = this.batches[index];
-		const body = this.encode(window);
-		if (body.length <= this.max || window.end - window.start === 1) {
-			this.bodies[index] = body;
-			this.settledCount++;
-			return;
-		}
-		this.cutEachFrom(index);
+	private add(start: number, end: number, kept: boolean): void {
+		this.batches.push({ number: this.batches.length + 1, start, end });
+		this.kept.push(kept);
+		this.bodies.push(undefined);
 	}
 
-	/** Re-cuts batches from `index` on, each record sized alone; all of them are then final. */
-	private cutEachFrom(index: number): void {
+	private settleWindow(index: number): void {
+		const window = this.batches[index];
+		const body = this.encode(window);
+		if (body.length <= this.max || window.end - window.start === 1) this.bodies[index] = body;
+		else this.cutEach(index);
+	}
+
+	/**
+	 * Re-cuts the windows from `index` to the next kept cut (or the end), each record sized
+	 * alone; the new batches get their bodies, and every batch after them its new number.
+	 */
+	private cutEach(index: number): void {
+		let last = index;
+		while (last + 1 < this.batches.length && !this.kept[last + 1]) last++;
 		const from = this.batches[index].start;
-		const rest = this.records.slice(from);
-		const serialized = serializeRecords(rest);
-		const cuts = planBatches(rest.length, this.size, {
+		const stretch = this.records.slice(from, this.batches[last].end);
+		const serialized = serializeRecords(stretch);
+		const cuts = planBatches(stretch.length, this.size, {
 			each: serialized.bytes,
 			overhead: bodyOverhead(this.bodyKey),
 			max: this.max,
 		});
-		this.batches.length = index;
-		for (const cut of cuts) {
-			this.batches.push({
-				number: index + cut.number,
-				start: from + cut.start,
-				end: from + cut.end,
-			});
-			this.bodies[index + cut.number - 1] = encodeBatch(this.bodyKey, rest, cut, serialized);
-		}
-		this.settledCount = this.batches.length;
+		const count = last - index + 1;
+		this.batches.splice(
+			index,
+			count,
+			...cuts.map((c) => ({ ...c, start: from + c.start, end: from + c.end })),
+		);
+		this.kept.splice(index, count, ...cuts.map(() => false));
+		this.bodies.splice(
+			index,
+			count,
+			...cuts.map((c) => encodeBatch(this.bodyKey, stretch, c, serialized)),
+		);
+		this.batches.forEach((batch, k) => (batch.number = k + 1));
 	}
 }
 
 /**
  * The record ranges of the writes an earlier try of this run sent (`earlier`: each one's input
- * items, in order; see BentoTransport.earlierWrites), as long as they match this try's records
- * (`itemIndexes`: each record's input item) from the first on.
+ * items, in the order sent; see BentoTransport.earlierWrites), where this try's records
+ * (`itemIndexes`: each record's input item, in order) hold the same items in a row. A write no
+ * longer found so (an item that now gives another number of records) is left out.
  */
 export function earlierCuts(earlier: number[][], itemIndexes: number[]): Range[] {
 	const cuts: Range[] = [];
-	let start = 0;
+	let from = 0;
 	for (const items of earlier) {
-		const end = start + items.length;
-		if (end > itemIndexes.length || items.some((item, k) => itemIndexes[start + k] !== item)) break;
-		cuts.push({ start, end });
-		start = end;
+		for (
+			let start = firstAtOrAfter(itemIndexes, items[0], from);
+			start < itemIndexes.length;
+			start++
+		) {
+			if (itemIndexes[start] !== items[0]) break;
+			const end = start + items.length;
+			if (end > itemIndexes.length || items.some((item, k) => itemIndexes[start + k] !== item))
+				continue;
+			cuts.push({ start, end });
+			from = end;
+			break;
+		}
 	}
 	return cuts;
+}
+
+/** The first position at or after `from` in `sorted` (ascending) holding `value` or more. */
+function firstAtOrAfter(sorted: number[], value: number, from: number): number {
+	let low = from;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (sorted[middle] < value) low = middle + 1;
+		else high = middle;
+	}
+	return low;
 }
