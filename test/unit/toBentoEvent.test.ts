@@ -81,6 +81,40 @@ describe('toBentoEvent', () => {
 	});
 });
 
+describe('toBentoEvent: an item already as Bento takes it', () => {
+	it('goes as it is (no copy), its objects untouched', () => {
+		const input = {
+			type: 'signup',
+			email: 'a@example.com',
+			fields: { plan: 'pro' },
+			details: { x: 1 },
+		};
+		expect(toBentoEvent(input)).toBe(input);
+		expect(input).toEqual({
+			type: 'signup',
+			email: 'a@example.com',
+			fields: { plan: 'pro' },
+			details: { x: 1 },
+		});
+	});
+
+	it.each([
+		['a type with a space at its end', { type: 'signup ', email: 'a@example.com' }],
+		['an empty fields object', { type: 'signup', email: 'a@example.com', fields: {} }],
+		['details null', { type: 'signup', email: 'a@example.com', details: null }],
+		[
+			'a field key to clean',
+			{ type: 'signup', email: 'a@example.com', fields: { ' plan': 'pro' } },
+		],
+		['a date to read', { type: 'signup', email: 'a@example.com', date: '2026-01-05 10:00:00+02' }],
+	])('with %s: a new event, as Bento takes it', (_what, input) => {
+		const event = toBentoEvent(input);
+		expect(event).not.toBeInstanceOf(Invalid);
+		expect(event).not.toBe(input);
+		for (const value of Object.values(event as object)) expect(value).not.toBeUndefined();
+	});
+});
+
 describe('checkEventKeys', () => {
 	it('accepts the event keys and names the first unknown key', () => {
 		expect(

@@ -63,8 +63,10 @@ export async function executeBatchWrite<T extends IDataObject>(
 	for (let i = 0; i < items.length; i++) {
 		const record = readItem(read, items[i], i);
 		if (!(record instanceof Invalid)) {
-			for (const one of Array.isArray(record) ? record : [record]) {
-				records.push(one);
+			// One record per item nearly always: no array made for it.
+			const count = Array.isArray(record) ? record.length : 1;
+			for (let k = 0; k < count; k++) {
+				records.push(Array.isArray(record) ? record[k] : record);
 				itemIndexes.push(i);
 				outputIndexes.push(next++);
 			}
