@@ -245,3 +245,25 @@ describe('cleanKeys and a key named "__proto__" (JSON from n8n\'s editor has it 
 		);
 	});
 });
+
+describe('half of a character (a lone surrogate, text cut inside an emoji)', () => {
+	it.each([
+		['a tag cut inside an emoji', 'vip \ud83d', 'name', 5],
+		['a low half first', '\ude00vip', 'name', 1],
+		['an address', 'ann\ud83d@example.com', 'address', 4],
+	] as const)('%s is refused, naming the half and where it is', (_what, text, kind, position) => {
+		expect(findUnseen(text, kind)).toEqual({ codePoint: text.charCodeAt(position - 1), position });
+	});
+
+	it('a whole emoji is no half', () => {
+		expect(findUnseen('vip 😀', 'name')).toBeUndefined();
+	});
+
+	it('the message says the text was cut, and shows the half', () => {
+		const name = requiredName('vip \ud83d', 'tag');
+		expect(name).toBeInstanceOf(Invalid);
+		expect((name as Invalid).message).toBe(
+			'tag "vip <U+D83D>" contains U+D83D (half of a character cut in two) at character 5; the text was cut inside a character (often by a length limit in a spreadsheet or database): remove the half, or restore the whole character',
+		);
+	});
+});

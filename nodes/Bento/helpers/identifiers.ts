@@ -72,6 +72,7 @@ const hex = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().pad
 
 /** `U+200B (zero width space)`: how errors name a character. */
 export function nameCharacter(codePoint: number): string {
+	if (isHalf(codePoint)) return `${hex(codePoint)} (half of a character cut in two)`;
 	const name = NAMES[codePoint];
 	return name ? `${hex(codePoint)} (${name})` : hex(codePoint);
 }
@@ -80,10 +81,18 @@ export function nameCharacter(codePoint: number): string {
 export function showUnseen(text: string): string {
 	let shown = '';
 	for (const char of text) {
-		shown += UNSEEN.test(char) && char !== ' ' ? `<${hex(char.codePointAt(0)!)}>` : char;
+		const code = char.codePointAt(0)!;
+		shown += (UNSEEN.test(char) && char !== ' ') || isHalf(code) ? `<${hex(code)}>` : char;
 	}
 	return shown;
 }
+
+/**
+ * A UTF-16 surrogate standing alone: half of a character (an emoji, a rare CJK character) whose
+ * other half was cut off, e.g. by a spreadsheet formula that cuts text at N characters. JSON
+ * carries it as `\ud83d`, which is no character at all.
+ */
+const isHalf = (code: number) => code >= 0xd800 && code <= 0xdfff;
 
 /**
  * Whether `chars[k]`, an unseen character inside a name, is part of what a person writes: a
@@ -130,6 +139,8 @@ export function findUnseen(text: string, kind: 'address' | 'name'): UnseenCharac
 		return undefined;
 	const chars = [...text];
 	for (let k = 0; k < chars.length; k++) {
+		if (isHalf(chars[k].codePointAt(0)!))
+			return { codePoint: chars[k].codePointAt(0)!, position: k + 1 };
 		if (!UNSEEN.test(chars[k])) continue;
 		if (kind === 'name' && (chars[k] === ' ' || belongsToName(chars, k))) continue;
 		return { codePoint: chars[k].codePointAt(0)!, position: k + 1 };
@@ -153,6 +164,9 @@ export function unseenProblem(
 		kind === 'address'
 			? 'spaces or invisible characters'
 			: 'invisible characters or spaces other than the plain space';
+	const shown = `${label} "${showUnseen(text)}" contains ${nameCharacter(found.codePoint)} at character ${found.position}`;
+	if (isHalf(found.codePoint))
+		return `${shown}; the text was cut inside a character (often by a length limit in a spreadsheet or database): remove the half, or restore the whole character`;
 	const pasted = found.codePoint === 0x20 ? '' : ' (often pasted from a web page or a spreadsheet)';
-	return `${label} "${showUnseen(text)}" contains ${nameCharacter(found.codePoint)} at character ${found.position}; ${what} must not hold ${allowed}${pasted}: remove it`;
+	return `${shown}; ${what} must not hold ${allowed}${pasted}: remove it`;
 }
