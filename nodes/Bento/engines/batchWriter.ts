@@ -64,9 +64,9 @@ export async function executeBatchWrite<T extends IDataObject>(
 		const record = readItem(read, items[i], i);
 		if (!(record instanceof Invalid)) {
 			// One record per item nearly always: no array made for it.
-			const count = Array.isArray(record) ? record.length : 1;
-			for (let k = 0; k < count; k++) {
-				records.push(Array.isArray(record) ? record[k] : record);
+			const list = Array.isArray(record) ? record : undefined;
+			for (let k = 0; k < (list ? list.length : 1); k++) {
+				records.push(list ? list[k] : (record as T));
 				itemIndexes.push(i);
 				outputIndexes.push(next++);
 			}

@@ -139,11 +139,12 @@ export function findUnseen(text: string, kind: 'address' | 'name'): UnseenCharac
 		return undefined;
 	const chars = [...text];
 	for (let k = 0; k < chars.length; k++) {
-		if (isHalf(chars[k].codePointAt(0)!))
-			return { codePoint: chars[k].codePointAt(0)!, position: k + 1 };
-		if (!UNSEEN.test(chars[k])) continue;
-		if (kind === 'name' && (chars[k] === ' ' || belongsToName(chars, k))) continue;
-		return { codePoint: chars[k].codePointAt(0)!, position: k + 1 };
+		const codePoint = chars[k].codePointAt(0)!;
+		if (!isHalf(codePoint)) {
+			if (!UNSEEN.test(chars[k])) continue;
+			if (kind === 'name' && (chars[k] === ' ' || belongsToName(chars, k))) continue;
+		}
+		return { codePoint, position: k + 1 };
 	}
 	return undefined;
 }

@@ -58,21 +58,24 @@ export function toBentoEvent(input: EventInput, zone = VERSION_1_ZONE): Checked<
 	if (fields) event.fields = fields;
 	if (details) event.details = details;
 	if (date) event.date = date;
-	const keys = 2 + (fields ? 1 : 0) + (details ? 1 : 0) + (date ? 1 : 0);
-	return sameAs(input, event, keys) ? (input as BentoEvent) : event;
+	return sameAs(input, event) ? (input as BentoEvent) : event;
 }
 
 /**
- * Whether `input` (an auto-mapped item's JSON) holds exactly the `keys` keys of `event`, with the
- * same values: it then goes as it is, and 100,000 items make no second copy of their events.
+ * Whether `input` (an auto-mapped item's JSON) holds exactly `event`'s keys, with the same
+ * values: it then goes as it is, and 100,000 items make no second copy of their events.
  */
-function sameAs(input: EventInput, event: BentoEvent, keys: number): boolean {
-	let count = 0;
+function sameAs(input: EventInput, event: BentoEvent): boolean {
+	let unmatched = 0;
 	for (const key in input) {
 		if (input[key as keyof EventInput] !== event[key]) return false;
-		count++;
+		unmatched++;
 	}
-	return count === keys;
+	for (const key in event) {
+		if (!(key in input)) return false;
+		unmatched--;
+	}
+	return unmatched === 0;
 }
 
 /** Sets `details.unique.key`, Bento's de-duplication key, without touching the caller's objects. */

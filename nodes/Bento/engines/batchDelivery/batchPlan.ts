@@ -25,8 +25,11 @@ export class BatchPlan {
 
 	private readonly bodies: Array<Buffer | undefined> = [];
 
-	/** Cuts an earlier try sent: final as they are, whatever their size now. */
-	private readonly kept: boolean[] = [];
+	/**
+	 * Whether each batch is final: encoded (its body may since have been handed out), re-cut, or
+	 * a cut an earlier try sent (kept as it is, whatever its size now). The others are windows.
+	 */
+	private readonly final: boolean[] = [];
 
 	private settledCount = 0;
 
@@ -56,21 +59,18 @@ export class BatchPlan {
 		return this.settledCount === this.batches.length;
 	}
 
-	/** Makes batches up to `index` final, their bodies encoded. */
+	/** Makes batches up to `index` final (Infinity: all), their bodies encoded. */
 	settle(index: number): void {
-		while (this.settledCount <= index && !this.planned) {
-			if (!this.kept[this.settledCount] && !this.bodies[this.settledCount])
-				this.settleWindow(this.settledCount);
-			this.settledCount++;
+		for (;;) {
+			while (!this.planned && this.final[this.settledCount]) this.settledCount++;
+			if (this.planned || this.settledCount > index) return;
+			this.settleWindow(this.settledCount);
 		}
-		// Batches already final after those (kept cuts, a re-cut stretch) count as settled.
-		while (!this.planned && (this.kept[this.settledCount] || this.bodies[this.settledCount]))
-			this.settledCount++;
 	}
 
 	/** Makes every batch final (a message about the whole run needs the final count). */
 	planRest(): void {
-		this.settle(this.batches.length - 1);
+		this.settle(Number.POSITIVE_INFINITY);
 	}
 
 	/** Batch `index`'s body; handed out once (a retry resends the same Buffer). */
@@ -91,26 +91,28 @@ export class BatchPlan {
 		return Buffer.byteLength(JSON.stringify(this.records[k]));
 	}
 
-	private add(start: number, end: number, kept: boolean): void {
+	private add(start: number, end: number, final: boolean): void {
 		this.batches.push({ number: this.batches.length + 1, start, end });
-		this.kept.push(kept);
+		this.final.push(final);
 		this.bodies.push(undefined);
 	}
 
 	private settleWindow(index: number): void {
 		const window = this.batches[index];
 		const body = this.encode(window);
-		if (body.length <= this.max || window.end - window.start === 1) this.bodies[index] = body;
-		else this.cutEach(index);
+		if (body.length > this.max && window.end - window.start > 1) return this.cutEach(index);
+		this.bodies[index] = body;
+		this.final[index] = true;
 	}
 
 	/**
-	 * Re-cuts the windows from `index` to the next kept cut (or the end), each record sized
-	 * alone; the new batches get their bodies, and every batch after them its new number.
+	 * Re-cuts the windows from `index` to the next final batch (a kept cut) or the end, each
+	 * record sized alone; the new batches get their bodies, and every batch after them its new
+	 * number. (Batches settle in order: nothing after `index` but kept cuts is final yet.)
 	 */
 	private cutEach(index: number): void {
 		let last = index;
-		while (last + 1 < this.batches.length && !this.kept[last + 1]) last++;
+		while (last + 1 < this.batches.length && !this.final[last + 1]) last++;
 		const from = this.batches[index].start;
 		const stretch = this.records.slice(from, this.batches[last].end);
 		const serialized = serializeRecords(stretch);
@@ -125,7 +127,7 @@ export class BatchPlan {
 			count,
 			...cuts.map((c) => ({ ...c, start: from + c.start, end: from + c.end })),
 		);
-		this.kept.splice(index, count, ...cuts.map(() => false));
+		this.final.splice(index, count, ...cuts.map(() => true));
 		this.bodies.splice(
 			index,
 			count,
@@ -145,21 +147,27 @@ export function earlierCuts(earlier: number[][], itemIndexes: number[]): Range[]
 	const cuts: Range[] = [];
 	let from = 0;
 	for (const items of earlier) {
-		for (
-			let start = firstAtOrAfter(itemIndexes, items[0], from);
-			start < itemIndexes.length;
-			start++
-		) {
-			if (itemIndexes[start] !== items[0]) break;
-			const end = start + items.length;
-			if (end > itemIndexes.length || items.some((item, k) => itemIndexes[start + k] !== item))
-				continue;
-			cuts.push({ start, end });
-			from = end;
-			break;
-		}
+		const start = findInRow(itemIndexes, items, from);
+		if (start === undefined) continue;
+		cuts.push({ start, end: start + items.length });
+		from = start + items.length;
 	}
 	return cuts;
+}
+
+/**
+ * Where `items` stand in a row in `itemIndexes` (ascending: an item's records are together), at
+ * or after `from`; a write may begin at any record of its first item.
+ */
+function findInRow(itemIndexes: number[], items: number[], from: number): number | undefined {
+	const matches = (start: number) => items.every((item, k) => itemIndexes[start + k] === item);
+	for (
+		let start = firstAtOrAfter(itemIndexes, items[0], from);
+		itemIndexes[start] === items[0];
+		start++
+	)
+		if (matches(start)) return start;
+	return undefined;
 }
 
 /** The first position at or after `from` in `sorted` (ascending) holding `value` or more. */

@@ -19,18 +19,10 @@ export interface SerializedRecords {
 	bytes: number[];
 }
 
-/** Serializes `records` up to position `upTo` (all by default) into `into`, past what it holds. */
-export function serializeRecords(
-	records: unknown[],
-	upTo = records.length,
-	into: SerializedRecords = { json: [], bytes: [] },
-): SerializedRecords {
-	for (let i = into.json.length; i < upTo; i++) {
-		const text = JSON.stringify(records[i]);
-		into.json.push(text);
-		into.bytes.push(Buffer.byteLength(text));
-	}
-	return into;
+/** Each of `records` serialized alone, with its size. */
+export function serializeRecords(records: unknown[]): SerializedRecords {
+	const json = records.map((record) => JSON.stringify(record));
+	return { json, bytes: json.map((text) => Buffer.byteLength(text)) };
 }
 
 /** Bytes of a batch body around its records: `{"<bodyKey>":[` and `]}`. */

@@ -97,13 +97,12 @@ class BatchDelivery<T extends IDataObject> {
 	}
 
 	/**
-	 * Makes batches up to `index` final (all with `index` undefined). Should that re-cut them (a
-	 * window over the byte bound), the items already put out get the final count of batches.
+	 * Makes batches up to `index` final (by default all). Should that re-cut them (a window over
+	 * the byte bound), the items already put out get the final count of batches.
 	 */
-	private settle(index?: number): void {
+	private settle(index = Number.POSITIVE_INFINITY): void {
 		const before = this.batches.length;
-		if (index === undefined) this.batchPlan.planRest();
-		else this.batchPlan.settle(index);
+		this.batchPlan.settle(index);
 		if (this.batches.length === before) return;
 		for (const item of this.output) {
 			const batch = item?.json.batch as IDataObject | undefined;
