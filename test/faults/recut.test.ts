@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { BENTO_ORIGIN } from '../helpers/mockBento';
 import { runBentoNode } from '../helpers/runNode';
@@ -137,7 +138,11 @@ describe('a 413 on a batch made by a re-cut', () => {
 });
 
 describe('Run Command: several commands per item across a re-cut', () => {
-	it('Batch Size 1 with a tag list "a, b, c": three batches per item, each output counts them all', async () => {
+	/**
+	 * Add Tag with `list` for ann (item 0) and bob (item 1), with the error output; Bento refuses
+	 * request number `refused` (422). Returns the run and each request's number of commands.
+	 */
+	async function tagLists(list: string, options: IDataObject, refused: number) {
 		const requests: number[] = [];
 		nock(BENTO_ORIGIN)
 			.post('/api/v1/fetch/commands')
@@ -146,28 +151,35 @@ describe('Run Command: several commands per item across a re-cut', () => {
 			.reply((_uri, body) => {
 				const sent = (body as { command: unknown[] }).command;
 				requests.push(sent.length);
-				return requests.length === 5
+				return requests.length === refused
 					? [422, { error: 'refused' }]
 					: [200, { results: sent.length, failed: 0 }];
 			});
-		const { error, outputs } = await runBentoNode({
+		const run = await runBentoNode({
 			parameters: {
 				resource: 'subscriber',
 				operation: 'runCommand',
 				mappingMode: 'autoMapInputData',
-				options: { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0, batchSize: 1 },
+				options: { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0, ...options },
 			},
-			items: [
-				{ command: 'add_tag', email: 'ann@example.com', query: 'a, b, c' },
-				{ command: 'add_tag', email: 'bob@example.com', query: 'a, b, c' },
-			],
+			items: ['ann', 'bob'].map((name) => ({
+				command: 'add_tag',
+				email: `${name}@example.com`,
+				query: list,
+			})),
 			onError: 'continueErrorOutput',
 		});
+		return { ...run, requests };
+	}
+
+	const numbered = (outputs: INodeExecutionData[]) =>
+		outputs.map((o) => [o.pairedItem, batchOf(o.json).number, batchOf(o.json).count]);
+
+	it('Batch Size 1 with a tag list "a, b, c": three batches per item, each output counts them all', async () => {
+		const { error, outputs, requests } = await tagLists('a, b, c', { batchSize: 1 }, 5);
 		expect(error).toBeUndefined();
 		expect(requests).toEqual([1, 1, 1, 1, 1, 1]);
-		expect(
-			outputs[0].map((o) => [o.pairedItem, batchOf(o.json).number, batchOf(o.json).count]),
-		).toEqual([
+		expect(numbered(outputs[0])).toEqual([
 			[{ item: 0 }, 1, 6],
 			[{ item: 0 }, 2, 6],
 			[{ item: 0 }, 3, 6],
@@ -179,39 +191,12 @@ describe('Run Command: several commands per item across a re-cut', () => {
 	});
 
 	it('tag lists of long names cut inside an item: its commands split between batches, the failed ones paired to it', async () => {
-		const name = (letter: string) => letter.repeat(200 * KB);
-		const requests: number[] = [];
-		nock(BENTO_ORIGIN)
-			.post('/api/v1/fetch/commands')
-			.query(true)
-			.times(10)
-			.reply((_uri, body) => {
-				const sent = (body as { command: unknown[] }).command;
-				requests.push(sent.length);
-				return requests.length === 2
-					? [422, { error: 'refused' }]
-					: [200, { results: sent.length, failed: 0 }];
-			});
-		const list = ['a', 'b', 'c'].map(name).join(', ');
-		const { error, outputs } = await runBentoNode({
-			parameters: {
-				resource: 'subscriber',
-				operation: 'runCommand',
-				mappingMode: 'autoMapInputData',
-				options: { retryDelay: 0, maxRetries: 0, requestsPerMinute: 0 },
-			},
-			items: [
-				{ command: 'add_tag', email: 'ann@example.com', query: list },
-				{ command: 'add_tag', email: 'bob@example.com', query: list },
-			],
-			onError: 'continueErrorOutput',
-		});
+		const list = ['a', 'b', 'c'].map((letter) => letter.repeat(200 * KB)).join(', ');
+		const { error, outputs, requests } = await tagLists(list, {}, 2);
 		expect(error).toBeUndefined();
 		// Six commands of 200 kB: 1.2 MB in one window, re-cut after four.
 		expect(requests).toEqual([4, 2]);
-		expect(
-			outputs[0].map((o) => [o.pairedItem, batchOf(o.json).number, batchOf(o.json).count]),
-		).toEqual([
+		expect(numbered(outputs[0])).toEqual([
 			[{ item: 0 }, 1, 2],
 			[{ item: 0 }, 1, 2],
 			[{ item: 0 }, 1, 2],

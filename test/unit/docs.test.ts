@@ -157,11 +157,10 @@ const DOCUMENTED: Documented[] = [
 		DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES * BENTO_REQUESTS_PER_MINUTE,
 		'docs/limits-and-retries.md|bursts larger than about # single-request executions',
 	),
-	row(
-		'LEARNING_IN_FLIGHT',
-		LEARNING_IN_FLIGHT,
+	...[
 		'docs/limits-and-retries.md|keeps at most # requests in flight at once (`LEARNING_IN_FLIGHT`',
-	),
+		'docs/development.md|the first 429 came back: `LEARNING_IN_FLIGHT`, #)',
+	].map((at) => row('LEARNING_IN_FLIGHT', LEARNING_IN_FLIGHT, at)),
 	...[
 		'docs/queue-mode.md|it keeps at most # requests in flight',
 		'docs/queue-mode.md|so at most about # of its requests are refused per window',
