@@ -5,7 +5,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import { batchOptions, requestOptions } from '../engines/options';
+import { batchOptions, requestOptions, writeRequestOptions } from '../engines/options';
 import type { BentoOperation, BentoResource } from './node.type';
 
 const onRejectedEvents: INodeProperties = {
@@ -108,6 +108,9 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 
 /** The Options collection of an operation that sends one request per item or reads. */
 export const requestOptionsCollection = optionsCollection(requestOptions);
+
+/** The Options collection of an operation that writes one request per item: with Dry Run. */
+export const writeOptionsCollection = optionsCollection(writeRequestOptions);
 
 /** Bento's limit of events per request (POST /batch/events). */
 export const MAX_EVENTS = 1000;

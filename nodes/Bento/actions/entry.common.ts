@@ -9,7 +9,7 @@ import { executePerItem } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { Invalid } from '../helpers/invalid';
 import { singleName } from '../helpers/lists';
-import { operationDescription, requestOptionsCollection } from './common.descriptions';
+import { operationDescription, writeOptionsCollection } from './common.descriptions';
 import type { Operation } from './router';
 
 // Tags and fields: Bento creates one per request, from one key in a wrapper object.
@@ -66,7 +66,7 @@ export function createEntryOperation(
 	return {
 		description: operationDescription(resource, 'create', [
 			spec.property,
-			requestOptionsCollection,
+			writeOptionsCollection,
 		]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeCreateEntry(this, items, {

@@ -6,6 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { dryRunHint, refusedItem } from './dryRun';
 import { readNodeOptions } from './options';
 import { type DeliveryPlan, deliverBatches } from './batchDelivery/deliver';
 import { Invalid } from '../helpers/invalid';
@@ -22,6 +23,7 @@ export interface BatchWriteSpec<T extends IDataObject>
 		| 'noun'
 		| 'resend'
 		| 'maybeSentAdvice'
+		| 'maybeSentCheck'
 		| 'fromAnswer'
 		| 'answerNamesRejected'
 	> {
@@ -29,6 +31,11 @@ export interface BatchWriteSpec<T extends IDataObject>
 	max: number;
 	/** The operation's options properties: their defaults fill what the user left unset. */
 	options: INodeProperties[];
+	/**
+	 * Records that must never go twice whatever the options (an approved broadcast): when a run
+	 * holds one, a batch Bento may have taken is never resent (resend `ifNotSent`).
+	 */
+	neverResend?(record: T): boolean;
 	/**
 	 * Called once per execution with the options the user set; returns the reader that turns
 	 * one item into the record Bento takes (or several, e.g. one command per tag of a typed
@@ -41,6 +48,8 @@ export interface BatchWriteSpec<T extends IDataObject>
  * The batch writer: validates every item, then sends the valid ones in batches of at most
  * `max`, in input order, with retries, pacing and a report of what was delivered. One output
  * item per record, paired to its input item: one per input item, unless an item gave several.
+ * A dry run (option Dry Run) plans and encodes the same batches and puts out each record with
+ * the request it would go in, and each refused item with why; nothing is sent.
  */
 export async function executeBatchWrite<T extends IDataObject>(
 	ctx: IExecuteFunctions,
@@ -52,7 +61,9 @@ export async function executeBatchWrite<T extends IDataObject>(
 	if (badOption) throw new NodeOperationError(ctx.getNode(), badOption.message);
 	const read = spec.reader(ctx, rawOptions);
 	const continueOnFail = ctx.continueOnFail();
+	const { dryRun } = options;
 	const output: INodeExecutionData[] = new Array(items.length);
+	const refused: number[] = [];
 	const records: T[] = [];
 	const itemIndexes: number[] = [];
 	// Where each record's output item goes: its item's index, shifted once an item gave several.
@@ -72,6 +83,11 @@ export async function executeBatchWrite<T extends IDataObject>(
 			}
 			continue;
 		}
+		if (dryRun) {
+			refused.push(i);
+			output[next++] = refusedItem(record, i);
+			continue;
+		}
 		const error = new NodeOperationError(ctx.getNode(), `Item ${i}: ${record.message}`, {
 			itemIndex: i,
 			description: `Fix "${record.field}" for this item. No ${spec.recordKey} has been sent.`,
@@ -80,25 +96,19 @@ export async function executeBatchWrite<T extends IDataObject>(
 		output[next++] = { json: { error: error.message }, pairedItem: { item: i } };
 	}
 
+	let batches = 0;
 	if (records.length > 0) {
 		const transport = await BentoTransport.forExecution(ctx, options);
-		const {
-			endpoint,
-			bodyKey,
-			recordKey,
-			noun,
-			resend,
-			maybeSentAdvice,
-			fromAnswer,
-			answerNamesRejected,
-		} = spec;
+		const { endpoint, bodyKey, recordKey, noun, maybeSentAdvice, maybeSentCheck } = spec;
+		const { fromAnswer, answerNamesRejected, neverResend } = spec;
 		const plan: DeliveryPlan<T> = {
 			endpoint,
 			bodyKey,
 			recordKey,
 			noun,
-			resend,
+			resend: neverResend && records.some(neverResend) ? 'ifNotSent' : spec.resend,
 			maybeSentAdvice,
+			maybeSentCheck,
 			fromAnswer,
 			answerNamesRejected,
 			records,
@@ -108,8 +118,13 @@ export async function executeBatchWrite<T extends IDataObject>(
 			onRejected: options.onRejectedEvents,
 			continueOnFail,
 		};
-		await deliverBatches(ctx, transport, plan, output);
+		batches = await deliverBatches(ctx, transport, plan, output);
 		transport.finish(output);
+	}
+	if (dryRun) {
+		const sending = `${records.length} ${spec.noun} in ${batches} request(s) to POST ${spec.endpoint}`;
+		const message = dryRunHint(sending, refused, continueOnFail);
+		ctx.addExecutionHints?.({ message, location: 'outputPane' });
 	}
 	return [output];
 }

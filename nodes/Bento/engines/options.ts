@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import type { RejectedEventsHandling } from '../helpers/interfaces';
+import { dryRunOption } from './dryRun';
 import type { DeliveryOptions } from '../transport';
 import { BENTO_REQUESTS_PER_MINUTE } from '../transport/bentoLimits';
 import { RETRY_CAPS } from '../transport/retryPolicy';
@@ -78,6 +79,9 @@ export const requestOptions: INodeProperties[] = [
 	timeout,
 ];
 
+/** The options of an operation that writes one request per item: requestOptions and Dry Run. */
+export const writeRequestOptions: INodeProperties[] = [dryRunOption, ...requestOptions];
+
 export interface BatchOptionsSpec {
 	/** What one record is, plural and capitalised for the UI: `Events`, `Subscribers`. */
 	noun: string;
@@ -110,7 +114,8 @@ export function batchOptions(spec: BatchOptionsSpec): INodeProperties[] {
 	const pace = spec.requestsPerMinute
 		? { ...requestsPerMinute, ...spec.requestsPerMinute }
 		: requestsPerMinute;
-	const shown = [batchSize, retries, maxRateLimitWait, pace, retryDelay, timeout];
+	// Every batch write offers Dry Run by construction.
+	const shown = [batchSize, dryRunOption, retries, maxRateLimitWait, pace, retryDelay, timeout];
 	return [...shown, ...(spec.extra ?? [])].sort(byName);
 }
 
@@ -139,6 +144,8 @@ export function readBatchOptions(
 		// Saved nodes have no such option: the default applies.
 		maxRateLimitWaitMs:
 			(value<number>('maxRateLimitWait') ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES) * 60_000,
+		// Only an operation that offers Dry Run can have it set.
+		dryRun: options.dryRun === true,
 	};
 }
 

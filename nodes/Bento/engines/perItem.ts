@@ -6,9 +6,10 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { dryRunHint, heldRequestItem, refusedItem } from './dryRun';
 import { readNodeOptions, requestOptions } from './options';
 import { Invalid } from '../helpers/invalid';
-import { type BentoResponse, BentoTransport } from '../transport';
+import { type BentoResponse, BentoTransport, HeldRequest } from '../transport';
 import { type ItemReader, itemRange, readItem } from './readItem';
 
 export interface PerItemSpec<P> {
@@ -69,7 +70,8 @@ export function notFoundVerdict(
 /**
  * The per-item request engine: one request (or one list read) per input item, in order, with
  * the transport's retries and pacing. Output items are paired to the item they came from; with
- * Continue On Fail a failed item becomes an error item and the rest go on.
+ * Continue On Fail a failed item becomes an error item and the rest go on. In a dry run (option
+ * Dry Run) each item's first request is put out instead of sent, and a refused item says why.
  */
 export async function executePerItem<P>(
 	ctx: IExecuteFunctions,
@@ -77,11 +79,12 @@ export async function executePerItem<P>(
 	spec: PerItemSpec<P>,
 ): Promise<INodeExecutionData[][]> {
 	const continueOnFail = ctx.continueOnFail();
+	const { options } = readNodeOptions(ctx, requestOptions);
 	const read = spec.reader(ctx);
 	const params: Array<P | Invalid> = [];
 	for (let i = 0; i < items.length; i++) {
 		const value = readItem(read, items[i], i);
-		if (value instanceof Invalid && !continueOnFail) {
+		if (value instanceof Invalid && !continueOnFail && !options.dryRun) {
 			throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${value.message}`, {
 				itemIndex: i,
 				description: `Fix "${value.field}" for this item. No request has been sent.`,
@@ -91,17 +94,22 @@ export async function executePerItem<P>(
 	}
 	if (items.length === 0) return [[]];
 
-	const { options } = readNodeOptions(ctx, requestOptions);
 	const transport = await BentoTransport.forExecution(ctx, options);
 	const shared = new Map<string, Promise<IDataObject | IDataObject[]>>();
 	const output: INodeExecutionData[] = [];
 	const empty: number[] = [];
+	const refused: number[] = [];
 
 	for (let i = 0; i < items.length; i++) {
 		const value = params[i];
 		const pairedItem = { item: i };
 		if (value instanceof Invalid) {
-			output.push({ json: { error: `Item ${i}: ${value.message}` }, pairedItem });
+			if (options.dryRun) refused.push(i);
+			output.push(
+				options.dryRun
+					? refusedItem(value, i)
+					: { json: { error: `Item ${i}: ${value.message}` }, pairedItem },
+			);
 			continue;
 		}
 		try {
@@ -118,6 +126,10 @@ export async function executePerItem<P>(
 			for (const json of list)
 				output.push({ json: key === undefined ? json : structuredClone(json), pairedItem });
 		} catch (error) {
+			if (error instanceof HeldRequest) {
+				output.push(heldRequestItem(error.request, i));
+				continue;
+			}
 			const failure =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
@@ -138,7 +150,14 @@ export async function executePerItem<P>(
 	}
 
 	transport.finish(output);
-	if (empty.length > 0 && spec.emptyHint) {
+	if (options.dryRun) {
+		const message = dryRunHint(
+			`${items.length - refused.length} request(s)`,
+			refused,
+			continueOnFail,
+		);
+		ctx.addExecutionHints?.({ message, location: 'outputPane' });
+	} else if (empty.length > 0 && spec.emptyHint) {
 		ctx.addExecutionHints?.({ message: spec.emptyHint(empty), location: 'outputPane' });
 	}
 	return [output];

@@ -14,6 +14,16 @@ import type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
 
 export { apiBaseUrl, DEFAULT_BASE_URL } from './send';
 export type { BentoRequest, BentoResponse, DeliveryOptions } from './types';
+/**
+ * What the transport throws in a dry run (DeliveryOptions.dryRun) instead of sending `request`:
+ * the request as the caller gave it. Nothing was sent, paced or recorded.
+ */
+export class HeldRequest extends Error {
+	constructor(readonly request: BentoRequest) {
+		super(`Dry run: ${request.method} ${request.endpoint} was not sent`);
+	}
+}
+
 /** Whether a request that failed may have been delivered (set by the transport on its errors). */
 export function mayHaveBeenSent(error: unknown): boolean {
 	return (error as { context?: IDataObject })?.context?.maybeSent === true;
@@ -45,6 +55,8 @@ export class BentoTransport {
 		/** The account (see accountKey): its gates are shared by every run in this process. */
 		readonly account: string,
 		private readonly record: RerunRecord,
+		/** A dry run: no request leaves (see HeldRequest). */
+		private readonly dryRun = false,
 	) {}
 
 	/**
@@ -86,14 +98,15 @@ export class BentoTransport {
 		const account = accountKey(baseUrl, siteUuid);
 		const pacer = new Pacer(options.requestsPerMinute, systemClock);
 		const sender = new Sender(ctx, to, policy, pacer, account, options.maxRateLimitWaitMs);
+		// A dry run shares nothing with the real tries of this run (Retry On Fail).
 		const record = RerunRecord.forRun(
-			run.getExecutionId?.(),
+			options.dryRun ? undefined : run.getExecutionId?.(),
 			node.name,
 			// n8n's run index of this node ($runIndex): a loop's next pass is a new run.
 			Number(run.getWorkflowDataProxy?.(0).$runIndex ?? 0),
 			systemClock.now(),
 		);
-		return new BentoTransport(ctx, to.redact, sender, account, record);
+		return new BentoTransport(ctx, to.redact, sender, account, record, options.dryRun);
 	}
 
 	/**
@@ -125,11 +138,12 @@ export class BentoTransport {
 	 * Sends one request: paced under Bento's rate limit, a 429 waited out, other transient
 	 * failures retried up to Max Retries (see Sender). A write that an earlier run of this node in
 	 * this execution sent is not sent again: its answer, or its "may have been sent" failure, is
-	 * given again. Throws a NodeApiError, redacted, when it gives up (its `context.maybeSent`
+	 * given again. In a dry run nothing is sent: throws a HeldRequest. Throws a NodeApiError, redacted, when it gives up (its `context.maybeSent`
 	 * tells whether Bento may have acted on it), and a NodeOperationError when the execution is
 	 * cancelled.
 	 */
 	async request(request: BentoRequest): Promise<BentoResponse> {
+		if (this.dryRun) throw new HeldRequest(request);
 		if (request.method === 'GET' || !this.record.active) return await this.sender.send(request);
 		// On a first try nothing can be found: a key that is a hash of the body is then made
 		// while the request is on the wire (see sendAndRecord).

@@ -11,6 +11,8 @@ export interface DeliveryOptions {
 	 * (ms) before it fails naming the limit; waits after a refusal keep the 5-minute retry cap.
 	 */
 	maxRateLimitWaitMs: number;
+	/** Send nothing: every request is held (see HeldRequest) for the engines to show. */
+	dryRun?: boolean;
 }
 
 export interface BentoRequest {

@@ -7,9 +7,11 @@ import {
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
+import { Invalid } from '../../helpers/invalid';
 import { sendingOptions, sendOnce } from '../../helpers/sending';
 import { optionsCollection } from '../common.descriptions';
 import { tagRows } from '../subscriber/pickers';
+import { approvedCheck, BROADCAST_ADVICE, deliveryProperties, readDelivery } from './delivery';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
 // Bento's limit per request (its OpenAPI file; no source gives another).
@@ -48,13 +50,7 @@ function tagPicker(displayName: string, name: string, description: string): INod
 }
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'Bento creates each broadcast as a draft: nothing is emailed until someone reviews and sends or schedules it in Bento.',
-		name: 'draftNotice',
-		type: 'notice',
-		default: '',
-	},
+	...deliveryProperties,
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -155,8 +151,11 @@ export const description = updateDisplayOptions(
 function reader(ctx: IExecuteFunctions): ItemReader<BentoBroadcast> {
 	const get = (name: string, i: number, fallback?: unknown) =>
 		ctx.getNodeParameter(name, i, fallback) as unknown;
-	return (_item, i) =>
-		toBentoBroadcast({
+	// A new parameter: read in the workflow's time zone at every node version.
+	const zone = ctx.getTimezone();
+	const now = Date.now();
+	return (_item, i) => {
+		const broadcast = toBentoBroadcast({
 			name: get('name', i),
 			subject: get('subject', i),
 			content: get('content', i),
@@ -168,6 +167,10 @@ function reader(ctx: IExecuteFunctions): ItemReader<BentoBroadcast> {
 			segmentId: get('segmentId', i, ''),
 			batchSizePerHour: get('batchSizePerHour', i),
 		});
+		if (broadcast instanceof Invalid) return broadcast;
+		const delivery = readDelivery(ctx, i, zone, now);
+		return delivery instanceof Invalid ? delivery : { ...broadcast, ...delivery };
+	};
 }
 
 export async function execute(
@@ -183,6 +186,10 @@ export async function execute(
 		max: MAX_BROADCASTS,
 		options,
 		...sendOnce(chosen, 'broadcasts'),
+		maybeSentAdvice: BROADCAST_ADVICE,
+		// An approved broadcast emails its recipients: never twice, whatever the options.
+		neverResend: (broadcast) => broadcast.approved === true,
+		maybeSentCheck: approvedCheck,
 		fromAnswer: broadcastAnswer,
 		answerNamesRejected: true,
 		reader,

@@ -15,6 +15,10 @@ export interface BentoBroadcast extends IDataObject {
 	exclusive_tags?: string;
 	segment_id?: string;
 	batch_size_per_hour: number;
+	/** Set only to send or schedule (see delivery.ts): without it Bento keeps a draft. */
+	approved?: boolean;
+	/** ISO 8601 in UTC, with `approved`: when Bento sends. */
+	send_at?: string;
 }
 
 export interface BroadcastInput {

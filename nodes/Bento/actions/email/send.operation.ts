@@ -169,7 +169,9 @@ export async function execute(
 		reader,
 	});
 	const marketing = result[0].filter(
-		(item) => (item.json.email as BentoEmail | undefined)?.transactional === false,
+		(item) =>
+			item.json.dryRun !== true &&
+			(item.json.email as BentoEmail | undefined)?.transactional === false,
 	).length;
 	if (marketing > 0) {
 		this.addExecutionHints?.({

@@ -9,7 +9,7 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
-import { requestOptionsCollection } from '../common.descriptions';
+import { writeOptionsCollection } from '../common.descriptions';
 import { readId, requestEntry, requiredVerbatim } from '../library.common';
 import { templateLocator } from './templateLocator';
 
@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection,
+	writeOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

@@ -9,7 +9,7 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { describe, requiredName, requiredText } from '../../helpers/validation';
-import { requestOptionsCollection } from '../common.descriptions';
+import { writeOptionsCollection } from '../common.descriptions';
 import { locator, readId, requestEntry, requiredVerbatim } from '../library.common';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -92,7 +92,7 @@ const properties: INodeProperties[] = [
 			),
 		],
 	},
-	requestOptionsCollection,
+	writeOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

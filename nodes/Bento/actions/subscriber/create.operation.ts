@@ -8,7 +8,7 @@ import {
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
-import { emailProperty, requestOptionsCollection } from '../common.descriptions';
+import { emailProperty, writeOptionsCollection } from '../common.descriptions';
 import { subscriberOf } from './answer';
 import { MAX_SUBSCRIBERS } from './import.operation';
 
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	emailProperty('Email address of the subscriber to create'),
-	requestOptionsCollection,
+	writeOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(

@@ -14,6 +14,7 @@ import type { BentoTransport } from '../../transport';
 import { apiFailure } from '../../transport/attempt';
 import { BENTO_DELETIONS_PER_DAY, countText } from '../../transport/bentoLimits';
 import { httpFailureText } from '../../transport/errorMessages';
+import { dryRunOption } from '../../engines/dryRun';
 import { requestOptions } from '../../engines/options';
 import { emailProperty, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
@@ -45,7 +46,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	emailProperty('Email address of the person whose data Bento erases'),
-	optionsCollection([ifNotFound, ...requestOptions]),
+	optionsCollection([dryRunOption, ifNotFound, ...requestOptions]),
 ];
 
 export const description = updateDisplayOptions(

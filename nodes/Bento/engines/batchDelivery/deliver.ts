@@ -5,19 +5,23 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { BentoTransport } from '../../transport';
+import { type BentoTransport, HeldRequest } from '../../transport';
 import { onceRequestLeft } from '../../transport/clock';
 import type { Batch } from './batching';
 import { BatchPlan, earlierCuts } from './batchPlan';
 import { failureOf, partlyRejected, putOutErrors, stoppedRun } from './failure';
-import { putOutDelivered, toCount, tooLargeAlone } from './output';
+import { deliveryHints, putOutDelivered, putOutHeld, toCount, tooLargeAlone } from './output';
 import type { DeliveryPlan } from './plan';
 import { BatchWords, type Range } from './words';
 
 export type { DeliveryPlan } from './plan';
 
-/** What came of one request: Bento's answer, a 413 (it took nothing: too large), or a failure. */
+/**
+ * What came of one request: Bento's answer, a 413 (it took nothing: too large), a failure, or
+ * in a dry run nothing (the transport held it).
+ */
 type Outcome =
+	| { kind: 'held' }
 	| { kind: 'delivered'; answer: IDataObject; attempts: number }
 	| { kind: 'tooLarge'; error: unknown }
 	| { kind: 'failed'; error: unknown };
@@ -32,15 +36,17 @@ const isTooLarge = (error: unknown) => (error as { httpCode?: unknown })?.httpCo
  * item. A batch Bento refuses as too large (413: it took nothing) is sent again in halves, down
  * to one record; a record too large alone is its item's error, naming its size. Without Continue
  * On Fail the first failure stops the run with an error that says what was delivered and not.
+ * In a dry run each record's item says which request it would go in (see putOutHeld). Returns
+ * the number of batches.
  */
 export async function deliverBatches<T extends IDataObject>(
 	ctx: IExecuteFunctions,
 	transport: BentoTransport,
 	plan: DeliveryPlan<T>,
 	output: INodeExecutionData[],
-): Promise<void> {
-	if (plan.records.length === 0) return;
-	await new BatchDelivery(ctx, transport, plan, output).run();
+): Promise<number> {
+	if (plan.records.length === 0) return 0;
+	return await new BatchDelivery(ctx, transport, plan, output).run();
 }
 
 /** One run's batch delivery: the batches as planned so far, and what to report at its end. */
@@ -76,7 +82,8 @@ class BatchDelivery<T extends IDataObject> {
 		return this.batchPlan.batches;
 	}
 
-	async run(): Promise<void> {
+	/** Sends every batch; returns how many there were. */
+	async run(): Promise<number> {
 		const { batchPlan } = this;
 		for (let index = 0; index < this.batches.length; index++) {
 			// While Bento handles this batch, the node's own work for the others overlaps it instead
@@ -93,7 +100,9 @@ class BatchDelivery<T extends IDataObject> {
 			await this.send(batch, batch, batchPlan.takeBody(index), overlap);
 		}
 		this.flushOutput();
-		this.hints();
+		const { rejected, refusedAsTooLarge, maybeSent } = this;
+		deliveryHints(this.ctx, this.plan, { rejected, refusedAsTooLarge, maybeSent });
+		return this.batches.length;
 	}
 
 	/**
@@ -113,7 +122,9 @@ class BatchDelivery<T extends IDataObject> {
 	/** Sends `range` of `batch` as one request (`body`) and acts on what came of it. */
 	private async send(batch: Batch, range: Range, body: Buffer, overlap?: () => void) {
 		const outcome = await this.outcomeOf(range, body, overlap);
-		if (outcome.kind === 'delivered')
+		if (outcome.kind === 'held')
+			putOutHeld(this.plan, this.output, range, batch, this.batches.length);
+		else if (outcome.kind === 'delivered')
 			this.delivered(batch, range, outcome.answer, outcome.attempts);
 		else if (outcome.kind === 'tooLarge') await this.tooLarge(batch, range, outcome.error);
 		else this.failed(batch, range, outcome.error);
@@ -131,6 +142,7 @@ class BatchDelivery<T extends IDataObject> {
 			const { body: answer, attempts } = await sending;
 			return { kind: 'delivered', answer, attempts };
 		} catch (error) {
+			if (error instanceof HeldRequest) return { kind: 'held' };
 			return isTooLarge(error) && !this.cancelled()
 				? { kind: 'tooLarge', error }
 				: { kind: 'failed', error };
@@ -204,29 +216,11 @@ class BatchDelivery<T extends IDataObject> {
 		// Its message and the report count every batch: the plan is made final first.
 		this.settle();
 		const where = this.words.where(batch, range);
-		const { failure, as } = failureOf(this.ctx, this.transport, this.plan, where, error);
+		const { failure, as } = failureOf(this.ctx, this.transport, this.plan, { where, range }, error);
 		if (as === 'maybeSent') this.maybeSent.push(this.words.range(range.start, range.end));
 		if (!this.plan.continueOnFail)
 			throw stoppedRun(failure, as, this.words, range, this.plan.records.length);
 		putOutErrors(this.plan, this.output, range, failure.message);
-	}
-
-	private hints(): void {
-		const { noun, records, resend } = this.plan;
-		const hint = (message: string) =>
-			this.ctx.addExecutionHints?.({ message, location: 'outputPane' });
-		if (this.rejected > 0)
-			hint(
-				`Bento rejected ${this.rejected} of ${records.length} ${noun}. Each output item's "failed" shows its batch's count.`,
-			);
-		if (this.refusedAsTooLarge > 0)
-			hint(
-				`Bento refused ${this.refusedAsTooLarge} request(s) as too large (413) and took nothing from them: their ${noun} were sent again in halves, none twice. A smaller Batch Size avoids the extra requests.`,
-			);
-		if (this.maybeSent.length > 0)
-			hint(
-				`${this.maybeSent.length} batch(es) may have been delivered although Bento did not confirm them (${this.maybeSent.join(', ')}). They were ${resend === 'ifNotSent' ? 'not resent' : 'retried but never confirmed'}: check Bento before sending them again.`,
-			);
 	}
 
 	private flushOutput(): void {

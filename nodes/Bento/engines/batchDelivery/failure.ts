@@ -15,7 +15,7 @@ import type { BatchWords, Range } from './words';
 export type FailedAs = 'notDelivered' | 'maybeSent' | 'partlyDelivered';
 
 /**
- * The error of a request that failed (`range` of `batch`), named for the user: where it
+ * The error of a request that failed (`range` of the records, `where` in words), named for the user: where it
  * happened and what its records became (`as`). A batch that may have been delivered is news
  * only where duplicates matter (`resend: ifNotSent`, or advice given): elsewhere it was retried.
  */
@@ -23,7 +23,7 @@ export function failureOf<T extends IDataObject>(
 	ctx: IExecuteFunctions,
 	transport: BentoTransport,
 	plan: DeliveryPlan<T>,
-	where: string,
+	{ where, range }: { where: string; range: Range },
 	error: unknown,
 ): { failure: NodeApiError | NodeOperationError; as: FailedAs } {
 	const failure =
@@ -32,7 +32,8 @@ export function failureOf<T extends IDataObject>(
 			: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
 	const tracksDuplicates = plan.resend === 'ifNotSent' || plan.maybeSentAdvice !== undefined;
 	if (tracksDuplicates && mayHaveBeenSent(failure)) {
-		failure.message = `${where} may have been sent: ${failure.message}`;
+		const check = plan.maybeSentCheck?.(plan.records.slice(range.start, range.end));
+		failure.message = `${where} may have been sent: ${failure.message}${check ? ` ${check}` : ''}`;
 		failure.description = [failure.description, plan.maybeSentAdvice].filter(Boolean).join(' ');
 		return { failure, as: 'maybeSent' };
 	}

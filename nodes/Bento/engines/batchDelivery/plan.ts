@@ -27,6 +27,12 @@ export interface DeliveryPlan<T extends IDataObject> {
 	 * when the user allowed resending it.
 	 */
 	maybeSentAdvice?: string;
+	/**
+	 * What to check in Bento before sending these records (a batch that may have been delivered)
+	 * again, when they need more than the advice: added to the failure's message, so that it is
+	 * in the error and in each error item (e.g. the names of approved broadcasts).
+	 */
+	maybeSentCheck?: (records: T[]) => string | undefined;
 	/** Fields from Bento's answer for one record of a delivered batch (its position in the batch). */
 	fromAnswer?: (answer: IDataObject, position: number) => IDataObject;
 	/**
