@@ -65,7 +65,8 @@ export const deliveryProperties: INodeProperties[] = [
 		displayName: 'Send At',
 		name: 'sendAt',
 		type: 'dateTime',
-		required: true,
+		// Not `required`: n8n shows it whenever Delivery is an expression ($fromAI), and would then
+		// refuse to run a workflow without it; the node asks for it when Schedule is chosen.
 		default: '',
 		displayOptions: { show: { delivery: ['schedule'] } },
 		description:
