@@ -27,6 +27,7 @@ const FIRST = [
 	'fit.test.js',
 	'library.test.js',
 	'dragdrop.test.js',
+	'broadcast.test.js',
 ];
 const rank = (file) => {
 	const at = FIRST.indexOf(path.basename(file));

@@ -1,7 +1,9 @@
 'use strict';
 // Transactional emails and broadcasts: POST /batch/emails (1 to 60, a bad email refuses the
 // whole batch, nothing queued), GET /fetch/broadcasts (one status per page) and
-// POST /batch/broadcasts (1 to 100, drafts; refused ones listed by index, as Bento's Node SDK reads).
+// POST /batch/broadcasts (1 to 100; refused ones listed by index, as Bento's Node SDK reads). A
+// broadcast is kept as it came, with a status: a draft without `approved`, else scheduled (with
+// `send_at`) or sending.
 const { batchOf, entry, invalid, isEmail, isFlat, isObject } = require('./shared');
 
 const MAX_EMAILS = 60;
@@ -12,6 +14,8 @@ const TYPES = ['plain', 'raw', 'html', 'markdown'];
 const EMAIL_KEYS = ['to', 'from', 'subject', 'html_body', 'transactional', 'personalizations'];
 
 const text = (value) => typeof value === 'string' && value.trim() !== '';
+// A full time with seconds and an offset (Z or ±HH:MM), as the SDKs show send_at.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Why Bento would refuse this email (field, message), or undefined. */
 function emailProblem(email) {
@@ -40,8 +44,15 @@ function broadcastProblem(b) {
 		if (b[key] !== undefined && typeof b[key] !== 'string') return `${key} must be text`;
 	if (!Number.isInteger(b.batch_size_per_hour) || b.batch_size_per_hour < 1)
 		return 'batch_size_per_hour must be a positive whole number';
+	if (b.approved !== undefined && typeof b.approved !== 'boolean')
+		return 'approved must be true or false';
+	if (b.send_at !== undefined && !(typeof b.send_at === 'string' && ISO_TIME.test(b.send_at)))
+		return 'send_at must be an ISO 8601 time, e.g. 2024-04-23T18:30:00Z';
 	return undefined;
 }
+
+/** A stored broadcast's status: Bento keeps one without `approved` as a draft. */
+const statusOf = (b) => (b.approved !== true ? 'draft' : b.send_at ? 'scheduled' : 'sending');
 
 /** Some broadcasts of every status, so that paging and the status filter can be seen. */
 function seedBroadcasts() {
@@ -60,7 +71,7 @@ function broadcastEntry(b, id) {
 		share_url: `https://sandbox.bentonow.test/broadcasts/${id}`,
 		template: { subject: b.subject ?? b.name, to: b.inclusive_tags ?? null, html: b.content ?? '' },
 		created_at,
-		send_at: b.status === 'draft' ? null : created_at,
+		send_at: b.send_at ?? (b.status === 'draft' ? null : created_at),
 		stats: { open_rate: b.status === 'sent' ? 0.42 : 0 },
 	});
 }
@@ -113,7 +124,7 @@ module.exports = {
 				list.forEach((b, index) => {
 					const problem = broadcastProblem(b);
 					if (problem) return failures.push({ index, name: b?.name ?? null, error: problem });
-					store.broadcasts.push({ ...b, status: 'draft' });
+					store.broadcasts.push({ ...b, status: statusOf(b) });
 					const id = store.broadcasts.length;
 					broadcasts.push({
 						id: String(id),
