@@ -1,6 +1,7 @@
 // Dry Run on every operation that writes: no request leaves (nock lets none through and counts
 // every attempt), each valid item says what would be sent, each bad one why it would be refused.
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { Bento } from '../../../nodes/Bento/Bento.node';
 import { runBentoNode } from '../../helpers/runNode';
@@ -21,13 +22,7 @@ beforeEach(() => {
 const dry = { dryRun: true, retryDelay: 0 };
 
 // [label, parameters, a valid item, an invalid item, the field it names]
-type Case = [
-	string,
-	Record<string, unknown>,
-	Record<string, unknown>,
-	Record<string, unknown>,
-	string,
-];
+type Case = [string, Record<string, unknown>, IDataObject, IDataObject, string];
 
 const batchCases: Case[] = [
 	[
