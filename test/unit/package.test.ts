@@ -32,6 +32,7 @@ describe('package', () => {
 	it('fills option defaults from the option descriptions', () => {
 		expect(readBatchOptions({}, deliveryOptions)).toEqual({
 			batchSize: 1000,
+			dryRun: false,
 			maxRetries: 5,
 			onRejectedEvents: 'warn',
 			requestsPerMinute: 0,
