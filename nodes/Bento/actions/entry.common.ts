@@ -64,10 +64,7 @@ export function createEntryOperation(
 	spec: CreateEntryOperationSpec,
 ): Operation & { description: INodeProperties[] } {
 	return {
-		description: operationDescription(resource, 'create', [
-			spec.property,
-			writeOptionsCollection,
-		]),
+		description: operationDescription(resource, 'create', [spec.property, writeOptionsCollection]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeCreateEntry(this, items, {
 				endpoint: spec.endpoint,
