@@ -157,8 +157,6 @@ export interface ListOperationSpec {
 	query?(ctx: IExecuteFunctions, i: number): Checked<IDataObject>;
 	/** One entry as put out; `flattenEntry` unless given. */
 	map?: (entry: IDataObject) => IDataObject;
-	/** See ListSpec.queryInBody. */
-	queryInBody?: boolean;
 	/** The error to throw instead of a failed read's (e.g. one that names a plan Bento requires). */
 	explainFailure?(ctx: IExecuteFunctions, error: unknown): unknown;
 }
@@ -185,7 +183,6 @@ export async function executeList(
 					endpoint: spec.endpoint,
 					paged: spec.paged,
 					map: spec.map ?? flattenEntry,
-					queryInBody: spec.queryInBody,
 				});
 			} catch (error) {
 				throw spec.explainFailure?.(ctx, error) ?? error;

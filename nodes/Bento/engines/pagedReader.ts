@@ -14,11 +14,6 @@ export interface ListSpec {
 	limit: number;
 	/** Turns one entry of Bento's `data` list into the output item's fields. */
 	map?: (entry: IDataObject) => IDataObject;
-	/**
-	 * Also sends the query (`page` included) as a JSON body: for a GET that Bento documents with a
-	 * body (/fetch/search). Rails reads both alike; a proxy that drops a GET's body leaves the query.
-	 */
-	queryInBody?: boolean;
 }
 
 // A guard against an endpoint that ignores `page` and answers the same page forever.
@@ -48,12 +43,7 @@ export async function readList(transport: BentoTransport, spec: ListSpec): Promi
 	const seen = new Set<string>();
 	for (let page = 1; page <= MAX_PAGES && results.length < wanted; page++) {
 		const qs = spec.paged ? { ...spec.qs, page } : spec.qs;
-		const { body } = await transport.request({
-			method: 'GET',
-			endpoint: spec.endpoint,
-			qs,
-			body: spec.queryInBody ? { ...qs } : undefined,
-		});
+		const { body } = await transport.request({ method: 'GET', endpoint: spec.endpoint, qs });
 		const entries = entriesOf(body);
 		if (entries.length === 0) break;
 		const firstId = entries[0]?.id;

@@ -15,7 +15,8 @@ import { executeList, listProperties } from '../library.common';
 
 // `GET /fetch/search` (Bento's docs and OpenAPI file; no SDK has it): Enterprise accounts only,
 // 100 subscribers a page, filters on four dates, each `{gt, lt}`, documented as a JSON body on
-// the GET. They go in the body and in the query (see ListSpec.queryInBody).
+// the GET. n8n's HTTP helper sends no body with a GET, so they go in the query
+// (`created_at[gt]=...`), which Rails reads into the same parameters as a JSON body.
 
 /** Subscribers Bento puts on one page of a search. */
 export const SEARCH_PAGE_SIZE = 100;
@@ -135,7 +136,6 @@ export async function execute(
 		noun: 'subscribers',
 		query: searchQuery,
 		map: foundSubscriber,
-		queryInBody: true,
 		explainFailure: enterpriseFailure,
 	});
 }
