@@ -87,7 +87,7 @@ describe('a search text in a paged picker', () => {
 			pagesOf(PICKER_SEARCH_MAX_REQUESTS + 2, { [match]: 'Late one' }),
 		);
 		const none = await searchPicker('searchSequences', 'late');
-		const found = await searchPicker('searchSequences', 'late', none.paginationToken);
+		const found = await searchPicker('searchSequences', 'late', none.paginationToken as string);
 		expect(found.results).toEqual([{ name: 'Late one', value: `sequence_${match}` }]);
 		expect(asked).toEqual(range(1, PICKER_SEARCH_MAX_REQUESTS + 1));
 	});
@@ -126,7 +126,7 @@ describe('a search text in a paged picker', () => {
 		expect(asked).toEqual([1, 2]);
 		// Browsing, then scrolling to the end: page 2 repeats page 1 (cached): the list ends.
 		const first = await searchPicker('searchSegments');
-		const next = await searchPicker('searchSegments', '', first.paginationToken);
+		const next = await searchPicker('searchSegments', '', first.paginationToken as string);
 		expect(first.results).toHaveLength(2);
 		expect(next).toEqual({ results: [], paginationToken: undefined });
 		expect(asked).toEqual([1, 2]);

@@ -1,7 +1,12 @@
 import nock from 'nock';
 
 import { SECRETS } from '../../helpers/mockBento';
-import { describeErrorClasses, expectQuery, mockEndpoint } from '../../helpers/mockLibrary';
+import {
+	describeErrorClasses,
+	expectQuery,
+	mockEndpoint,
+	type Reply,
+} from '../../helpers/mockLibrary';
 import { everythingEmitted, runBentoNode, type RunResult } from '../../helpers/runNode';
 import { runAgainst, SANDBOX_SECRETS, useSandbox } from '../../helpers/sandbox';
 
@@ -24,8 +29,9 @@ const LIVE = [
 
 /** The tag list Bento answers (the latest `tags.list`), recorded. */
 function mockTags(list: unknown[] = LIVE) {
-	const tags = { list, ...mockEndpoint('GET', '/fetch/tags', () => [200, { data: tags.list }]) };
-	return tags;
+	const answer = { list };
+	const mock = mockEndpoint('GET', '/fetch/tags', (): Reply => [200, { data: answer.list }]);
+	return Object.assign(answer, mock);
 }
 
 const deleted = (name: string) => [200, { message: `Tag (${name}) deleted successfully` }] as const;
