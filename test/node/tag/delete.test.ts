@@ -8,6 +8,7 @@ import {
 	type Reply,
 } from '../../helpers/mockLibrary';
 import { everythingEmitted, runBentoNode, type RunResult } from '../../helpers/runNode';
+import { searchPicker } from '../../helpers/runPicker';
 import { runAgainst, SANDBOX_SECRETS, useSandbox } from '../../helpers/sandbox';
 
 // Tag → Delete: the tag list is read once per run to find the tag and its name, then one
@@ -224,5 +225,21 @@ describe('Tag > Delete against the stand-in', () => {
 		expect(store.store.tags[1].discarded_at).not.toBeNull();
 		const emitted = everythingEmitted(second);
 		for (const secret of SANDBOX_SECRETS) expect(emitted).not.toContain(secret);
+	});
+});
+
+describe('Tag > Delete: the From List picker', () => {
+	it("lists the site's live tags by name and gives their IDs; discarded tags are left out", async () => {
+		nock.disableNetConnect();
+		const tags = mockTags();
+		const all = await searchPicker('searchTagIds');
+		expect(all.results).toEqual([
+			{ name: 'customer', value: '1' },
+			{ name: 'lead', value: '2' },
+			{ name: 'VIP', value: '3' },
+		]);
+		const typed = await searchPicker('searchTagIds', 'vi');
+		expect(typed.results).toEqual([{ name: 'VIP', value: '3' }]);
+		expect(tags.requests).toHaveLength(1);
 	});
 });
