@@ -29,7 +29,8 @@ const FORBIDDEN_PAGE =
  * rateLimit.js; shape 'from-first' (default), 'clock' or 'sliding'), now (the server's clock,
  * () => ms; default Date.now: the limiter, the request log and every answer's Date header read
  * it), maxBodyBytes (a body over it is refused with a 413 before anything else, as a proxy in
- * front of an API does; default none), quiet.
+ * front of an API does; default none), enterprise (whether the account has Bento Enterprise:
+ * Subscriber Search answers 403 without it; default false), quiet.
  */
 async function startBentoSandbox(options = {}) {
 	const keys = {
@@ -42,6 +43,7 @@ async function startBentoSandbox(options = {}) {
 	const initStore = () => {
 		for (const key of Object.keys(store)) delete store[key];
 		for (const m of modules) m.init?.(store);
+		store.enterprise = options.enterprise === true;
 	};
 	initStore();
 	const state = {
@@ -133,6 +135,11 @@ async function startBentoSandbox(options = {}) {
 			state.maxBodyBytes =
 				isObject(body) && Number(body.bytes) > 0 ? Number(body.bytes) : undefined;
 			return send(res, 200, { ok: true, bytes: state.maxBodyBytes ?? null });
+		}
+		// {enabled}: whether the account has Bento Enterprise (Subscriber Search).
+		if (url.pathname === '/__sandbox/enterprise' && req.method === 'POST') {
+			store.enterprise = isObject(body) && body.enabled === true;
+			return send(res, 200, { ok: true, enterprise: store.enterprise });
 		}
 		if (url.pathname === '/__sandbox/rate-limit' && req.method === 'POST') {
 			try {
@@ -313,6 +320,10 @@ async function startBentoSandbox(options = {}) {
 			state.faults = [...faults];
 		},
 		setRateLimit,
+		/** Whether the account has Bento Enterprise (Subscriber Search answers 403 without it). */
+		setEnterprise(enabled) {
+			store.enterprise = enabled === true;
+		},
 		/** Bodies over `bytes` are refused with a 413 (undefined: no limit). */
 		setMaxBodyBytes(bytes) {
 			state.maxBodyBytes = bytes;

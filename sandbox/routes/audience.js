@@ -1,6 +1,7 @@
 'use strict';
 // Subscribers, subscriber commands, tags and fields, checked as strictly as Bento documents them.
 const { batchOf, entry, invalid, isEmail, isObject } = require('./shared');
+const { deleteTag, search } = require('./audienceSearch');
 
 const MAX_SUBSCRIBERS = 1000;
 const MAX_COMMANDS = 100;
@@ -50,6 +51,7 @@ function subscriber(store, email, create = true) {
 			fields: {},
 			tagIds: [],
 			unsubscribed_at: null,
+			created_at: now(),
 		};
 		store.subscribers.set(key, found);
 	}
@@ -159,6 +161,9 @@ module.exports = {
 			},
 		];
 		store.subscribers = new Map();
+		// Tag deletes as they came ({id, name, restored}); Subscriber Search needs Enterprise.
+		store.tagDeletes = [];
+		store.enterprise = false;
 		// Every import record accepted, in arrival order (subscribers above are upserted by email).
 		store.imported = [];
 		store.commands = [];
@@ -181,6 +186,8 @@ module.exports = {
 				return [201, { data: entry(id, 'tags', store.tags[Number(id) - 1]) }];
 			},
 		},
+		{ method: 'DELETE', path: /^\/fetch\/tags\/([^/]+)$/, handle: deleteTag },
+		{ method: 'GET', path: '/fetch/search', handle: search },
 		{
 			method: 'GET',
 			path: '/fetch/fields',

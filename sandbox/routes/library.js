@@ -33,6 +33,10 @@ const LOCATIONS = {
 	},
 };
 const LISTED = new Set(['spam.example', '198.51.100.66']);
+// /stats/ads as Bento's Node SDK documents it: its dimensions and revenue modes.
+const AD_DIMENSIONS = new Set(['source', 'campaign', 'medium', 'content', 'ad']);
+const REVENUE_MODES = new Set(['all_revenue', 'first_revenue', 'subscriptions']);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const templateSummary = (t) => ({ id: t.id, subject: t.subject, stats: t.stats });
 const notFound = (what) => [404, { error: `${what} not found` }];
@@ -151,6 +155,50 @@ function blacklist(request) {
 	];
 }
 
+/** GET /stats/ads: a fixed breakdown by the dimension asked, checked as the SDK types it. */
+function adsStats({ query, entry: logEntry }) {
+	// What was asked, for tests (the log keeps no query otherwise).
+	const { site_uuid: _site, ...asked } = query;
+	logEntry.query = asked;
+	const dimension = query.dimension ?? 'source';
+	if (!AD_DIMENSIONS.has(dimension)) return invalid('dimension', 'is not a dimension');
+	const mode = query.revenue_mode ?? 'all_revenue';
+	if (!REVENUE_MODES.has(mode)) return invalid('revenue_mode', 'is not a revenue mode');
+	for (const key of ['start_date', 'end_date'])
+		if (query[key] !== undefined && !DAY.test(query[key])) return invalid(key, 'is not a date');
+	const rows = [
+		['youtube', 42, 8, 129900],
+		['newsletter', 10, 1, 4900],
+	].filter(([key]) => query.value === undefined || key === query.value);
+	const breakdown = rows.map(([key, signups, customers, cents]) => ({
+		key,
+		label: key,
+		signups,
+		customers,
+		customerRate: Math.round((customers / signups) * 100),
+		revenueCents: cents,
+		revenueCurrency: 'USD',
+	}));
+	const sum = (k) => breakdown.reduce((total, row) => total + row[k], 0);
+	return [
+		200,
+		{
+			dimension,
+			dimensionLabel: dimension[0].toUpperCase() + dimension.slice(1),
+			attribution: { mode: 'last_click', modeLabel: 'Last Click', windowDays: 7 },
+			revenueMode: { mode, label: mode.replace('_', ' ') },
+			totals: {
+				signups: sum('signups'),
+				customers: sum('customers'),
+				revenueCents: sum('revenueCents'),
+			},
+			chartData: [],
+			breakdown,
+			revenueTruncated: false,
+		},
+	];
+}
+
 module.exports = {
 	PAGE_SIZE,
 	init: seed,
@@ -178,6 +226,7 @@ module.exports = {
 				return report ? [200, report] : notFound('Report');
 			}),
 		},
+		{ method: 'GET', path: '/stats/ads', handle: stats(adsStats) },
 		{
 			method: 'GET',
 			path: '/fetch/sequences',

@@ -14,6 +14,7 @@ import {
 } from '../../nodes/Bento/actions/email/send.operation';
 import { MAX_SUBSCRIBERS } from '../../nodes/Bento/actions/subscriber/import.operation';
 import { MAX_COMMANDS } from '../../nodes/Bento/actions/subscriber/runCommand.operation';
+import { SEARCH_PAGE_SIZE } from '../../nodes/Bento/actions/subscriber/search.operation';
 import { MAX_QUERY_CHARS } from '../../nodes/Bento/actions/utility/experimental';
 import {
 	DEFAULT_MAX_RATE_LIMIT_WAIT_MINUTES,
@@ -25,6 +26,7 @@ import {
 	MAX_PICKER_PAGES,
 	PICKER_CACHE_MS,
 	PICKER_MAX_WAIT_MS,
+	PICKER_SEARCH_MAX_REQUESTS,
 } from '../../nodes/Bento/methods/pickerPages';
 import {
 	BENTO_DELETIONS_PER_DAY,
@@ -196,6 +198,12 @@ const DOCUMENTED: Documented[] = [
 		PICKER_MAX_WAIT_MS / 60_000,
 		"docs/limits-and-retries.md|waits in the account's line like any other, for at most # minute",
 	),
+	row(
+		'PICKER_SEARCH_MAX_REQUESTS',
+		PICKER_SEARCH_MAX_REQUESTS,
+		'docs/limits-and-retries.md|reading at most # pages from Bento per search',
+	),
+	row('SEARCH_PAGE_SIZE', SEARCH_PAGE_SIZE, "docs/audience.md|over Bento's pages of # (`page`)"),
 
 	// Requests that fit, and error texts.
 	...['docs/limits-and-retries.md|or at # bytes of JSON body'].map((at) =>

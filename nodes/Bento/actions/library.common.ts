@@ -155,6 +155,10 @@ export interface ListOperationSpec {
 	noun: string;
 	/** Item `i`'s query (e.g. a form ID), or why the item cannot go. */
 	query?(ctx: IExecuteFunctions, i: number): Checked<IDataObject>;
+	/** One entry as put out; `flattenEntry` unless given. */
+	map?: (entry: IDataObject) => IDataObject;
+	/** The error to throw instead of a failed read's (e.g. one that names a plan Bento requires). */
+	explainFailure?(ctx: IExecuteFunctions, error: unknown): unknown;
 }
 
 /**
@@ -172,13 +176,18 @@ export async function executeList(
 			return qs instanceof Invalid ? qs : { ...listParameters(c, i), qs };
 		},
 		shareKey: (params) => JSON.stringify(params),
-		run: async (transport, params) =>
-			await readList(transport, {
-				...params,
-				endpoint: spec.endpoint,
-				paged: spec.paged,
-				map: flattenEntry,
-			}),
+		run: async (transport, params) => {
+			try {
+				return await readList(transport, {
+					...params,
+					endpoint: spec.endpoint,
+					paged: spec.paged,
+					map: spec.map ?? flattenEntry,
+				});
+			} catch (error) {
+				throw spec.explainFailure?.(ctx, error) ?? error;
+			}
+		},
 		emptyHint: (indexes) =>
 			`Bento returned no ${spec.noun} for ${indexes.length === 1 ? 'item' : 'items'} ${indexes.join(', ')}`,
 	});

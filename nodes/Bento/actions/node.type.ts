@@ -3,12 +3,12 @@
 // misspelled or forgotten value is a compile error (test/unit/router.types.test.ts holds that).
 export type NodeMap = {
 	event: 'create';
-	subscriber: 'get' | 'create' | 'deletePersonalData' | 'import' | 'runCommand';
-	tag: 'getAll' | 'create';
+	subscriber: 'get' | 'create' | 'deletePersonalData' | 'import' | 'runCommand' | 'search';
+	tag: 'getAll' | 'create' | 'delete';
 	field: 'getAll' | 'create';
 	email: 'send';
 	broadcast: 'getAll' | 'create';
-	stats: 'getSite' | 'getSegment' | 'getReport';
+	stats: 'getSite' | 'getSegment' | 'getReport' | 'getAds';
 	sequence: 'getAll' | 'addEmail';
 	workflow: 'getAll';
 	emailTemplate: 'get' | 'update';

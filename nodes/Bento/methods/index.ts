@@ -1,5 +1,5 @@
 import * as library from './library';
-import { searchFields, searchTags } from './listSearch';
+import { searchFields, searchTagIds, searchTags } from './listSearch';
 
 // Resource locator searches, by the name a property's `searchListMethod` gives.
-export const listSearch = { searchTags, searchFields, ...library.listSearch };
+export const listSearch = { searchTags, searchTagIds, searchFields, ...library.listSearch };

@@ -56,7 +56,7 @@ const TEMPLATE_OWNERS = [
 
 /**
  * Bento has no list of email templates: the picker shows the emails of the sequences, then of
- * the workflows ("Welcome (sequence: Onboarding)"), a page of their list per search.
+ * the workflows ("Welcome (sequence: Onboarding)"), read as searchLists reads pages.
  */
 async function searchEmailTemplates(
 	this: ILoadOptionsFunctions,
@@ -79,7 +79,7 @@ async function searchEmailTemplates(
 		return results;
 	};
 	const endpoints = TEMPLATE_OWNERS.map(([endpoint]) => endpoint);
-	return await searchLists(transport, endpoints, paginationToken, pick);
+	return await searchLists(transport, endpoints, paginationToken, pick, Boolean(needle));
 }
 
 export const listSearch = { searchSequences, searchSegments, searchEmailTemplates };

@@ -12,8 +12,9 @@ export interface SearchSpec {
 }
 
 /**
- * Lists Bento entries for a resource locator, filtered by the text typed in the picker: one
- * request at most per search (a page of a paged list; `paginationToken` goes on to the next),
+ * Lists Bento entries for a resource locator, filtered by the text typed in the picker: a list
+ * without pages in one request; a paged list one page per search, or with a text up to
+ * PICKER_SEARCH_MAX_REQUESTS pages until one matches (`paginationToken` goes on from there);
  * answers reused for a minute (see pickerPages).
  */
 export async function searchEntries(
@@ -30,7 +31,8 @@ export async function searchEntries(
 			.filter(
 				(entry) => entry.name !== '' && (!needle || entry.name.toLowerCase().includes(needle)),
 			);
-	if (spec.paged) return await searchLists(transport, [spec.endpoint], paginationToken, pick);
+	if (spec.paged)
+		return await searchLists(transport, [spec.endpoint], paginationToken, pick, Boolean(needle));
 	const entries = await (listPage(transport, spec.endpoint, undefined, true)?.entries ?? []);
 	return { results: pick(entries).sort((a, b) => a.name.localeCompare(b.name)) };
 }
@@ -57,6 +59,22 @@ export async function searchFields(
 	return await searchEntries(
 		this,
 		{ endpoint: '/fetch/fields', paged: false, name: key, value: key },
+		filter,
+	);
+}
+
+/** Live tags by name, giving their ID (Tag → Delete); discarded tags are left out. */
+export async function searchTagIds(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	// An entry named '' is not shown: a discarded tag gets that name here.
+	const name = (entry: IDataObject) =>
+		entry.discarded_at === null || entry.discarded_at === undefined ? String(entry.name ?? '') : '';
+	const id = (entry: IDataObject) => String(entry.id ?? '');
+	return await searchEntries(
+		this,
+		{ endpoint: '/fetch/tags', paged: false, name, value: id },
 		filter,
 	);
 }

@@ -70,38 +70,63 @@ export function listPage(
 	return { entries, requested: true };
 }
 
-// A guard against an endpoint that ignores `page` and answers the same page forever.
+// A guard against an endpoint that answers pages forever.
 const MAX_PAGES = 100;
+
+/**
+ * Pages a search text may read from Bento in one search (pages read less than PICKER_CACHE_MS
+ * ago cost nothing), looking for its first match: a name on a later page is found, and one
+ * search spends at most this many of the account's requests. Browsing without a text reads one.
+ */
+export const PICKER_SEARCH_MAX_REQUESTS = 5;
+
+/** The entries of `page` of `endpoint` as JSON when they are in the cache; else undefined. */
+async function cachedPageText(
+	transport: BentoTransport,
+	endpoint: string,
+	page: number,
+): Promise<string | undefined> {
+	const read = page < 1 ? undefined : listPage(transport, endpoint, page, false);
+	return read ? JSON.stringify(await read.entries) : undefined;
+}
 
 /**
  * Searches the paged lists `endpoints` one after the other, from where `token` says ("list:page",
  * as the previous search returned it; the start when undefined), reading pages from the cache
- * and at most one from Bento. Stops after the first page that gives results (`pick` turns a
- * page's entries into them; `list` is the endpoint's index). The token is where the next search
- * (the picker scrolled to its end) goes on; undefined when every list has been read.
+ * and from Bento: one page when browsing, up to PICKER_SEARCH_MAX_REQUESTS when `searching` (a
+ * text was typed). Stops after the first page that gives results (`pick` turns a page's entries
+ * into them; `list` is the endpoint's index). A list ends at an empty page or one equal to the
+ * page before (an endpoint that ignores `page`). The token is where the next search (the picker
+ * scrolled to its end) goes on; undefined when every list has been read.
  */
 export async function searchLists(
 	transport: BentoTransport,
 	endpoints: string[],
 	token: string | undefined,
 	pick: (entries: IDataObject[], list: number) => INodeListSearchItems[],
+	searching = false,
 ): Promise<INodeListSearchResult> {
 	const [from, start] = (token ?? '0:1').split(':').map(Number);
 	let list = Number.isInteger(from) && from >= 0 ? from : 0;
 	let page = Number.isInteger(start) && start >= 1 ? start : 1;
-	let requested = false;
+	const budget = searching ? PICKER_SEARCH_MAX_REQUESTS : 1;
+	let requests = 0;
+	let before = await cachedPageText(transport, endpoints[list] ?? '', page - 1);
 	const results: INodeListSearchItems[] = [];
 	while (list < endpoints.length && results.length === 0) {
-		const read = listPage(transport, endpoints[list], page, !requested);
+		const read = listPage(transport, endpoints[list], page, requests < budget);
 		if (!read) break;
-		requested ||= read.requested;
+		if (read.requested) requests++;
 		const entries = await read.entries;
-		if (entries.length === 0 || page >= MAX_PAGES) {
+		const text = JSON.stringify(entries);
+		if (entries.length === 0 || page >= MAX_PAGES || text === before) {
 			list++;
 			page = 1;
+			before = undefined;
 			continue;
 		}
 		results.push(...pick(entries, list));
+		before = text;
 		page++;
 	}
 	results.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,16 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import * as getAds from './getAds.operation';
 import * as getReport from './getReport.operation';
 import * as getSegment from './getSegment.operation';
 import * as getSite from './getSite.operation';
 
-export { getReport, getSegment, getSite };
+export { getAds, getReport, getSegment, getSite };
 
 export const description: INodeProperties[] = [
 	operationPicker(
 		'stats',
 		[
+			{
+				name: 'Get Ads Stats',
+				value: 'getAds',
+				description:
+					'Sign-ups, customers and revenue by UTM source, campaign, medium, content or ad, for a date range',
+				action: 'Get ads stats',
+			},
 			{
 				name: 'Get Report Stats',
 				value: 'getReport',
@@ -33,6 +41,7 @@ export const description: INodeProperties[] = [
 		],
 		'getSite',
 	),
+	...getAds.description,
 	...getReport.description,
 	...getSegment.description,
 	...getSite.description,

@@ -6,9 +6,10 @@ import * as deletePersonalData from './deletePersonalData.operation';
 import * as get from './get.operation';
 import * as importSubscribers from './import.operation';
 import * as runCommand from './runCommand.operation';
+import * as search from './search.operation';
 
 // `import` is a reserved word: the router maps the operation value `import` to importSubscribers.
-export { create, deletePersonalData, get, importSubscribers, runCommand };
+export { create, deletePersonalData, get, importSubscribers, runCommand, search };
 
 export const description: INodeProperties[] = [
 	operationPicker(
@@ -46,6 +47,13 @@ export const description: INodeProperties[] = [
 					'Tag, untag, set or remove fields, subscribe, unsubscribe or change emails, in batches',
 				action: 'Run subscriber commands',
 			},
+			{
+				name: 'Search',
+				value: 'search',
+				description:
+					'Find subscribers by when they were created, updated, last active or unsubscribed (Bento Enterprise accounts only)',
+				action: 'Search subscribers',
+			},
 		],
 		'import',
 	),
@@ -54,4 +62,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...importSubscribers.description,
 	...runCommand.description,
+	...search.description,
 ];

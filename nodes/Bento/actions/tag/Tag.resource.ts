@@ -2,9 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
 import * as create from './create.operation';
+import * as deleteTag from './delete.operation';
 import * as getAll from './getAll.operation';
 
-export { create, getAll };
+// `delete` is a reserved word: the router maps the operation value `delete` to deleteTag.
+export { create, deleteTag, getAll };
 
 export const description: INodeProperties[] = [
 	operationPicker(
@@ -17,6 +19,12 @@ export const description: INodeProperties[] = [
 				action: 'Create a tag',
 			},
 			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a tag (from the list, by name or by ID); one already gone is no error',
+				action: 'Delete a tag',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				description: "List the site's tags",
@@ -26,5 +34,6 @@ export const description: INodeProperties[] = [
 		'getAll',
 	),
 	...create.description,
+	...deleteTag.description,
 	...getAll.description,
 ];
