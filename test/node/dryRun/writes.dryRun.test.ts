@@ -203,6 +203,35 @@ describe('Dry Run sends nothing', () => {
 		});
 	});
 
+	// Tag → Delete reads the tag list first (the DELETE needs the tag's ID and name): a dry run shows
+	// that read, with a note, and sends nothing.
+	const tagDelete = {
+		resource: 'tag',
+		operation: 'delete',
+		tag: { __rl: true, mode: 'name', value: '={{ $json.tag }}' },
+		options: dry,
+	};
+
+	it('Tag → Delete: the tag list read a real run starts with; a bad item refused', async () => {
+		const { outputs, error } = await runBentoNode({
+			parameters: tagDelete,
+			items: [{ tag: 'old-newsletter' }, { tag: '' }],
+		});
+		expect(error).toBeUndefined();
+		expect(attempts).toBe(0);
+		const [wouldSend, refused] = outputs[0].map((item) => item.json);
+		expect(wouldSend).toEqual({
+			dryRun: true,
+			wouldSend: { method: 'GET', endpoint: '/fetch/tags' },
+			note: expect.stringMatching(/reads this first/),
+		});
+		expect(refused).toEqual({
+			dryRun: true,
+			refused: expect.stringMatching(/^Item 1: /),
+			field: 'tag',
+		});
+	});
+
 	it('every operation that offers Dry Run is one of these, and every one of these offers it', () => {
 		const offering = new Bento().description.properties
 			.filter(
@@ -212,7 +241,7 @@ describe('Dry Run sends nothing', () => {
 				(p) =>
 					`${String(p.displayOptions?.show?.resource)}/${String(p.displayOptions?.show?.operation)}`,
 			);
-		const covered = [...batchCases, ...perItemCases].map(
+		const covered = [...batchCases, ...perItemCases, [, tagDelete] as const].map(
 			([, p]) => `${String(p.resource)}/${String(p.operation)}`,
 		);
 		expect(offering.sort()).toEqual(covered.sort());

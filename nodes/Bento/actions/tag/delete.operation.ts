@@ -14,7 +14,7 @@ import { flattenEntry } from '../../helpers/flatten';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { singleName } from '../../helpers/lists';
 import { type BentoTransport, mayHaveBeenSent } from '../../transport';
-import { operationDescription, requestOptionsCollection } from '../common.descriptions';
+import { operationDescription, writeOptionsCollection } from '../common.descriptions';
 import { requestEntry } from '../library.common';
 
 // Bento deletes a tag with `DELETE /fetch/tags/:id` and `{tag: {name}}` (Node SDK; Bento's agent
@@ -46,7 +46,7 @@ const tagProperty: INodeProperties = {
 
 export const description = operationDescription('tag', 'delete', [
 	tagProperty,
-	requestOptionsCollection,
+	writeOptionsCollection,
 ]);
 
 /** The tag an item names: by its ID (From List, By ID) or by its name. */
