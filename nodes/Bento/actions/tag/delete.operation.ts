@@ -60,6 +60,8 @@ interface Tag {
 	name: string;
 	/** Whether Bento lists it as discarded (`discarded_at` set) or this run deleted it. */
 	gone: boolean;
+	/** The item of this run whose DELETE of it may have reached Bento unconfirmed. */
+	maybeDeletedBy?: number;
 }
 
 function readReference(ctx: IExecuteFunctions, i: number): Checked<TagReference> {
@@ -123,6 +125,13 @@ export async function execute(
 				const name = tag?.name ?? (ref.by === 'name' ? ref.value : null);
 				return { deleted: true, id, name, alreadyDeleted: true };
 			}
+			// A second DELETE of a tag Bento discarded may restore it: never sent again.
+			if (tag.maybeDeletedBy !== undefined)
+				throw new NodeOperationError(
+					this.getNode(),
+					`Tag "${tag.name}" (ID ${tag.id}) was not deleted again: item ${tag.maybeDeletedBy}'s DELETE of it may have reached Bento. Check Bento's tags before running this again.`,
+					{ itemIndex: i },
+				);
 			await deleteTag(this, transport, tag, i);
 			tag.gone = true;
 			return { deleted: true, id: tag.id, name: tag.name, alreadyDeleted: false };
@@ -168,7 +177,9 @@ async function deleteTag(
 				? error
 				: new NodeOperationError(ctx.getNode(), transport.redact(String(error)));
 		if (!mayHaveBeenSent(failure)) throw failure;
-		const now = findTag(await readTags(transport), { by: 'id', value: tag.id });
+		tag.maybeDeletedBy = i;
+		// A list that cannot be read tells nothing: the failure of the DELETE stands.
+		const now = findTag(await readTags(transport).catch(() => [tag]), { by: 'id', value: tag.id });
 		if (now && !now.gone) throw failure;
 	}
 }
