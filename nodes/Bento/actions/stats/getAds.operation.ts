@@ -8,6 +8,7 @@ import type {
 import { executePerItem } from '../../engines/perItem';
 import { toEventDate } from '../../helpers/date';
 import { type Checked, Invalid } from '../../helpers/invalid';
+import { zoneOffsetMinutes } from '../../helpers/timeZone';
 import { operationDescription, requestOptionsCollection } from '../common.descriptions';
 import { readStats } from './statsOperation';
 
@@ -76,7 +77,11 @@ export const description = operationDescription('stats', 'getAds', [
 	requestOptionsCollection,
 ]);
 
-/** A date filter as `YYYY-MM-DD` (the date part of toEventDate's reading), or undefined. */
+/**
+ * A date filter as `YYYY-MM-DD` (the date part of toEventDate's reading), or undefined. An
+ * instant with no written offset (epoch milliseconds, a JS Date) is the day it falls on in
+ * `zone`, not in UTC.
+ */
 function dayOf(
 	value: unknown,
 	zone: string,
@@ -86,7 +91,14 @@ function dayOf(
 	const time = toEventDate(value, zone);
 	if (time instanceof Invalid)
 		return new Invalid(field, `${words}: ${time.message.replace(/^date /, '')}`);
-	return time?.slice(0, 10);
+	if (time === undefined || !(typeof value === 'number' || value instanceof Date))
+		return time?.slice(0, 10);
+	const ms = Date.parse(time);
+	try {
+		return new Date(ms + zoneOffsetMinutes(zone, ms) * 60_000).toISOString().slice(0, 10);
+	} catch {
+		return new Invalid(field, `the workflow's time zone "${zone}" is unknown`);
+	}
 }
 
 /**
