@@ -36,4 +36,23 @@ describe('Tag > Delete: the same tag twice in one run, with Continue On Fail', (
 		// The second item is not sent: it is an error too (or says what item 0 may have done).
 		expect(outputs[0][1].json.alreadyDeleted).not.toBe(false);
 	});
+
+	it("when the tag list cannot be read again after such a failure, the DELETE's failure stands (not the list's)", async () => {
+		mockEndpoint('GET', '/fetch/tags', [
+			[200, { data: [tag(2, 'lead')] }],
+			[401, { error: 'Unauthorized' }],
+		]);
+		const del = mockEndpoint('DELETE', /^\/fetch\/tags\/\d+$/, [[503]]);
+		const { error } = await runBentoNode({
+			parameters: {
+				resource: 'tag',
+				operation: 'delete',
+				tag: { __rl: true, mode: 'id', value: '2' },
+				options: { retryDelay: 0 },
+			},
+			items: [{}],
+		});
+		expect(del.requests).toHaveLength(1);
+		expect(error?.message).toMatch(/^Item 0 failed: Bento answered 503 .*may have been delivered/);
+	});
 });
