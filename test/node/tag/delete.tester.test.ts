@@ -56,3 +56,48 @@ describe('Tag > Delete: the same tag twice in one run, with Continue On Fail', (
 		expect(error?.message).toMatch(/^Item 0 failed: Bento answered 503 .*may have been delivered/);
 	});
 });
+
+describe('Tag > Delete under Retry On Fail', () => {
+	it('a tag an earlier try of this run deleted is reported as deleted by this run, not as already gone', async () => {
+		const gone = new Set<string>();
+		const listed = (id: number, name: string) => ({
+			...tag(id, name),
+			attributes: {
+				...tag(id, name).attributes,
+				discarded_at: gone.has(String(id)) ? '2026-12-06T00:00:00Z' : null,
+			},
+		});
+		mockEndpoint(
+			'GET',
+			'/fetch/tags',
+			(): Reply => [200, { data: [listed(2, 'lead'), listed(3, 'vip')] }],
+		);
+		// The second item's DELETE is refused once (Bento took nothing); n8n runs the node again.
+		const del = mockEndpoint('DELETE', /^\/fetch\/tags\/\d+$/, (request, n): Reply => {
+			if (n === 1) return [422, { error: 'Tag is busy' }];
+			gone.add(request.path.split('/').pop() ?? '');
+			return [200, { message: 'Tag deleted' }];
+		});
+		const result = await runBentoNode({
+			parameters: {
+				resource: 'tag',
+				operation: 'delete',
+				tag: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
+			items: [{ id: '2' }, { id: '3' }],
+			retryOnFail: { maxTries: 2, waitBetweenTries: 0 },
+		});
+		expect(result.error).toBeUndefined();
+		expect(del.requests.map((r) => r.path)).toEqual([
+			'/fetch/tags/2',
+			'/fetch/tags/3',
+			'/fetch/tags/3',
+		]);
+		// As after one run (docs: Retry On Fail gives the same items as one run would).
+		expect(result.outputs[0].map((item) => item.json)).toEqual([
+			{ deleted: true, id: '2', name: 'lead', alreadyDeleted: false },
+			{ deleted: true, id: '3', name: 'vip', alreadyDeleted: false },
+		]);
+		expect(result.run.data.resultData.runData.Bento[0].hints ?? []).toEqual([]);
+	});
+});
