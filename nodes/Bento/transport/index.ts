@@ -125,6 +125,14 @@ export class BentoTransport {
 		return this.record.isRerun ? this.record.earlierItems('POST', endpoint) : [];
 	}
 
+	/**
+	 * Whether an earlier try of this run (n8n's Retry On Fail) sent the write `method endpoint`
+	 * for these input items, answered or maybe delivered. Sends nothing.
+	 */
+	sentInEarlierTry(method: string, endpoint: string, items: number[]): boolean {
+		return this.record.isRerun && this.record.wroteBefore(method, endpoint, items);
+	}
+
 	/** POSTs `body` to `endpoint`; `more`: the input items it carries, how to resend; see `request`. */
 	async post(
 		endpoint: string,

@@ -151,6 +151,14 @@ export class RerunRecord {
 		return writes;
 	}
 
+	/**
+	 * Whether an earlier try of this run kept an outcome for the first write `method endpoint`
+	 * with these input items (its key `#0`). Takes no key: the next `keyOf` is unchanged.
+	 */
+	wroteBefore(method: string, endpoint: string, items: number[]): boolean {
+		return this.run?.outcomes.has(`${method} ${endpoint} items ${itemRuns(items)} #0`) ?? false;
+	}
+
 	/** Whether writes are recorded (a context with an execution id): else keys are not needed. */
 	get active(): boolean {
 		return this.run !== undefined;

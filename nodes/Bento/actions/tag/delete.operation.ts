@@ -119,6 +119,9 @@ export async function execute(
 		run: async (transport, ref, i): Promise<IDataObject> => {
 			tags ??= readTags(transport);
 			const tag = findTag(await tags, ref);
+			// Gone because an earlier try of this run (Retry On Fail) deleted it: this run's deletion.
+			if (tag?.gone && transport.sentInEarlierTry('DELETE', deletePath(tag), [i]))
+				return { deleted: true, id: tag.id, name: tag.name, alreadyDeleted: false };
 			if (!tag || tag.gone) {
 				alreadyGone.push(i);
 				const id = tag?.id ?? (ref.by === 'id' ? ref.value : null);
@@ -147,6 +150,8 @@ export async function execute(
 	return output;
 }
 
+const deletePath = (tag: Tag) => `/fetch/tags/${encodeURIComponent(tag.id)}`;
+
 /**
  * `DELETE /fetch/tags/:id` with `{tag: {name}}` for item `i`, sent once. A failure that may have
  * reached Bento is judged by the tag list read again: gone, the DELETE did it (a success); still
@@ -164,7 +169,7 @@ async function deleteTag(
 			transport,
 			{
 				method: 'DELETE',
-				endpoint: `/fetch/tags/${encodeURIComponent(tag.id)}`,
+				endpoint: deletePath(tag),
 				body: { tag: { name: tag.name } },
 				items: [i],
 				resend: 'ifNotSent',
