@@ -2,10 +2,18 @@
 // against one-per-item, delivery under a scaled-down rate limit, memory and growth. Everything
 // runs against the local Bento stand-in on 127.0.0.1, in its own process. --limit adds the rows
 // under Bento's real limit in real n8n (bench/limit.ts; minutes each); --limit-only runs just those.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { fork, spawn, type ChildProcess } from '@n8n-nodes-bentonow/dev-host/child_process';
+import { existsSync, readFileSync, writeFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import os from '@n8n-nodes-bentonow/dev-host/os';
+import path from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
+import {
+	process,
+	console,
+	setInterval,
+	clearInterval,
+	exposedGc,
+} from '@n8n-nodes-bentonow/dev-host/runtime';
 import type { IDataObject } from 'n8n-workflow';
 
 import '../test/setup';
@@ -17,7 +25,7 @@ import { limitSection } from './limit';
 import { summarizeProfile } from './profile';
 import * as real from './real';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 
@@ -89,7 +97,13 @@ async function timeFloor(sandbox: Sandbox, events: IDataObject[]) {
 async function measureMemory(sandbox: Sandbox, n: number): Promise<IDataObject> {
 	const child = spawn(
 		process.execPath,
-		['--expose-gc', __filename, '--memory', String(n), JSON.stringify(sandbox)],
+		[
+			'--expose-gc',
+			path.join(ROOT, '.bench-build/bench/bench.js'),
+			'--memory',
+			String(n),
+			JSON.stringify(sandbox),
+		],
 		{
 			stdio: ['ignore', 'pipe', 'inherit'],
 		},
@@ -102,7 +116,7 @@ async function measureMemory(sandbox: Sandbox, n: number): Promise<IDataObject> 
 }
 
 async function memoryChild(n: number, sandbox: Sandbox) {
-	const gc = (globalThis as { gc?: () => void }).gc!;
+	const gc = exposedGc()!;
 	const events = makeEvents(n);
 	let payload = 0;
 	for (let s = 0; s < n; s += 1000)
@@ -369,7 +383,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	say('## In real n8n: memory of the node run');
 	say();
 	say(
-		"Warm workflow, sampled inside the n8n process by the benchmark's preload (`bench/n8n-probe.ts`): a full GC right before the measured Bento node, then heap used and RSS every 2 ms until it returns; growth is the peak minus the value at its start. One run per size. RSS barely moves: n8n\'s heap already holds the Code node\'s records and reuses those pages.",
+		"Warm workflow, sampled inside the n8n process by the benchmark's preload (`bench/n8n-probe.ts`): a full GC right before the measured Bento node, then heap used and RSS every 2 ms until it returns; growth is the peak minus the value at its start. One run per size. RSS barely moves: n8n's heap already holds the Code node's records and reuses those pages.",
 	);
 	say();
 	say(

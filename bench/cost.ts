@@ -4,17 +4,19 @@
 // commands, warm. Prints each job's median n8n executionTime of the Bento node and its spread;
 // --per-item adds Create Subscriber (10,000 requests); --profile adds the self time of the
 // node's own functions (V8's sampling profiler, 250 µs).
-import { fork, type ChildProcess } from 'node:child_process';
-import { Session } from 'node:inspector';
-import os from 'node:os';
-import path from 'node:path';
+import { fork, type ChildProcess } from '@n8n-nodes-bentonow/dev-host/child_process';
+import { Session } from '@n8n-nodes-bentonow/dev-host/inspector';
+import os from '@n8n-nodes-bentonow/dev-host/os';
+import path from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
+import { process, console } from '@n8n-nodes-bentonow/dev-host/runtime';
 import type { IDataObject } from 'n8n-workflow';
 
 import '../test/setup';
 import { runBentoNode } from '../test/helpers/runNode';
 import { makeEvents } from './events';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot;
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 7);
 const profile = args.includes('--profile');

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http from '@n8n-nodes-bentonow/dev-host/http';
 import type { IDataObject } from 'n8n-workflow';
 
 import { encodeBatch, planBatches } from '../nodes/Bento/engines/batchDelivery/batching';

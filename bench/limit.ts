@@ -3,6 +3,8 @@
 // of its clock, refused ones too, 429 without Retry-After. Rows: one execution of 250 requests
 // per operation, and K executions at once in queue mode sharing one account. Each row takes
 // about two minutes: opt-in, never part of bench:smoke.
+import { process, console } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import { BURST_QUEUE, type BurstResult, burstRows } from './limitBurst';
 import { queueRows } from './limitQueue';
 import {

@@ -3,14 +3,16 @@
 // form's webhook starts them. Regular mode: one `n8n start` (sqlite, n8n's default unbounded
 // concurrency), a fresh process per row, on BENCH_LIMIT_PORT_BASE + major (broker + 10 + 10 *
 // major). Queue mode: main + 2 workers at concurrency 5, on limitQueue's port plan.
-import os from 'node:os';
-import path from 'node:path';
+import os from '@n8n-nodes-bentonow/dev-host/os';
+import path from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
+import { process, console } from '@n8n-nodes-bentonow/dev-host/runtime';
 
 import { type Cluster, ports, queueLib } from './limitQueue';
 import { type LimitSandbox, resetWithLimit, type Seen, seenBy } from './limitStandIn';
 import { MAJOR_VERSIONS } from './real';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot;
 
 interface E2eN8n {
 	userFolder: string;

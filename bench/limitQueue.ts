@@ -4,12 +4,14 @@
 // default main 6551, worker health 6552+, task-runner brokers 6561+, Redis 6575, PostgreSQL 6585.
 // Environment: BENCH_QUEUE_PORT_BASE (6550) moves them all; BENCH_QUEUE_REDIS_PORT and
 // BENCH_QUEUE_POSTGRES_PORT move those two; BENCH_QUEUE_WORKERS (default: one per execution).
-import path from 'node:path';
+import path from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
+import { process, console } from '@n8n-nodes-bentonow/dev-host/runtime';
 
 import { MAJOR_VERSIONS } from './real';
 import { type LimitSandbox, resetWithLimit, type Seen, seenBy } from './limitStandIn';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot;
 
 export interface Cluster {
 	start(): Promise<void>;

@@ -3,10 +3,17 @@
 // named BENCH_PROBE_NODE it can: profile the CPU (only inside that node's run, so n8n's start-up,
 // the Code nodes and printing stay out), sample the process's heap and RSS around it, and, when
 // n8n prints the run data, write each node's executionTime to a small file instead of printing
-// hundreds of MB (printing fails around 400,000 items). Node built-ins only: it runs inside n8n.
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
-import Module from 'node:module';
+// hundreds of MB (printing fails around 400,000 items). Node built-ins only (through dev/host): it
+// runs inside n8n.
+import { appendFileSync, writeFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import { Session } from '@n8n-nodes-bentonow/dev-host/inspector';
+import Module from '@n8n-nodes-bentonow/dev-host/module';
+import {
+	process,
+	setInterval,
+	clearInterval,
+	exposedGc,
+} from '@n8n-nodes-bentonow/dev-host/runtime';
 
 const out = process.env.BENCH_PROBE_OUT;
 const target = process.env.BENCH_PROBE_NODE ?? 'Bento';
@@ -51,7 +58,7 @@ function stopProfile(window?: { startUs: number; endUs: number }) {
 function wrapExecute(original: Execute): Execute {
 	return async function (this: { getNode(): { name: string } }, ...args: unknown[]) {
 		if (this.getNode().name !== target) return await original.apply(this, args);
-		const gc = (globalThis as { gc?: () => void }).gc;
+		const gc = exposedGc();
 		let sampler: NodeJS.Timeout | undefined;
 		let before: NodeJS.MemoryUsage | undefined;
 		let peakHeap = 0;

@@ -1,6 +1,6 @@
 // Self time from a V8 .cpuprofile (as written by bench/n8n-probe.ts or `node --cpu-prof`), by
 // function and by module, so the benchmark can say where the node's time goes inside n8n.
-import { readFileSync } from 'node:fs';
+import { readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
 
 interface CallFrame {
 	functionName: string;

@@ -2,16 +2,25 @@
 // with `n8n execute` against the same local stand-in as the floor. n8n's own executionTime of
 // the Bento node is the figure; bench/n8n-probe.ts (preloaded into n8n) reads it without
 // printing the items, and can profile or sample memory inside the node's run only.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { spawn } from '@n8n-nodes-bentonow/dev-host/child_process';
+import {
+	existsSync,
+	mkdtempSync,
+	openSync,
+	closeSync,
+	readFileSync,
+	rmSync,
+} from '@n8n-nodes-bentonow/dev-host/fs';
+import os from '@n8n-nodes-bentonow/dev-host/os';
+import path from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
+import { process } from '@n8n-nodes-bentonow/dev-host/runtime';
 import type { IDataObject } from 'n8n-workflow';
 
 import { makeEvents } from './events';
 import { type FloorOptions, sendFloor, type Target } from './floor';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot;
 
 /**
  * One batched operation measured in real n8n. Adding a row is adding an entry to OPERATIONS:
@@ -108,7 +117,7 @@ export function isInstalled(major: number): boolean {
 }
 
 const CREDENTIAL = { id: 'benchSandbox01', name: 'Bento bench sandbox' };
-const PROBE = path.join(__dirname, 'n8n-probe.js');
+const PROBE = path.join(ROOT, '.bench-build/bench/n8n-probe.js');
 
 /** The workflow kinds: `warm` measures the second Bento node after a first one ran the code. */
 export type Kind = 'warm' | 'first';

@@ -1,3 +1,5 @@
+import { setTimeout } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import { useFakeClock } from '../helpers/fakeClock';
 import { everythingEmitted } from '../helpers/runNode';
 import { runAgainst, SANDBOX_SECRETS, type Sandbox, useSandbox } from '../helpers/sandbox';

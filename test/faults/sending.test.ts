@@ -1,5 +1,7 @@
 // Emails against the stand-in over real HTTP: no fault it can inject makes an email go out twice,
 // and nothing Bento certainly did not take is lost.
+import { setTimeout } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import { runAgainst, type Sandbox, useSandbox } from '../helpers/sandbox';
 import { useFakeClock } from '../helpers/fakeClock';
 

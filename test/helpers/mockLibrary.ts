@@ -1,6 +1,7 @@
 // Nock helpers and shared cases for the library resources (stats, sequences, workflows, email
 // templates, segments, forms, utilities): any method and path on Bento's host, recorded.
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { useFakeClock } from './fakeClock';
 import { BENTO_ORIGIN, SECRETS } from './mockBento';
@@ -73,7 +74,7 @@ export interface ErrorCaseSpec {
 	path: string | RegExp;
 	ok: Reply;
 	/** Items that each cause their own request (distinct inputs). */
-	items?: Array<Record<string, unknown>>;
+	items?: IDataObject[];
 	/** Whether items share one request (site stats): then one failure fails them all. */
 	shared?: boolean;
 	/** A write that must not happen twice: a 5xx (maybe delivered) is reported, not resent. */

@@ -11,6 +11,8 @@ export interface Recorded {
 }
 
 type Reply = [status: number, body?: unknown, headers?: Record<string, string>];
+/** What nock's reply callback is given with an error: nock reads only the error then. */
+const NO_REPLY = null as unknown as nock.ReplyFnResult;
 /** A reply, `'reset'` (the connection drops after the body went out) or a network error code. */
 export type Step = Reply | 'reset' | { code: string };
 
@@ -36,10 +38,10 @@ export function mockBento(
 		requests.push({ method, path, body: parsed, query, rawQuery: url.search.slice(1) });
 		const step = steps[Math.min(requests.length - 1, steps.length - 1)];
 		if (step === 'reset')
-			return callback(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), null);
+			return callback(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), NO_REPLY);
 		if (step && !Array.isArray(step))
-			return callback(Object.assign(new Error(step.code), { code: step.code }), null);
-		callback(null, step ?? [200, answer(parsed, query)]);
+			return callback(Object.assign(new Error(step.code), { code: step.code }), NO_REPLY);
+		callback(null, (step ?? [200, answer(parsed, query)]) as unknown as nock.ReplyFnResult);
 	});
 	return { requests, scope };
 }

@@ -1,6 +1,8 @@
 // Runs the Bento node through n8n-core's real execution engine (WorkflowExecute), as n8n's own
 // node tests do: parameters, expressions, pairing, Continue On Fail, the error output and the
 // credential's authenticate() all run through n8n's code, not through a mock of it.
+import { setTimeout, clearTimeout } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
@@ -28,8 +30,8 @@ import { BentoApi } from '../../credentials/BentoApi.credentials';
 import { Bento } from '../../nodes/Bento/Bento.node';
 
 export const TEST_CREDENTIALS = {
-	publishableKey: 'pk_test_9f8e7d6c5b4a',
-	secretKey: 'sk_test_SECRET_1a2b3c4d5e6f',
+	publishableKey: 'pk_test_dummy_9f8e7d6c5b4a',
+	secretKey: 'sk_test_dummy_SECRET_1a2b3c4d5e6f',
 	siteUuid: 'site-uuid-0123456789abcdef',
 	baseUrl: 'https://app.bentonow.com/api/v1',
 };

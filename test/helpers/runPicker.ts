@@ -22,11 +22,14 @@ const nodeTypes: INodeTypes = {
 
 export type PickerName = keyof typeof bento.methods.listSearch;
 
-/** Calls picker `method` with the search text `filter` and the previous answer's token. */
+/**
+ * Calls picker `method` with the search text `filter` and the previous answer's token (typed
+ * `unknown` in n8n's answer; the editor hands it back as it came).
+ */
 export async function searchPicker(
 	method: PickerName,
 	filter?: string,
-	paginationToken?: string,
+	paginationToken?: unknown,
 	credentials: Partial<typeof TEST_CREDENTIALS> = {},
 ): Promise<INodeListSearchResult> {
 	const node: INode = {
@@ -57,5 +60,9 @@ export async function searchPicker(
 		userId: 'user',
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const ctx = new LoadOptionsContext(workflow, node, additionalData, 'parameters.value');
-	return await bento.methods.listSearch[method].call(ctx, filter, paginationToken);
+	return await bento.methods.listSearch[method].call(
+		ctx,
+		filter,
+		paginationToken as string | undefined,
+	);
 }

@@ -27,7 +27,7 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-export const WEBHOOK_SECRET = 'whsec-test-0123456789abcdef';
+export const WEBHOOK_SECRET = 'whsec-test-dummy-0123456789abcdef';
 export const WEBHOOK_CREDENTIAL = { headerName: 'X-Bento-Secret', secret: WEBHOOK_SECRET };
 
 function workflowWith(node: INode, staticData?: IDataObject) {

@@ -63,8 +63,8 @@ export interface Delivery {
 }
 
 export const SANDBOX_KEYS = {
-	publishableKey: 'pk_fault_tests_0a1b2c',
-	secretKey: 'sk_fault_tests_SECRET_9z8y7x',
+	publishableKey: 'pk_fault_tests_dummy_0a1b2c',
+	secretKey: 'sk_fault_tests_dummy_SECRET_9z8y7x',
 	siteUuid: 'fault-site-uuid-42',
 };
 

@@ -1,3 +1,5 @@
+import { setTimeout, setImmediate } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import { systemClock } from '../../nodes/Bento/transport/clock';
 
 interface Timer {

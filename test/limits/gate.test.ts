@@ -1,3 +1,5 @@
+import { setImmediate } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import nock from 'nock';
 
 import { LEARNING_IN_FLIGHT } from '../../nodes/Bento/transport/limitState';

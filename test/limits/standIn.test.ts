@@ -31,7 +31,7 @@ beforeEach(() => {
 it.each([
 	['clock', 'one 429 per window'],
 	['sliding', 'at most one 429 per window once it learned the window'],
-] as const)(
+] as Array<[shape: 'clock' | 'sliding', outcome: string]>)(
 	'a %s limit of 20 a minute, 70 batches, default options: everything once, %s',
 	async (shape) => {
 		const s = sandbox();

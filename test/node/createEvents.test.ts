@@ -1,3 +1,5 @@
+import { setTimeout } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import nock from 'nock';
 
 import * as batching from '../../nodes/Bento/engines/batchDelivery/batching';

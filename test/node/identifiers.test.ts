@@ -1,6 +1,7 @@
 // Identifiers pasted with invisible characters, through n8n's real engine: what Bento receives
 // and which items are refused (helpers/identifiers.ts).
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { mockBatch, mockEndpoint } from '../helpers/mockAudience';
 import { runBentoNode } from '../helpers/runNode';
@@ -16,7 +17,7 @@ interface Case {
 	/** The field that holds the address, as the error names it. */
 	field: string;
 	parameters: Record<string, unknown>;
-	item: (address: string, i: number) => Record<string, unknown>;
+	item: (address: string, i: number) => IDataObject;
 	/** Where the address is in a record Bento received. */
 	sent: (record: Record<string, unknown>) => unknown;
 }

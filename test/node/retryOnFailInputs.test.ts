@@ -1,3 +1,5 @@
+import { setImmediate } from '@n8n-nodes-bentonow/dev-host/runtime';
+
 import nock from 'nock';
 
 import { BENTO_ORIGIN, SECRETS } from '../helpers/mockBento';

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import path from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 
 import { BODY_TEMPLATE } from '../../nodes/BentoTrigger/template';
 import { renderLiquid, SAMPLE } from '../../sandbox/sendWebhook';
@@ -15,7 +16,7 @@ import {
 
 /** The template the panel showed before issue 24: quoted variables, pasted by Liquid as they are. */
 const QUOTED_TEMPLATE = readFileSync(
-	path.join(__dirname, '../fixtures/bodyTemplate-quoted.liquid'),
+	path.join(repoRoot, 'test/fixtures/bodyTemplate-quoted.liquid'),
 	'utf8',
 );
 

@@ -61,7 +61,7 @@ describe('planBatches by size', () => {
 		expect(encodeBatch('events', records, batch, serialized).toString()).toBe(
 			encodeBatch('events', records, batch).toString(),
 		);
-		const all = encodeBatch('events', records, { number: 1, start: 0, end: 3 }, serialized);
+		const all = encodeBatch('events', records, { start: 0, end: 3 }, serialized);
 		expect(all.length).toBe(overhead + serialized.bytes.reduce((a, n) => a + n + 1, -1));
 	});
 

@@ -7,7 +7,7 @@ import { CREDENTIAL_FIELDS, cleanCredentials } from '../../nodes/Bento/transport
 
 const SAVED = {
 	publishableKey: 'pk_live_1234',
-	secretKey: 'sk_live_SECRET_5678',
+	secretKey: 'sk_live_SECRET_dummy_5678',
 	siteUuid: 'site-uuid-abcd',
 	baseUrl: 'http://127.0.0.1:7200/api/v1',
 };

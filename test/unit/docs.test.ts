@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import { join } from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -67,7 +68,7 @@ interface Documented {
 	phrase: string;
 }
 
-const root = join(__dirname, '..', '..');
+const root = repoRoot;
 
 /** A property of a node description, found by name, options collections included. */
 function findProperty(properties: INodeProperties[], name: string): INodeProperties | undefined {

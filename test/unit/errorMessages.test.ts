@@ -164,7 +164,7 @@ describe('the failure text', () => {
 		],
 		['in plain text', 'no site site-0001 for pk_live_abc123'],
 		['in an HTML page', '<html><body><p>Bad key sk_live_secret_456</p></body></html>'],
-		['in an unknown shape', { echoed: { key: 'sk_live_secret_456' } }],
+		['in an unknown shape', { echoed: { value: 'sk_live_secret_456' } }],
 	])('a key the server echoes back is redacted %s', (_where, body) => {
 		const redact = createRedactor(['pk_live_abc123', 'sk_live_secret_456', 'site-0001']);
 		const message = redact(httpFailureText(401, body).message);

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import { join } from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 
 import { deliveryOptions } from '../../nodes/Bento/actions/common.descriptions';
 import {
@@ -8,7 +9,7 @@ import {
 } from '../../nodes/Bento/engines/options';
 import { PACKAGE_NAME, PACKAGE_VERSION, USER_AGENT } from '../../nodes/Bento/transport/userAgent';
 
-const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 describe('package', () => {
 	it('names this package and its version in the User-Agent', () => {

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import { dirname, join } from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import * as ts from 'typescript';
@@ -33,7 +34,7 @@ const DIRECTIVE = '// @ts-expect-error';
 
 /** Type errors per file, for in-memory files checked together (one program: the checker runs once). */
 function typeErrors(files: Record<string, string>): Record<string, ts.Diagnostic[]> {
-	const configPath = join(__dirname, '../tsconfig.json');
+	const configPath = join(repoRoot, 'test/tsconfig.json');
 	const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
 	const { options } = ts.parseJsonConfigFileContent(config, ts.sys, dirname(configPath));
 	const compilerOptions = { ...options, isolatedModules: false, noEmit: true, incremental: false };
@@ -53,9 +54,9 @@ function lineOf(d: ts.Diagnostic): number {
 }
 
 describe('router types', () => {
-	const fileName = __filename.replace(/\\/g, '/');
+	const fileName = join(repoRoot, 'test/unit/router.types.test.ts').replace(/\\/g, '/');
 	const strippedName = fileName.replace(/\.test\.ts$/, '.stripped.ts');
-	const source = readFileSync(__filename, 'utf8');
+	const source = readFileSync(fileName, 'utf8');
 	const lines = source.split('\n');
 	const expected = lines.filter((line) => line.trim().startsWith(DIRECTIVE)).length;
 	const stripped = lines.map((line) => (line.trim().startsWith(DIRECTIVE) ? '' : line)).join('\n');

@@ -1,4 +1,4 @@
-import { runInNewContext } from 'node:vm';
+import { runInNewContext } from '@n8n-nodes-bentonow/dev-host/vm';
 
 import { isPlainObject, parseObjectValue } from '../../nodes/Bento/helpers/validation';
 

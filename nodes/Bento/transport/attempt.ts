@@ -43,7 +43,10 @@ export interface AttemptContext {
 
 /** An error as n8n's HTTP helper throws it (network failures; statuses in some versions). */
 export interface ThrownHttpError {
+	name?: string;
 	message?: string;
+	/** NodeApiError's: the messages of the errors it wraps. */
+	messages?: string[];
 	httpCode?: string | null;
 	code?: string;
 	cause?: ThrownHttpError & {
@@ -52,6 +55,23 @@ export interface ThrownHttpError {
 }
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+// n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED, n8n 2.12 and later) refuses a destination
+// before connecting with one of these errors (n8n tells them by name too). When n8n's
+// NodeApiError wraps it, the name can be lost with the cause; its message stays.
+const SSRF_REFUSALS = new Set(['SsrfBlockedIpError', 'SsrfBlockedHostnameError']);
+const SSRF_MESSAGE =
+	/^The request was blocked because (it resolves to a restricted IP address|the destination hostname is restricted)/;
+
+function refusedBySsrfProtection(error: ThrownHttpError): boolean {
+	let current: ThrownHttpError | undefined = error;
+	for (let depth = 0; current && depth < 5; depth++, current = current.cause) {
+		if (current.name && SSRF_REFUSALS.has(current.name)) return true;
+		const messages = [current.message ?? '', ...(current.messages ?? [])];
+		if (messages.some((message) => SSRF_MESSAGE.test(message))) return true;
+	}
+	return false;
+}
 
 function header(headers: IDataObject | undefined, name: string): unknown {
 	if (!headers) return undefined;
@@ -109,6 +129,17 @@ export function attemptOfThrown(ctx: AttemptContext, error: ThrownHttpError): At
 	const response = error.cause?.response;
 	if (response?.status)
 		return attemptOfResponse(ctx, response.status, response.data, response.headers);
+	if (refusedBySsrfProtection(error))
+		return {
+			ok: false,
+			retryable: false,
+			sent: 'no',
+			httpCode: 'SSRF_BLOCKED',
+			message: ctx.redact(`n8n's SSRF protection refused the request to ${ctx.baseUrl}`),
+			description: ctx.redact(
+				'This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true, and the Base URL leads to an address it blocks (localhost and private networks by default, as for the local sandbox). Nothing was sent. An n8n administrator can allow the host with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES.',
+			),
+		};
 	const httpCode = error.httpCode ?? error.cause?.code ?? error.code;
 	if (httpCode && /^\d{3}$/.test(httpCode))
 		return attemptOfResponse(ctx, Number(httpCode), undefined);

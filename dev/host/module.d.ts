@@ -1,0 +1,2 @@
+declare const nodeModule: typeof import('node:module');
+export = nodeModule;

@@ -1,0 +1,2 @@
+declare const nodeModule: typeof import('node:os');
+export = nodeModule;

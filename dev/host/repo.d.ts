@@ -1,0 +1,2 @@
+/** The repository's root directory (absolute). */
+export declare const repoRoot: string;
