@@ -241,7 +241,7 @@ describe('Dry Run sends nothing', () => {
 				(p) =>
 					`${String(p.displayOptions?.show?.resource)}/${String(p.displayOptions?.show?.operation)}`,
 			);
-		const covered = [...batchCases, ...perItemCases, [, tagDelete] as const].map(
+		const covered = [...batchCases, ...perItemCases, ['Tag → Delete', tagDelete] as const].map(
 			([, p]) => `${String(p.resource)}/${String(p.operation)}`,
 		);
 		expect(offering.sort()).toEqual(covered.sort());
