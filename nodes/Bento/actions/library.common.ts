@@ -6,6 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { outputProperties, type SimplifySpec } from '../engines/output';
 import { listParameters, readList } from '../engines/pagedReader';
 import { executePerItem, notFoundVerdict, type WriteEffect, writeEffect } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
@@ -147,6 +148,12 @@ export function getEntryOperation<R extends BentoResource>(
 /** The parameters of a list operation: Return All / Limit and the options. */
 export const listProperties: INodeProperties[] = [...returnAllOrLimit, requestOptionsCollection];
 
+/** listProperties, with Simplify (and the AI tool's Output) before the options when declared. */
+function listPropertiesFor(simplify: SimplifySpec | undefined): INodeProperties[] {
+	if (!simplify) return listProperties;
+	return [...returnAllOrLimit, ...outputProperties(simplify), requestOptionsCollection];
+}
+
 export interface ListOperationSpec {
 	endpoint: string;
 	/** Whether the endpoint takes `page`. */
@@ -155,6 +162,8 @@ export interface ListOperationSpec {
 	noun: string;
 	/** Item `i`'s query (e.g. a form ID), or why the item cannot go. */
 	query?(ctx: IExecuteFunctions, i: number): Checked<IDataObject>;
+	/** Offers Simplify on the entries (engines/output.ts). */
+	simplify?: SimplifySpec;
 }
 
 /**
@@ -179,6 +188,7 @@ export async function executeList(
 				paged: spec.paged,
 				map: flattenEntry,
 			}),
+		simplify: spec.simplify,
 		emptyHint: (indexes) =>
 			`Bento returned no ${spec.noun} for ${indexes.length === 1 ? 'item' : 'items'} ${indexes.join(', ')}`,
 	});
@@ -194,7 +204,7 @@ export function listOperation<R extends BentoResource>(
 	spec: Omit<ListOperationSpec, 'query'>,
 ): Operation & { description: INodeProperties[] } {
 	return {
-		description: operationDescription(resource, operation, listProperties),
+		description: operationDescription(resource, operation, listPropertiesFor(spec.simplify)),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeList(this, items, spec);
 		},
