@@ -35,7 +35,7 @@ describe('which output parameters n8n shows', () => {
 			const values = kept({ ...broadcasts, simplify: false, output: 'raw' }, version, tool);
 			expect(values).not.toHaveProperty('simplify');
 			expect(values).not.toHaveProperty('output');
-			expect(values).not.toHaveProperty('fields');
+			expect(values).not.toHaveProperty('outputFields');
 		}
 	});
 
@@ -49,8 +49,8 @@ describe('which output parameters n8n shows', () => {
 		const values = kept(broadcasts, 1.2, true);
 		expect(values).not.toHaveProperty('simplify');
 		expect(values.output).toBe('simplified');
-		expect(values).not.toHaveProperty('fields');
-		expect(kept({ ...broadcasts, output: 'selected' }, 1.2, true).fields).toEqual([]);
+		expect(values).not.toHaveProperty('outputFields');
+		expect(kept({ ...broadcasts, output: 'selected' }, 1.2, true).outputFields).toEqual([]);
 	});
 
 	it('only operations that declare Simplify show it', () => {
@@ -78,7 +78,7 @@ describe('readOutputChoice and applyOutputChoice', () => {
 		applyOutputChoice(entry, readOutputChoice(ctx(typeVersion, parameters), s, 0));
 
 	it('before 1.2: the answer as before, whatever is set', () => {
-		expect(shaped(1.1, { simplify: true, output: 'selected', fields: ['id'] })).toBe(entry);
+		expect(shaped(1.1, { simplify: true, output: 'selected', outputFields: ['id'] })).toBe(entry);
 		expect(shaped(1, {}, { ...spec, before12: 'simplified' })).toEqual({ id: 1, name: 'May' });
 	});
 
@@ -90,11 +90,13 @@ describe('readOutputChoice and applyOutputChoice', () => {
 	it('1.2 as a tool: Output decides, Simplify is not read', () => {
 		expect(shaped(1.2, { output: 'raw', simplify: true })).toBe(entry);
 		expect(shaped(1.2, { output: 'simplified', simplify: false })).toEqual({ id: 1, name: 'May' });
-		expect(shaped(1.2, { output: 'selected', fields: ['html', 'extra', 'missing'] })).toEqual({
-			html: '<p>x</p>',
-			extra: true,
-		});
-		expect(shaped(1.2, { output: 'selected', fields: [] })).toEqual({});
+		expect(shaped(1.2, { output: 'selected', outputFields: ['html', 'extra', 'missing'] })).toEqual(
+			{
+				html: '<p>x</p>',
+				extra: true,
+			},
+		);
+		expect(shaped(1.2, { output: 'selected', outputFields: [] })).toEqual({});
 	});
 
 	it('deletedAnswer: {deleted: true} from 1.2, the old answer before', () => {

@@ -81,7 +81,7 @@ export function outputProperties(spec: SimplifySpec): INodeProperties[] {
 		},
 		{
 			displayName: 'Fields',
-			name: 'fields',
+			name: 'outputFields',
 			type: 'multiOptions',
 			options: fieldOptions,
 			default: [],
@@ -105,7 +105,7 @@ export function readOutputChoice(
 		return { keep: spec.before12 === 'simplified' ? spec.fields : undefined };
 	const mode = ctx.getNodeParameter('output', itemIndex, '') as OutputMode | '';
 	if (mode === 'selected')
-		return { keep: ctx.getNodeParameter('fields', itemIndex, []) as string[] };
+		return { keep: ctx.getNodeParameter('outputFields', itemIndex, []) as string[] };
 	if (mode !== '') return { keep: mode === 'simplified' ? spec.fields : undefined };
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return { keep: simplify ? spec.fields : undefined };

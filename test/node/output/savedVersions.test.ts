@@ -43,9 +43,9 @@ describe('versions 1 and 1.1: the output of every operation version 1.2 changed 
 
 	it('a saved node with Simplify off (an expression or stray parameter) still puts out as before', async () => {
 		const node = caseNamed('Broadcast Get Many');
-		expect(await run(node, 1.1, { simplify: false, output: 'selected', fields: ['id'] })).toEqual(
-			node.outputs['1.1'],
-		);
+		expect(
+			await run(node, 1.1, { simplify: false, output: 'selected', outputFields: ['id'] }),
+		).toEqual(node.outputs['1.1']);
 	});
 });
 
@@ -138,7 +138,7 @@ describe('version 1.2: Simplify on (the default) and off', () => {
 
 	it('a node that is not an AI tool ignores a stray Output parameter (n8n keeps only shown ones)', async () => {
 		const node = caseNamed('Broadcast Get Many');
-		const out = jsonOf(await run(node, 1.2, { output: 'selected', fields: ['id'] }));
+		const out = jsonOf(await run(node, 1.2, { output: 'selected', outputFields: ['id'] }));
 		expect(Object.keys(out[0])).toEqual([
 			'id',
 			'name',
