@@ -22,7 +22,24 @@ import * as subscriber from './actions/subscriber/Subscriber.resource';
 import * as tag from './actions/tag/Tag.resource';
 import * as utility from './actions/utility/Utility.resource';
 import * as workflow from './actions/workflow/Workflow.resource';
+import { nodeBuilderHint, type NodeBuilderHint } from './helpers/builderHint';
 import { listSearch } from './methods';
+
+// Read by n8n 2.x's AI workflow builder when it searches for a node; n8n 1.x ignores it.
+const builderHint: NodeBuilderHint = {
+	searchHint:
+		"Bento email marketing: track events (they start Bento automations), create, import, tag and look up subscribers, send transactional emails, create or schedule broadcasts, read stats. Batches many items into few requests under Bento's rate limit; every write has a Dry Run option.",
+	relatedNodes: [
+		{
+			nodeType: 'n8n-nodes-bentonow.bentoTrigger',
+			relationHint: 'Starts a workflow when Bento sends a webhook (an event, a subscriber change)',
+		},
+		{
+			nodeType: 'n8n-nodes-bentonow.bentoFormResponseTrigger',
+			relationHint: 'Starts a workflow for each new response to a Bento form',
+		},
+	],
+};
 
 export class Bento implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,8 +48,9 @@ export class Bento implements INodeType {
 		icon: { light: 'file:../../icons/bento.svg', dark: 'file:../../icons/bento.dark.svg' },
 		group: ['output'],
 		// 1.1: Create Events reads a date without an offset in the workflow's time zone (1: UTC).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: Simplify and the AI tool's Output on long answers; deletes answer {deleted: true}.
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Send events, subscribers and emails to Bento email marketing and automation',
 		defaults: { name: 'Bento' },
@@ -77,6 +95,7 @@ export class Bento implements INodeType {
 			...utility.description,
 			...workflow.description,
 		],
+		...nodeBuilderHint(builderHint),
 	};
 
 	methods = { listSearch };

@@ -6,6 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { outputProperties, type SimplifySpec } from '../engines/output';
 import { listParameters, readList } from '../engines/pagedReader';
 import { executePerItem, notFoundVerdict, type WriteEffect, writeEffect } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
@@ -147,6 +148,12 @@ export function getEntryOperation<R extends BentoResource>(
 /** The parameters of a list operation: Return All / Limit and the options. */
 export const listProperties: INodeProperties[] = [...returnAllOrLimit, requestOptionsCollection];
 
+/** listProperties, with Simplify (and the AI tool's Output) before the options when declared. */
+function listPropertiesFor(simplify: SimplifySpec | undefined): INodeProperties[] {
+	if (!simplify) return listProperties;
+	return [...returnAllOrLimit, ...outputProperties(simplify), requestOptionsCollection];
+}
+
 export interface ListOperationSpec {
 	endpoint: string;
 	/** Whether the endpoint takes `page`. */
@@ -159,6 +166,8 @@ export interface ListOperationSpec {
 	map?: (entry: IDataObject) => IDataObject;
 	/** The error to throw instead of a failed read's (e.g. one that names a plan Bento requires). */
 	explainFailure?(ctx: IExecuteFunctions, error: unknown): unknown;
+	/** Offers Simplify on the entries (engines/output.ts). */
+	simplify?: SimplifySpec;
 }
 
 /**
@@ -188,6 +197,7 @@ export async function executeList(
 				throw spec.explainFailure?.(ctx, error) ?? error;
 			}
 		},
+		simplify: spec.simplify,
 		emptyHint: (indexes) =>
 			`Bento returned no ${spec.noun} for ${indexes.length === 1 ? 'item' : 'items'} ${indexes.join(', ')}`,
 	});
@@ -203,7 +213,7 @@ export function listOperation<R extends BentoResource>(
 	spec: Omit<ListOperationSpec, 'query'>,
 ): Operation & { description: INodeProperties[] } {
 	return {
-		description: operationDescription(resource, operation, listProperties),
+		description: operationDescription(resource, operation, listPropertiesFor(spec.simplify)),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeList(this, items, spec);
 		},

@@ -8,6 +8,7 @@ import {
 
 import { dryRunHint, heldRequestItem, refusedItem } from './dryRun';
 import { readNodeOptions, requestOptions } from './options';
+import { applyOutputChoice, readOutputChoice, type SimplifySpec } from './output';
 import { Invalid } from '../helpers/invalid';
 import { type BentoResponse, BentoTransport, HeldRequest } from '../transport';
 import { type ItemReader, itemRange, readItem } from './readItem';
@@ -35,6 +36,8 @@ export interface PerItemSpec<P> {
 	shareKey?(params: P): string;
 	/** Shown as a hint when some items put out nothing (e.g. "no subscriber found"). */
 	emptyHint?(itemIndexes: number[]): string;
+	/** Offers Simplify (and the AI tool's Output) on what `run` puts out: see engines/output.ts. */
+	simplify?: SimplifySpec;
 }
 
 /** What a per-item request does to the entry it names (`WriteEffect` of its method by default). */
@@ -122,9 +125,12 @@ export async function executePerItem<P>(
 			const result = await answer;
 			const list = Array.isArray(result) ? result : [result];
 			if (list.length === 0) empty.push(i);
-			// Each output item gets its own copy: shared answers must not be one object in n8n's data.
-			for (const json of list)
+			const choice = spec.simplify && readOutputChoice(ctx, spec.simplify, i);
+			for (const answer of list) {
+				const json = choice ? applyOutputChoice(answer, choice) : answer;
+				// Each output item gets its own copy: shared answers must not be one object in n8n's data.
 				output.push({ json: key === undefined ? json : structuredClone(json), pairedItem });
+			}
 		} catch (error) {
 			if (error instanceof HeldRequest) {
 				output.push(heldRequestItem(error.request, i));

@@ -19,3 +19,16 @@ export function flattenSubscriber(entry: IDataObject): IDataObject {
 		unsubscribed_at: a.unsubscribed_at ?? null,
 	};
 }
+
+// The attributes flattenSubscriber already puts out (cached_tag_ids as `tags`).
+const SUBSCRIBER_KEYS = new Set(['uuid', 'email', 'fields', 'cached_tag_ids', 'unsubscribed_at']);
+
+/**
+ * flattenSubscriber's six keys first, then every other attribute Bento sent (undocumented ones
+ * too): the full answer, of which Simplify keeps the six.
+ */
+export function flattenSubscriberFully(entry: IDataObject): IDataObject {
+	const attributes = (entry.attributes ?? {}) as IDataObject;
+	const others = Object.entries(attributes).filter(([key]) => !SUBSCRIBER_KEYS.has(key));
+	return { ...flattenSubscriber(entry), ...Object.fromEntries(others) };
+}

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withBuilderHint } from '../../helpers/builderHint';
 import { toEventDate } from '../../helpers/date';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { describe } from '../../helpers/validation';
@@ -29,6 +30,12 @@ const notice = (
 	displayOptions: { show },
 });
 
+// For n8n 2.x's AI workflow builder: a send is the workflow builder's choice, never a guess.
+const SEND_CHOICE_HINT = {
+	propertyHint:
+		'Keep Save as Draft unless the user explicitly asked to send or schedule: Send and Schedule email real people and cannot be undone. Do not leave this to an AI agent ($fromAI) unless the user asked for that.',
+};
+
 /**
  * Delivery and Send At, with a notice for each choice. Delivery is a plain options parameter:
  * when the node runs as an AI tool, n8n gives the model only parameters holding `$fromAI()`, and
@@ -36,31 +43,34 @@ const notice = (
  * the builder writes `$fromAI()` here on purpose.
  */
 export const deliveryProperties: INodeProperties[] = [
-	{
-		displayName: 'Delivery',
-		name: 'delivery',
-		type: 'options',
-		options: [
-			{
-				name: 'Save as Draft',
-				value: 'draft',
-				description:
-					'Bento keeps the broadcast as a draft; nothing is emailed until someone sends it in Bento',
-			},
-			{
-				name: 'Send',
-				value: 'send',
-				description: 'Bento approves the broadcast and emails its recipients right away',
-			},
-			{
-				name: 'Schedule',
-				value: 'schedule',
-				description: 'Bento approves the broadcast and emails its recipients at Send At',
-			},
-		],
-		default: 'draft',
-		description: 'Whether Bento only saves the broadcast, or sends it now or at a set time',
-	},
+	withBuilderHint(
+		{
+			displayName: 'Delivery',
+			name: 'delivery',
+			type: 'options',
+			options: [
+				{
+					name: 'Save as Draft',
+					value: 'draft',
+					description:
+						'Bento keeps the broadcast as a draft; nothing is emailed until someone sends it in Bento',
+				},
+				{
+					name: 'Send',
+					value: 'send',
+					description: 'Bento approves the broadcast and emails its recipients right away',
+				},
+				{
+					name: 'Schedule',
+					value: 'schedule',
+					description: 'Bento approves the broadcast and emails its recipients at Send At',
+				},
+			],
+			default: 'draft',
+			description: 'Whether Bento only saves the broadcast, or sends it now or at a set time',
+		},
+		SEND_CHOICE_HINT,
+	),
 	{
 		displayName: 'Send At',
 		name: 'sendAt',

@@ -6,12 +6,20 @@ import {
 } from 'n8n-workflow';
 
 import { listParameters, readList, type ListSpec } from '../../engines/pagedReader';
+import { outputProperties, type SimplifySpec } from '../../engines/output';
 import { executePerItem } from '../../engines/perItem';
 import { flattenEntry } from '../../helpers/flatten';
 import { Invalid } from '../../helpers/invalid';
 import { requestOptionsCollection, returnAllOrLimit } from '../common.descriptions';
 
 const STATUSES = ['canceled', 'draft', 'paused', 'scheduled', 'sending', 'sent'];
+
+// Each broadcast carries its template's whole HTML: the bulk of the answer, which a list of
+// broadcasts (or an AI agent) rarely needs.
+const simplify: SimplifySpec = {
+	fields: ['id', 'name', 'created_at', 'send_at', 'share_url', 'stats'],
+	more: ['template'],
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -27,6 +35,7 @@ const properties: INodeProperties[] = [
 			'Which broadcasts to list. Bento lists one status at a time; asked for none (or an unknown one) it lists sent broadcasts, so the node always names one.',
 	},
 	...returnAllOrLimit,
+	...outputProperties(simplify),
 	requestOptionsCollection,
 ];
 
@@ -42,6 +51,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	return await executePerItem<Params>(this, items, {
+		simplify,
 		reader: (ctx) => (_item, i) => {
 			const status = ctx.getNodeParameter('status', i) as string;
 			if (!STATUSES.includes(status))

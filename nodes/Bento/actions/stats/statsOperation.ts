@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { outputProperties, type SimplifySpec } from '../../engines/output';
 import { executePerItem } from '../../engines/perItem';
 import type { BentoTransport } from '../../transport';
 import { BENTO_STATS_REQUESTS_PER_HOUR } from '../../transport/bentoLimits';
@@ -52,6 +53,8 @@ export interface StatsSpec {
 	 */
 	idKey?: string;
 	read: typeof readStats;
+	/** Offers Simplify on the answer (engines/output.ts), for an answer of more than 10 fields. */
+	simplify?: SimplifySpec;
 }
 
 /**
@@ -63,6 +66,7 @@ export function statsOperation(spec: StatsSpec): Operation & { description: INod
 	return {
 		description: operationDescription('stats', spec.operation, [
 			spec.parameter,
+			...(spec.simplify ? outputProperties(spec.simplify) : []),
 			requestOptionsCollection,
 		]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
@@ -70,6 +74,7 @@ export function statsOperation(spec: StatsSpec): Operation & { description: INod
 				reader: (ctx) => (_item, i) =>
 					idKey === undefined ? '' : readId(ctx, spec.parameter.name, i),
 				shareKey: (id) => id,
+				simplify: spec.simplify,
 				run: async (transport, id) =>
 					idKey === undefined
 						? await read(transport, endpoint)

@@ -5,11 +5,12 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
+import { outputProperties } from '../../engines/output';
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
 import { emailProperty, writeOptionsCollection } from '../common.descriptions';
-import { subscriberOf } from './answer';
+import { subscriberOf, subscriberOutput } from './answer';
 import { MAX_SUBSCRIBERS } from './import.operation';
 
 const properties: INodeProperties[] = [
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	emailProperty('Email address of the subscriber to create'),
+	...outputProperties(subscriberOutput),
 	writeOptionsCollection,
 ];
 
@@ -33,6 +35,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	return await executePerItem(this, items, {
+		simplify: subscriberOutput,
 		reader: (ctx) => (_item, i) => {
 			const email = checkEmail(ctx.getNodeParameter('email', i));
 			return email instanceof Invalid ? email : { email };

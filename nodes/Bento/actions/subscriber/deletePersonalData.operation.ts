@@ -16,6 +16,7 @@ import { BENTO_DELETIONS_PER_DAY, countText } from '../../transport/bentoLimits'
 import { httpFailureText } from '../../transport/errorMessages';
 import { dryRunOption } from '../../engines/dryRun';
 import { requestOptions } from '../../engines/options';
+import { deletedAnswer } from '../../engines/output';
 import { emailProperty, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
 
@@ -101,7 +102,9 @@ export async function execute(
 		},
 		run: async (transport, { email }, itemIndex): Promise<IDataObject> => {
 			const status = await requestDeletion(this, transport, email, itemIndex);
-			if (status === 'queued' || notFound === 'returnItem') return { email, status };
+			// From version 1.2 `{deleted: true}`: Bento has queued the erasure (it cannot be undone).
+			if (status === 'queued' || notFound === 'returnItem')
+				return deletedAnswer(this, status === 'queued', { email, status });
 			throw new NodeOperationError(this.getNode(), `Bento has no person with email "${email}"`, {
 				itemIndex,
 				description:

@@ -6,6 +6,7 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
+import { outputProperties } from '../../engines/output';
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { requestOptions } from '../../engines/options';
@@ -13,7 +14,7 @@ import { singleName } from '../../helpers/lists';
 import { checkEmail } from '../../helpers/validation';
 import { emailProperty, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
-import { subscriberOf } from './answer';
+import { subscriberOf, subscriberOutput } from './answer';
 
 type LookUpBy = 'email' | 'uuid';
 type IfNotFound = 'returnNothing' | 'error';
@@ -50,6 +51,7 @@ const properties: INodeProperties[] = [
 		description: "Bento's UUID of the subscriber to get",
 		displayOptions: { show: { by: ['uuid'] } },
 	},
+	...outputProperties(subscriberOutput),
 	optionsCollection([ifNotFound, ...requestOptions]),
 ];
 
@@ -64,6 +66,7 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	const notFound = this.getNodeParameter('options.ifNotFound', 0, 'returnNothing') as IfNotFound;
 	return await executePerItem(this, items, {
+		simplify: subscriberOutput,
 		reader: (ctx) => (_item, i) => {
 			const by = ctx.getNodeParameter('by', i) as LookUpBy;
 			const value =

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { outputProperties, type SimplifySpec } from '../../engines/output';
 import { executePerItem } from '../../engines/perItem';
 import type { ItemReader } from '../../engines/readItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
@@ -54,6 +55,8 @@ export interface UtilitySpec<P extends IDataObject> {
 	reader(ctx: IExecuteFunctions): ItemReader<P>;
 	/** Its request carries `items: [itemIndex]` (see BentoRequest.items). */
 	run(transport: BentoTransport, params: P, itemIndex: number): Promise<IDataObject>;
+	/** Offers Simplify on the answer (engines/output.ts). */
+	simplify?: SimplifySpec;
 }
 
 /**
@@ -81,6 +84,8 @@ export interface TextUtilitySpec<K extends string> {
 	endpoint: string;
 	/** The output item from the input and Bento's answer; the answer as it is unless given. */
 	output?(inputs: Record<K, string>, body: IDataObject): IDataObject;
+	/** Offers Simplify on the output item (engines/output.ts). */
+	simplify?: SimplifySpec;
 }
 
 /**
@@ -93,11 +98,13 @@ export function textUtility<K extends string>(
 	return {
 		description: operationDescription('utility', spec.operation, [
 			spec.property,
+			...(spec.simplify ? outputProperties(spec.simplify) : []),
 			requestOptionsCollection,
 		]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeUtility<Record<K, string>>(this, items, {
 				reader: oneTextInput(spec.property.name, spec.check),
+				simplify: spec.simplify,
 				run: async (transport, inputs, i) => {
 					const request = experimentalRequest(spec.method, spec.endpoint, inputs);
 					const { body } = await transport.request({ ...request, items: [i] });

@@ -18,4 +18,8 @@ export const { description, execute } = textUtility({
 	endpoint: '/experimental/geolocation',
 	// Bento now often answers `{}`: an answer ("unknown"), not a failure.
 	output: (inputs, body) => ({ ip: inputs.ip, ...body, located: Object.keys(body).length > 0 }),
+	// Bento's documented answer goes on ("…") past its six named fields.
+	simplify: {
+		fields: ['ip', 'located', 'city_name', 'region_name', 'country_code2', 'latitude', 'longitude'],
+	},
 });
