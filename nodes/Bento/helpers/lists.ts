@@ -61,7 +61,7 @@ function readList(value: unknown, field: string): Checked<string[]> | undefined 
 		const name = requiredName(text, field);
 		return name instanceof Invalid ? name : [name];
 	}
-	return commaNames(text, field);
+	return commaNames(value, field);
 }
 
 /** The names of `a, b`: split at commas. */
