@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AddressProblem, bareAddress } from './address';
+import { AddressProblem, bareAddress, mayBePastedOrList } from './address';
 import { ADDRESS_SEPARATOR, cleanEnds, showUnseen, unseenProblem } from './identifiers';
 import { type Checked, Invalid } from './invalid';
 import { bracketedList, describeList } from './jsonList';
@@ -93,7 +93,7 @@ function requiredClean(
 		return listRefused(list, true, field, kind, label);
 	}
 	let text = given;
-	if (kind === 'address') {
+	if (kind === 'address' && mayBePastedOrList(given)) {
 		const bare = bareAddress(given);
 		if (bare instanceof AddressProblem)
 			return new Invalid(field, `${label} "${given}" ${bare.says}`);
