@@ -1,5 +1,6 @@
-// Lists typed into a field that takes one tag, field key or address (`vip, customer`): split
-// where each name can be its own request or command, refused where it cannot. See
+// Lists typed into a field that takes one tag, field key or address (`vip, customer`), or given
+// as JSON (`["vip","customer"]`) or an array: split where each name can be its own request or
+// command, refused where it cannot. See
 // docs/audience.md (lists typed into a one-value field) for which operation does which.
 import { cleanEnds, LIST_SEPARATOR } from './identifiers';
 import { type Checked, Invalid } from './invalid';
@@ -33,16 +34,7 @@ export function nameList(value: unknown, field: string): Checked<string[]> {
 	return list;
 }
 
-/**
- * The names in `value` as `nameList` reads them, or undefined when it is empty (missing, null,
- * blank text, `[]`, `"[]"`), for fields where no names is a valid answer (Import's tags).
- */
-export function optionalNameList(value: unknown, field: string): Checked<string[] | undefined> {
-	if (value === undefined || value === null) return undefined;
-	const list = readList(value, field);
-	return list instanceof Invalid || list === undefined || list.length > 0 ? list : undefined;
-}
-
+/** The names in `value`, or undefined for blank text. */
 function readList(value: unknown, field: string): Checked<string[]> | undefined {
 	if (Array.isArray(value)) return arrayNames(value, field, false);
 	if (typeof value !== 'string') {
