@@ -145,7 +145,7 @@ const workflows = () => [
 ];
 
 for (const major of majors()) {
-	describe(`n8n ${major}.x: keys pasted with spaces, database dates, a typed tag list`, () => {
+	describe(`n8n ${major}.x: keys pasted with spaces, database dates, tag lists, pasted addresses, CSV keys`, () => {
 		const port = 7200 + major * 10;
 		const ctx = useN8n(major, {
 			port,
