@@ -135,3 +135,11 @@ describe('a list where one address or name is expected', () => {
 		);
 	});
 });
+
+describe('long text', () => {
+	it('a long run of spaces before a broken bracket is refused as fast as a short one', () => {
+		// No timing asserted: a quadratic pattern would take minutes here, not fail.
+		const text = `Ann${' '.repeat(200_000)}ann@example.com>`;
+		expect(message(checkEmail(text))).toContain('is not one address');
+	});
+});

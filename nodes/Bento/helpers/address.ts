@@ -13,7 +13,9 @@ import { cleanEnds } from './identifiers';
  * bare (no quote, `<`, `>` or `@`, so that `a@x.com, Bob <b@x.com>` stays a list); commas in a
  * bare name are kept as part of it (`Doe, Dan <dan@example.com>`, as Outlook shows a name).
  */
-const DISPLAY_FORM = /^(?:"(?:[^"\\]|\\.)*"|[^"<>@]*|'[^'<>]*')\s*<([^<>]*)>$/s;
+// A bare name takes its own spaces (no `\s*` after it: two ways to match a run of spaces would
+// make a failing match quadratic in its length).
+const DISPLAY_FORM = /^(?:(?:"(?:[^"\\]|\\.)*"|'[^'<>]*')\s*|[^"<>@]*)<([^<>]*)>$/s;
 const MAILTO = /^mailto:/i;
 const ANGLE = /[<>]/;
 const SEPARATOR = /[,;]/;
