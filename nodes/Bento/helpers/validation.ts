@@ -6,11 +6,10 @@ import { type Checked, Invalid } from './invalid';
 import { bracketedList, describeList } from './jsonList';
 
 // Deliberately loose, Bento has the final word: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ without its
-// quadratic backtracking on long text. Invisible characters are refused before (cleanAddress).
-const WHITE_SPACE = /\s/;
+// quadratic backtracking on long text; `text` holds no white space (cleanAddress refused it).
 function looksLikeAddress(text: string): boolean {
 	const at = text.indexOf('@');
-	if (at < 1 || at !== text.lastIndexOf('@') || WHITE_SPACE.test(text)) return false;
+	if (at < 1 || at !== text.lastIndexOf('@')) return false;
 	const dot = text.indexOf('.', at + 2);
 	return dot !== -1 && dot < text.length - 1;
 }
