@@ -7,6 +7,14 @@
 // - database dates go out with their offsets; a date without one is read in the workflow's time
 //   zone by a node at version 1.1 and as UTC by one saved at version 1;
 // - Run Command's Add Tag with "vip, customer" sends one command per tag.
+// Real data, round 3 (issue 31):
+// - addresses as people paste them (`Ann Lee <ann@example.com>`, `"Doe, Dan" <dan@...>`,
+//   `<bob@...>`, `mailto:cat@...`) reach Bento as bare addresses: Create Events, Import, Send
+//   Emails' To and From, Run Command; a broken paste fails naming the item and the field;
+// - a JSON array as text (an AI agent's argument, a JSON column) is the list it is: Run Command's
+//   tags, Import's tags and remove_tags;
+// - an Excel CSV's first column `\ufeffemail` is `email` (Import, Create Events, Send Emails); a
+//   key that still does not match is named as it came, `<U+FEFF>Email`.
 const assert = require('node:assert/strict');
 const { describe, test } = require('node:test');
 
@@ -56,7 +64,66 @@ const WITH_OFFSETS = [
 	'2026-01-05T10:00:00-03:00',
 ];
 
+const PASTED = [
+	{ '\ufefftype': 'signed_up', email: 'Ann Lee <ann@example.com>' },
+	{ 'type\u00a0': 'signed_up', email: '"Doe, Dan" <dan@example.com>' },
+	{ type: 'signed_up', '\u200bemail': '<bob@example.com>' },
+	{ type: 'signed_up', email: 'mailto:cat@example.com?subject=Hi' },
+];
+const CSV_ROWS = [
+	{ '\ufeffemail': 'Ann Lee <ann@example.com>', first_name: 'Ann', tags: '["vip","customer"]' },
+	{
+		'\ufeffemail': 'mailto:bob@example.com',
+		tags: 'lead',
+		remove_tags: '["trial"]',
+		'plan\u00a0': 'pro',
+	},
+];
+const EMAILS = [
+	{
+		'\ufeffto': '"Doe, Dan" <dan@example.com>',
+		from: 'Shop Team <team@shop.example>',
+		subject: 'Hi',
+		html_body: '<p>Hi</p>',
+	},
+];
+
 const workflows = () => [
+	line('e2ePasted01', PASTED, autoMap, { typeVersion: 1.1 }),
+	line(
+		'e2eCsvImport01',
+		CSV_ROWS,
+		{ resource: 'subscriber', operation: 'import', mappingMode: 'autoMapInputData' },
+		{ typeVersion: 1.1 },
+	),
+	line(
+		'e2eCsvImportBad01',
+		[{ '\ufeffEmail': 'ann@example.com' }],
+		{ resource: 'subscriber', operation: 'import', mappingMode: 'autoMapInputData' },
+		{ typeVersion: 1.1 },
+	),
+	line(
+		'e2ePastedSend01',
+		EMAILS,
+		{ resource: 'email', operation: 'send', mappingMode: 'autoMapInputData' },
+		{ typeVersion: 1.1 },
+	),
+	line(
+		'e2eJsonTags01',
+		[{ mail: 'Ann Lee <ann@example.com>', tags: '["vip","customer"]' }],
+		{
+			resource: 'subscriber',
+			operation: 'runCommand',
+			mappingMode: 'defineBelow',
+			command: 'add_tag',
+			email: '={{ $json.mail }}',
+			tag: { __rl: true, mode: 'name', value: '={{ $json.tags }}' },
+		},
+		{ typeVersion: 1.1 },
+	),
+	line('e2eBadPaste01', [{ type: 'signed_up', email: 'Ann Lee <ann@example.com' }], autoMap, {
+		typeVersion: 1.1,
+	}),
 	line('e2eSpacedKey01', [{ type: 'signed_up', email: 'spaced@example.com' }], autoMap, {
 		credential: SPACED,
 	}),
@@ -78,11 +145,12 @@ const workflows = () => [
 ];
 
 for (const major of majors()) {
-	describe(`n8n ${major}.x: keys pasted with spaces, database dates, a typed tag list`, () => {
+	describe(`n8n ${major}.x: keys pasted with spaces, database dates, tag lists, pasted addresses, CSV keys`, () => {
 		const port = 7200 + major * 10;
 		const ctx = useN8n(major, {
 			port,
-			brokerPort: port + 50,
+			// Within the suite's ports, 7200-7262.
+			brokerPort: port + 40,
 			credentials: (sandbox) => [
 				...credentials(sandbox),
 				{ ...SPACED, type: 'bentoApi', data: spaced(sandbox) },
@@ -177,6 +245,68 @@ for (const major of majors()) {
 				itemsOf(execution, 'Bento').map((item) => item.json.command.query),
 				['vip', 'customer'],
 			);
+		});
+		test('pasted addresses and a BOM-led key: Create Events sends the bare addresses', async () => {
+			ctx.sandbox.state.events.length = 0;
+			const { ok, execution, output } = await ctx.n8n.execute('e2ePasted01');
+			assert.ok(ok, output.slice(-2000));
+			assert.equal(itemsOf(execution, 'Bento').length, 4);
+			assert.deepEqual(
+				ctx.sandbox.state.events.map((e) => [e.type, e.email]),
+				['ann', 'dan', 'bob', 'cat'].map((name) => ['signed_up', `${name}@example.com`]),
+			);
+		});
+
+		test("an Excel CSV's rows with JSON tags: Import sends what the user meant", async () => {
+			ctx.sandbox.state.store.imported.length = 0;
+			const { ok, output } = await ctx.n8n.execute('e2eCsvImport01');
+			assert.ok(ok, output.slice(-2000));
+			assert.deepEqual(ctx.sandbox.state.store.imported, [
+				{ email: 'ann@example.com', first_name: 'Ann', tags: 'vip,customer' },
+				{ email: 'bob@example.com', tags: 'lead', remove_tags: 'trial', plan: 'pro' },
+			]);
+		});
+
+		test('a key that still does not match is named as it came', async () => {
+			ctx.sandbox.state.store.imported.length = 0;
+			const { ok, output } = await ctx.n8n.execute('e2eCsvImportBad01');
+			assert.ok(!ok, output.slice(-2000));
+			assert.match(
+				output,
+				/Item 0: email is required and must be text \(got missing\) \(the item has \\?"<U\+FEFF>Email\\?"; keys are matched as written/,
+			);
+			assert.deepEqual(ctx.sandbox.state.store.imported, []);
+		});
+
+		test('Send Emails: To and From pasted with names go as addresses', async () => {
+			ctx.sandbox.state.store.emails.length = 0;
+			const { ok, output } = await ctx.n8n.execute('e2ePastedSend01');
+			assert.ok(ok, output.slice(-2000));
+			assert.deepEqual(
+				ctx.sandbox.state.store.emails.map((e) => [e.to, e.from]),
+				[['dan@example.com', 'team@shop.example']],
+			);
+		});
+
+		test("Run Command Add Tag with an agent's JSON array: one command per tag", async () => {
+			ctx.sandbox.state.store.commands.length = 0;
+			const { ok, output } = await ctx.n8n.execute('e2eJsonTags01');
+			assert.ok(ok, output.slice(-2000));
+			assert.deepEqual(
+				ctx.sandbox.state.store.commands.map((c) => [c.command, c.email, c.query]),
+				[
+					['add_tag', 'ann@example.com', 'vip'],
+					['add_tag', 'ann@example.com', 'customer'],
+				],
+			);
+		});
+
+		test('a broken paste fails naming the item, the field and what was found', async () => {
+			ctx.sandbox.state.events.length = 0;
+			const { ok, output } = await ctx.n8n.execute('e2eBadPaste01');
+			assert.ok(!ok, output.slice(-2000));
+			assert.match(output, /Item 0: email \\?"Ann Lee <ann@example.com\\?" is not one address/);
+			assert.deepEqual(ctx.sandbox.state.events, []);
 		});
 	});
 }

@@ -116,10 +116,9 @@ describe('toBentoEvent: an item already as Bento takes it', () => {
 });
 
 describe('checkEventKeys', () => {
-	it('accepts the event keys and names the first unknown key', () => {
-		expect(
-			checkEventKeys({ type: 'x', email: 'a@b.co', fields: {}, details: {}, date: '' }),
-		).toBeUndefined();
+	it('accepts the event keys (the item itself) and names the first unknown key', () => {
+		const item = { type: 'x', email: 'a@b.co', fields: {}, details: {}, date: '' };
+		expect(checkEventKeys(item)).toBe(item);
 		expect(checkEventKeys({ type: 'x', email: 'a@b.co', name: 'Ann' })).toEqual(
 			invalid('name', 'unknown key "name"'),
 		);

@@ -1,11 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { AddressProblem, bareAddress, mayBePastedOrList } from './address';
 import { ADDRESS_SEPARATOR, cleanEnds, showUnseen, unseenProblem } from './identifiers';
 import { type Checked, Invalid } from './invalid';
+import { bracketedList, describeList } from './jsonList';
 
-// Deliberately loose: one @, no spaces, a dot in the domain. Bento has the final word.
-// Invisible characters are refused before this (cleanAddress), with a message that names them.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Deliberately loose, Bento has the final word: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ without its
+// quadratic backtracking on long text; `text` holds no white space (cleanAddress refused it).
+function looksLikeAddress(text: string): boolean {
+	const at = text.indexOf('@');
+	if (at < 1 || at !== text.lastIndexOf('@')) return false;
+	const dot = text.indexOf('.', at + 2);
+	return dot !== -1 && dot < text.length - 1;
+}
 
 /**
  * Whether `value` is a plain object (`{...}` or `Object.create(null)`) of any JavaScript realm.
@@ -71,8 +78,10 @@ export function cleanAddress(value: unknown, field = 'email'): Checked<string> {
 /** `cleanAddress`, then the one check every operation makes that the text looks like an address. */
 export function checkEmail(value: unknown, field = 'email'): Checked<string> {
 	const email = cleanAddress(value, field);
-	if (email instanceof Invalid || EMAIL.test(email)) return email;
-	return new Invalid(field, `${field} "${email}" is not a valid address`);
+	if (email instanceof Invalid || looksLikeAddress(email)) return email;
+	const given = cleanEnds(value as string);
+	const shown = given === email ? `"${email}"` : `"${given}": the address "${email}"`;
+	return new Invalid(field, `${field} ${shown} is not a valid address`);
 }
 
 function requiredClean(
@@ -81,12 +90,23 @@ function requiredClean(
 	kind: 'address' | 'name',
 	label: string,
 ): Checked<string> {
-	const text = typeof value === 'string' ? cleanEnds(value) : '';
-	if (kind === 'address' && ADDRESS_SEPARATOR.test(text)) {
-		return new Invalid(
-			field,
-			`${label} "${text}" holds a list (a comma or semicolon): it takes one address per item; make one item per address (e.g. with n8n's Split Out node)`,
-		);
+	if (Array.isArray(value)) return listRefused(value, false, field, kind, label);
+	const given = typeof value === 'string' ? cleanEnds(value) : '';
+	const list = bracketedList(given);
+	if (list !== undefined) {
+		if (!Array.isArray(list)) return new Invalid(field, `${label} "${given}" ${list.notJson}`);
+		return listRefused(list, true, field, kind, label);
+	}
+	let text = given;
+	if (kind === 'address' && mayBePastedOrList(given)) {
+		const bare = bareAddress(given);
+		if (bare instanceof AddressProblem)
+			return new Invalid(field, `${label} "${given}" ${bare.says}`);
+		if (bare !== given) {
+			text = bare;
+			label = `${label} "${showUnseen(given)}": the address`;
+		}
+		if (ADDRESS_SEPARATOR.test(text)) return addressList(text, field, label);
 	}
 	if (text === '') {
 		const got =
@@ -99,6 +119,34 @@ function requiredClean(
 	}
 	const problem = unseenProblem(text, kind, label);
 	return problem ? new Invalid(field, problem) : text;
+}
+
+/** A comma or semicolon in an address: a list when it holds two `@`, else a broken paste. */
+function addressList(text: string, field: string, label: string): Invalid {
+	if (text.indexOf('@') === text.lastIndexOf('@'))
+		return new Invalid(
+			field,
+			`${label} "${text}" holds a comma or semicolon, which no address holds: write one address, e.g. ann@example.com or "Lee, Ann" <ann@example.com> (a name with a comma in quotes)`,
+		);
+	return new Invalid(
+		field,
+		`${label} "${text}" holds a list (a comma or semicolon): it takes one address per item; make one item per address (e.g. with n8n's Split Out node)`,
+	);
+}
+
+/** An array, or JSON text of one, where one name or address is expected. */
+function listRefused(
+	list: readonly unknown[],
+	fromText: boolean,
+	field: string,
+	kind: 'address' | 'name',
+	label: string,
+): Invalid {
+	const one = kind === 'address' ? 'address' : 'name';
+	return new Invalid(
+		field,
+		`${label} is ${describeList(list, fromText)}: it takes one ${one} per item; make one item per ${one} (e.g. with n8n's Split Out node)`,
+	);
 }
 
 export function optionalObject(value: unknown, field: string): Checked<IDataObject | undefined> {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { cleanEnds } from '../../helpers/identifiers';
-import { checkEmail, describe, requiredName, requiredText } from '../../helpers/validation';
+import { nameList } from '../../helpers/lists';
+import { checkEmail, describe, isPlainObject, requiredText } from '../../helpers/validation';
 
 /** One broadcast as Bento's `POST /batch/broadcasts` takes it. */
 export interface BentoBroadcast extends IDataObject {
@@ -36,21 +36,19 @@ export interface BroadcastInput {
 
 /**
  * Tag names from the tag picker's entries (`[{tag: {mode, value}}]`), as the comma-separated
- * text Bento takes. A typed name may itself list several tags separated by commas.
+ * text Bento takes. A typed name may itself be a list: names separated by commas, a JSON array as
+ * text, or a real array (an expression's result), read as `nameList` reads one.
  */
 export function tagList(entries: unknown, field: string): Checked<string | undefined> {
 	const names: string[] = [];
 	for (const entry of Array.isArray(entries) ? entries : []) {
 		const tag = (entry as IDataObject)?.tag;
-		const value = typeof tag === 'object' && tag !== null ? (tag as IDataObject).value : tag;
-		if (typeof value !== 'string')
+		const value = isPlainObject(tag) ? tag.value : tag;
+		if (typeof value !== 'string' && !Array.isArray(value))
 			return new Invalid(field, `${field}: a tag must be text (got ${describe(value)})`);
-		names.push(...value.split(',').map(cleanEnds));
-	}
-	if (names.some((name) => name === '')) return new Invalid(field, `${field}: a tag is empty`);
-	for (let k = 0; k < names.length; k++) {
-		const checked = requiredName(names[k], field, `${field}: tag ${k + 1}`);
-		if (checked instanceof Invalid) return checked;
+		const listed = nameList(value, field);
+		if (listed instanceof Invalid) return listed;
+		names.push(...listed);
 	}
 	return names.length > 0 ? names.join(',') : undefined;
 }

@@ -10,7 +10,9 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { sendingOptions, sendOnce } from '../../helpers/sending';
-import { checkKeys, parseObjectValue } from '../../helpers/validation';
+import { Invalid } from '../../helpers/invalid';
+import { readItemKeys } from '../../helpers/itemKeys';
+import { parseObjectValue } from '../../helpers/validation';
 import { mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { BENTO_EMAILS_PER_MINUTE } from '../../transport/bentoLimits';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
@@ -133,10 +135,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const EMAIL_ITEM = { allowed: EMAIL_KEYS, what: 'an email item' };
+
 function reader(ctx: IExecuteFunctions): ItemReader<BentoEmail> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
 	if (mode === 'autoMapInputData')
-		return (item) => checkKeys(item.json, EMAIL_KEYS, 'an email item') ?? toBentoEmail(item.json);
+		return (item) => {
+			const keyed = readItemKeys(item.json, EMAIL_ITEM);
+			return keyed instanceof Invalid ? keyed : toBentoEmail(keyed);
+		};
 	return (_item, i) => {
 		const personalizations = parseObjectValue(
 			ctx.getNodeParameter('personalizations', i, undefined),

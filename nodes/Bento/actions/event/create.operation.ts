@@ -193,6 +193,12 @@ function checkPurchaseKey(
 	return undefined;
 }
 
+/** An auto-mapped item: its keys cleaned and checked (`checkEventKeys`). */
+function autoMapped(json: IDataObject): Checked<ReadEvent> {
+	const input = checkEventKeys(json);
+	return input instanceof Invalid ? input : { input };
+}
+
 function reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<BentoEvent> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
 	// Reading a parameter per item is costly; only do it for Unique Key when it is set.
@@ -201,12 +207,8 @@ function reader(ctx: IExecuteFunctions, options: IDataObject): ItemReader<BentoE
 	// Version 1 read a date without an offset as UTC; saved nodes keep that (n8n's versioning).
 	const zone = ctx.getNode().typeVersion >= 1.1 ? ctx.getTimezone() : VERSION_1_ZONE;
 	return (item, i) => {
-		const read: Checked<ReadEvent> = readDefineBelow ? readDefineBelow(i) : { input: item.json };
+		const read: Checked<ReadEvent> = readDefineBelow ? readDefineBelow(i) : autoMapped(item.json);
 		if (read instanceof Invalid) return read;
-		if (!readDefineBelow) {
-			const unknownKey = checkEventKeys(item.json);
-			if (unknownKey) return unknownKey;
-		}
 		const event = toBentoEvent(read.input, zone);
 		if (event instanceof Invalid) return event;
 		const key = hasUniqueKey ? ctx.getNodeParameter('options.uniqueKey', i, '') : undefined;

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { toEventDate, VERSION_1_ZONE } from '../../helpers/date';
 import { type Checked, Invalid } from '../../helpers/invalid';
+import { readItemKeys } from '../../helpers/itemKeys';
 import {
 	checkEmail,
 	checkFlatObject,
-	checkKeys,
 	describe,
 	isPlainObject,
 	optionalObject,
@@ -33,9 +33,18 @@ export interface EventInput {
 /** The keys an auto-mapped item may hold: the event as Bento takes it. */
 export const EVENT_KEYS = new Set(['type', 'email', 'fields', 'details', 'date']);
 
-/** The first key an auto-mapped item must not carry, so that nothing is silently dropped. */
-export function checkEventKeys(json: IDataObject): Invalid | undefined {
-	return checkKeys(json, EVENT_KEYS, 'an event item', 'type, email, fields, details and date');
+const EVENT_ITEM = {
+	allowed: EVENT_KEYS,
+	what: 'an event item',
+	listed: 'type, email, fields, details and date',
+};
+
+/**
+ * An auto-mapped item's keys read as field keys are (`readItemKeys`: `\ufeffemail` is `email`);
+ * Invalid naming the first key it must not carry, so that nothing is silently dropped.
+ */
+export function checkEventKeys(json: IDataObject): Checked<IDataObject> {
+	return readItemKeys(json, EVENT_ITEM);
 }
 
 /**

@@ -8,7 +8,10 @@ import {
 
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
-import { describe, requiredName, requiredText } from '../../helpers/validation';
+import { isPasted } from '../../helpers/address';
+import { cleanEnds } from '../../helpers/identifiers';
+import { bracketedList } from '../../helpers/jsonList';
+import { cleanAddress, describe, requiredName, requiredText } from '../../helpers/validation';
 import { writeOptionsCollection } from '../common.descriptions';
 import { locator, readId, requestEntry, requiredVerbatim } from '../library.common';
 
@@ -105,6 +108,26 @@ interface NewEmail {
 	template: IDataObject;
 }
 
+/**
+ * `to` names a person, a Liquid tag or an address, cleaned like every identifier; an address
+ * pasted as `Name <address>` or `mailto:` is read as its bare address, as in every address field.
+ */
+function recipient(value: unknown): Checked<string> {
+	const pasted = typeof value === 'string' && isPasted(cleanEnds(value));
+	return pasted ? cleanAddress(value, 'to') : requiredName(value, 'to');
+}
+
+/** CC and BCC take addresses separated by commas: an array, or its JSON text, is joined so. */
+function copyList(value: unknown, key: string): Checked<string> {
+	const json = typeof value === 'string' ? bracketedList(cleanEnds(value)) : value;
+	if (!Array.isArray(json)) return requiredText(value, key);
+	for (const address of json) {
+		if (typeof address !== 'string')
+			return new Invalid(key, `${key}: each address must be text (got ${describe(address)})`);
+	}
+	return requiredText(json.map((address: string) => address.trim()).join(', '), key);
+}
+
 /** The optional fields that are set, checked; empty text is left out. */
 function extras(fields: IDataObject): Checked<IDataObject> {
 	const result: IDataObject = {};
@@ -119,8 +142,12 @@ function extras(fields: IDataObject): Checked<IDataObject> {
 			continue;
 		}
 		if (value === '' || value === undefined) continue;
-		// `to` names a person (an address or a Liquid tag): cleaned like every identifier.
-		const checked = key === 'to' ? requiredName(value, key) : requiredText(value, key);
+		const checked =
+			key === 'to'
+				? recipient(value)
+				: key === 'cc' || key === 'bcc'
+					? copyList(value, key)
+					: requiredText(value, key);
 		if (checked instanceof Invalid) return checked;
 		result[key] = checked;
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type Checked, Invalid } from '../../helpers/invalid';
+import { readItemKeys } from '../../helpers/itemKeys';
 import { nameList, singleName } from '../../helpers/lists';
 import {
 	checkEmail,
@@ -31,7 +32,7 @@ const QUERY: Record<string, 'tag' | 'field' | 'keyValue' | 'email' | 'none'> = {
 
 export const COMMAND_NAMES = Object.keys(QUERY);
 
-const COMMAND_KEYS = new Set(['command', 'email', 'query']);
+const COMMAND_ITEM = { allowed: new Set(['command', 'email', 'query']), what: 'a command item' };
 
 /** The query, or the queries of one command each when a tag or field key list was typed. */
 function checkQuery(
@@ -77,9 +78,9 @@ function checkQuery(
  * Validates one command and returns it as Bento takes it; a tag command or Remove Field given a
  * list (`vip, customer`) becomes one command per name, in the order typed.
  */
-export function toCommand(json: IDataObject): Checked<BentoCommand | BentoCommand[]> {
-	const unknownKey = checkKeys(json, COMMAND_KEYS, 'a command item');
-	if (unknownKey) return unknownKey;
+export function toCommand(item: IDataObject): Checked<BentoCommand | BentoCommand[]> {
+	const json = readItemKeys(item, COMMAND_ITEM);
+	if (json instanceof Invalid) return json;
 	const command = requiredText(json.command, 'command');
 	if (command instanceof Invalid) return command;
 	if (!Object.prototype.hasOwnProperty.call(QUERY, command)) {

@@ -13,7 +13,7 @@ import { batchOptions } from '../../engines/options';
 import { Invalid } from '../../helpers/invalid';
 import { emailProperty, mappingModeProperties, optionsCollection } from '../common.descriptions';
 import { fieldRows, readRows, refuseKeyList } from '../keyValueRows';
-import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
+import { importItem, type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
 import { tagLocator, tagRows } from './pickers';
 
 /** Bento's limit of subscribers per request (POST /batch/subscribers). */
@@ -111,7 +111,7 @@ function refuseRecordKey(key: string, field: string): Invalid | undefined {
 
 function reader(ctx: IExecuteFunctions): ItemReader<ImportRecord> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;
-	if (mode === 'autoMapInputData') return (item) => toImportRecord(item.json);
+	if (mode === 'autoMapInputData') return (item) => importItem(item.json);
 	return (_item, i) => {
 		const fields = readRows(
 			ctx,

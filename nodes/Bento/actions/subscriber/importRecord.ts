@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { cleanEnds } from '../../helpers/identifiers';
+import { otherCase, readItemKeys } from '../../helpers/itemKeys';
+import { bracketedList } from '../../helpers/jsonList';
 import { checkEmail, cleanKeys, describe, requiredName } from '../../helpers/validation';
 
 /** One subscriber as Bento's `POST /batch/subscribers` takes it; any other key is a custom field. */
@@ -19,11 +21,17 @@ export const RECORD_KEYS = new Set(['email', 'first_name', 'last_name', 'tags', 
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
-/** Tag names as Bento takes them, joined by commas, from "a, b" or ["a", "b"]. */
+/**
+ * Tag names as Bento takes them, joined by commas, from "a, b", ["a", "b"], or the JSON text of
+ * an array ('["a","b"]': an AI agent's argument, a JSON column), which is read as that array.
+ */
 export function tagList(value: unknown, field: string): Checked<string | undefined> {
 	if (isEmpty(value)) return undefined;
 	const fromText = typeof value === 'string';
-	const names = fromText ? value.split(',') : value;
+	const json = fromText ? bracketedList(cleanEnds(value)) : undefined;
+	if (json !== undefined && !Array.isArray(json))
+		return new Invalid(field, `${field} "${cleanEnds(value as string)}" ${json.notJson}`);
+	const names = json ?? (fromText ? value.split(',') : withRowLists(value));
 	if (!Array.isArray(names)) {
 		return new Invalid(
 			field,
@@ -37,7 +45,7 @@ export function tagList(value: unknown, field: string): Checked<string | undefin
 			const got = isEmpty(name) || typeof name === 'string' ? 'an empty name' : describe(name);
 			return new Invalid(field, `${field} has ${got} at position ${k + 1}; tag names must be text`);
 		}
-		if (!fromText && name.includes(',')) {
+		if ((json || !fromText) && name.includes(',')) {
 			return new Invalid(field, `${field}: the tag name "${name}" contains a comma`);
 		}
 		const checked = requiredName(name, field, `${field}: tag ${k + 1}`);
@@ -47,10 +55,35 @@ export function tagList(value: unknown, field: string): Checked<string | undefin
 	return clean.length > 0 ? clean.join(',') : undefined;
 }
 
+/** Define Below's tag rows, a row holding a JSON array's text (`{{ $json.tags }}`) read as its names. */
+function withRowLists(value: unknown): unknown {
+	if (!Array.isArray(value) || !value.some((row) => typeof row === 'string' && row.includes('[')))
+		return value;
+	return value.flatMap((row: unknown) => {
+		const json = typeof row === 'string' ? bracketedList(cleanEnds(row)) : undefined;
+		return Array.isArray(json) ? json : [row];
+	});
+}
+
 function optionalName(value: unknown, field: string): Checked<string | undefined> {
 	if (isEmpty(value)) return undefined;
 	if (typeof value === 'string') return value.trim() || undefined;
 	return new Invalid(field, `${field} must be text (got ${describe(value)})`);
+}
+
+const SUBSCRIBER_ITEM = { what: 'a subscriber item' };
+
+/**
+ * An auto-mapped item as a record: its keys cleaned first (`readItemKeys`: Excel's `\ufeffemail`
+ * is `email`), a missing email naming a key that is `email` in another case.
+ */
+export function importItem(json: IDataObject): Checked<ImportRecord> {
+	const keyed = readItemKeys(json, SUBSCRIBER_ITEM);
+	if (keyed instanceof Invalid) return keyed;
+	const record = toImportRecord(keyed);
+	if (!(record instanceof Invalid) || keyed.email !== undefined || record.field !== 'email')
+		return record;
+	return new Invalid('email', record.message + otherCase(json, 'email'));
 }
 
 /**
