@@ -2,14 +2,17 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { listParameters, readList, type ListSpec } from '../../engines/pagedReader';
 import { executePerItem } from '../../engines/perItem';
 import { flattenEntry } from '../../helpers/flatten';
 import { Invalid } from '../../helpers/invalid';
-import { requestOptionsCollection, returnAllOrLimit } from '../common.descriptions';
+import {
+	operationDescription,
+	requestOptionsCollection,
+	returnAllOrLimit,
+} from '../common.descriptions';
 
 const STATUSES = ['canceled', 'draft', 'paused', 'scheduled', 'sending', 'sent'];
 
@@ -30,10 +33,7 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['broadcast'], operation: ['getAll'] } },
-	properties,
-);
+export const description = operationDescription('broadcast', 'getAll', properties);
 
 type Params = Pick<ListSpec, 'returnAll' | 'limit'> & { status: string };
 

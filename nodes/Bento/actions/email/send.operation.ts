@@ -3,15 +3,18 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
-import { sendingOptions, sendOnce } from '../../helpers/sending';
+import { sendingOptions, sendOnce } from '../sending.common';
 import { checkKeys, parseObjectValue } from '../../helpers/validation';
-import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import {
+	mappingModeProperties,
+	operationDescription,
+	optionsCollection,
+} from '../common.descriptions';
 import { BENTO_EMAILS_PER_MINUTE } from '../../transport/bentoLimits';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
 
@@ -128,10 +131,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(options),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['email'], operation: ['send'] } },
-	properties,
-);
+export const description = operationDescription('email', 'send', properties);
 
 function reader(ctx: IExecuteFunctions): ItemReader<BentoEmail> {
 	const mode = ctx.getNodeParameter('mappingMode', 0) as MappingMode;

@@ -2,11 +2,11 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { Invalid } from '../../helpers/invalid';
 import { executeList, listProperties, readId } from '../library.common';
+import { operationDescription } from '../common.descriptions';
 
 /** The Form ID parameter, shared with the Bento Form Response Trigger. */
 export const formIdProperty: INodeProperties = {
@@ -22,10 +22,7 @@ export const formIdProperty: INodeProperties = {
 
 const properties: INodeProperties[] = [formIdProperty, ...listProperties];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['form'], operation: ['getResponses'] } },
-	properties,
-);
+export const description = operationDescription('form', 'getResponses', properties);
 
 export async function execute(
 	this: IExecuteFunctions,

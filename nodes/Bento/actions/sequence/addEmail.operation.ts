@@ -3,13 +3,12 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { describe, requiredName, requiredText } from '../../helpers/validation';
-import { requestOptionsCollection } from '../common.descriptions';
+import { operationDescription, requestOptionsCollection } from '../common.descriptions';
 import { locator, readId, requestEntry, requiredVerbatim } from '../library.common';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -95,10 +94,7 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sequence'], operation: ['addEmail'] } },
-	properties,
-);
+export const description = operationDescription('sequence', 'addEmail', properties);
 
 interface NewEmail {
 	sequenceId: string;

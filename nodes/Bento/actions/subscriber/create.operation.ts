@@ -2,13 +2,16 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
-import { emailProperty, requestOptionsCollection } from '../common.descriptions';
+import {
+	emailProperty,
+	operationDescription,
+	requestOptionsCollection,
+} from '../common.descriptions';
 import { subscriberOf } from './answer';
 import { MAX_SUBSCRIBERS } from './import.operation';
 
@@ -23,10 +26,7 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscriber'], operation: ['create'] } },
-	properties,
-);
+export const description = operationDescription('subscriber', 'create', properties);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -4,7 +4,6 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 	NodeOperationError,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executePerItem, notFoundVerdict } from '../../engines/perItem';
@@ -15,7 +14,7 @@ import { apiFailure } from '../../transport/attempt';
 import { BENTO_DELETIONS_PER_DAY, countText } from '../../transport/bentoLimits';
 import { httpFailureText } from '../../transport/errorMessages';
 import { requestOptions } from '../../engines/options';
-import { emailProperty, optionsCollection } from '../common.descriptions';
+import { emailProperty, operationDescription, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
 
 type IfNotFound = 'returnItem' | 'error';
@@ -48,10 +47,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([ifNotFound, ...requestOptions]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscriber'], operation: ['deletePersonalData'] } },
-	properties,
-);
+export const description = operationDescription('subscriber', 'deletePersonalData', properties);
 
 /**
  * One `POST /data_deletion_requests` (`{data_deletion_request: {email}}`). Returns whether Bento
