@@ -17,8 +17,7 @@ import {
 	requestOptionsCollection,
 	returnAllOrLimit,
 } from './common.descriptions';
-import type { BentoOperation, BentoResource } from './node.type';
-import type { Operation } from './router';
+import type { BentoOperation, BentoResource, Operation } from './node.type';
 
 // Parts of the operations that read and write Bento's library entries by ID (pickers, one entry,
 // whole lists). Which operations use them is what imports this file; it is not listed here.
@@ -135,7 +134,7 @@ export function getEntryOperation<R extends BentoResource>(
 	operation: BentoOperation<R>,
 	property: INodeProperties,
 	spec: Omit<GetEntrySpec, 'parameter'>,
-): Operation & { description: INodeProperties[] } {
+): Operation {
 	return {
 		description: operationDescription(resource, operation, [property, requestOptionsCollection]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
@@ -192,7 +191,7 @@ export function listOperation<R extends BentoResource>(
 	resource: R,
 	operation: BentoOperation<R>,
 	spec: Omit<ListOperationSpec, 'query'>,
-): Operation & { description: INodeProperties[] } {
+): Operation {
 	return {
 		description: operationDescription(resource, operation, listProperties),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {

@@ -6,7 +6,7 @@ import * as emailTemplate from './emailTemplate/EmailTemplate.resource';
 import * as event from './event/Event.resource';
 import * as field from './field/Field.resource';
 import * as form from './form/Form.resource';
-import type { BentoOperation, BentoResource } from './node.type';
+import type { BentoOperation, BentoResource, Operation } from './node.type';
 import * as segment from './segment/Segment.resource';
 import * as sequence from './sequence/Sequence.resource';
 import * as stats from './stats/Stats.resource';
@@ -14,10 +14,6 @@ import * as subscriber from './subscriber/Subscriber.resource';
 import * as tag from './tag/Tag.resource';
 import * as utility from './utility/Utility.resource';
 import * as workflow from './workflow/Workflow.resource';
-
-export type Operation = {
-	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
-};
 
 /** Every resource of node.type.ts, each with exactly its operations: no more, none misspelled. */
 export type OperationTable = { [R in BentoResource]: Record<BentoOperation<R>, Operation> };
