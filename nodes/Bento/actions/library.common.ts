@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { listParameters, readList } from '../engines/pagedReader';
+import { listParameters, type ListSpec, readList } from '../engines/pagedReader';
 import { executePerItem, notFoundVerdict, type WriteEffect, writeEffect } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { type Checked, Invalid } from '../helpers/invalid';
@@ -146,14 +146,36 @@ export function getEntryOperation<R extends BentoResource>(
 /** The parameters of a list operation: Return All / Limit and the options. */
 export const listProperties: INodeProperties[] = [...returnAllOrLimit, requestOptionsCollection];
 
-export interface ListOperationSpec {
+export interface ListSource {
 	endpoint: string;
 	/** Whether the endpoint takes `page`. */
 	paged: boolean;
-	/** What the entries are, plural: "sequences". */
+}
+
+export interface ListOperationSpec extends ListSource {
+	/** What the entries are, plural, for the hint on items that got none: "sequences". */
 	noun: string;
 	/** Item `i`'s query (e.g. a form ID), or why the item cannot go. */
 	query?(ctx: IExecuteFunctions, i: number): Checked<IDataObject>;
+	/** The parameters `query` reads, shown before Return All / Limit (Broadcast's Status). */
+	properties?: INodeProperties[];
+}
+
+/**
+ * Every entry of `source` the parameters ask for (Return All / Limit, the query), each
+ * flattened: the one read of a list, for the list operations and the Form Response Trigger.
+ */
+export async function readEntries(
+	transport: BentoTransport,
+	source: ListSource,
+	params: Pick<ListSpec, 'qs' | 'returnAll' | 'limit'>,
+): Promise<IDataObject[]> {
+	return await readList(transport, {
+		...params,
+		endpoint: source.endpoint,
+		paged: source.paged,
+		map: flattenEntry,
+	});
 }
 
 /**
@@ -171,29 +193,26 @@ export async function executeList(
 			return qs instanceof Invalid ? qs : { ...listParameters(c, i), qs };
 		},
 		shareKey: (params) => JSON.stringify(params),
-		run: async (transport, params) =>
-			await readList(transport, {
-				...params,
-				endpoint: spec.endpoint,
-				paged: spec.paged,
-				map: flattenEntry,
-			}),
+		run: async (transport, params) => await readEntries(transport, spec, params),
 		emptyHint: (indexes) =>
 			`Bento returned no ${spec.noun} for ${indexes.length === 1 ? 'item' : 'items'} ${indexes.join(', ')}`,
 	});
 }
 
 /**
- * A whole list operation with no parameter of its own (Return All / Limit and the options): its
- * description, shown for `resource` and `operation` only, and its execute, reading `spec`.
+ * A whole list operation: its description (its own `properties`, then Return All / Limit and the
+ * options, shown for `resource` and `operation` only) and its execute (`executeList`).
  */
 export function listOperation<R extends BentoResource>(
 	resource: R,
 	operation: BentoOperation<R>,
-	spec: Omit<ListOperationSpec, 'query'>,
+	spec: ListOperationSpec,
 ): Operation {
 	return {
-		description: operationDescription(resource, operation, listProperties),
+		description: operationDescription(resource, operation, [
+			...(spec.properties ?? []),
+			...listProperties,
+		]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeList(this, items, spec);
 		},
