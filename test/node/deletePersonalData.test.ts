@@ -1,7 +1,8 @@
 import nock from 'nock';
 
 import { SECRETS } from '../helpers/mockBento';
-import { expectQuery, mockEndpoint } from '../helpers/mockLibrary';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { expectQuery } from '../helpers/mockLibrary';
 import { everythingEmitted, runBentoNode } from '../helpers/runNode';
 import { runAgainst, useSandbox } from '../helpers/sandbox';
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { mockEndpoint } from '../helpers/mockAudience';
+import { mockEndpoint } from '../helpers/mockEndpoint';
 import { runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());

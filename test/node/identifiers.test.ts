@@ -2,7 +2,8 @@
 // and which items are refused (helpers/identifiers.ts).
 import nock from 'nock';
 
-import { mockBatch, mockEndpoint } from '../helpers/mockAudience';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { mockBatch } from '../helpers/mockAudience';
 import { runBentoNode } from '../helpers/runNode';
 
 const fast = { requestsPerMinute: 0, retryDelay: 0 };

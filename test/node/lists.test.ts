@@ -3,7 +3,8 @@
 // field where it cannot (see docs/pending/input.md).
 import nock from 'nock';
 
-import { mockBatch, mockEndpoint } from '../helpers/mockAudience';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { mockBatch } from '../helpers/mockAudience';
 import { mockBatchEvents } from '../helpers/mockBento';
 import { runBentoNode } from '../helpers/runNode';
 

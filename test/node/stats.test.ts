@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { describeErrorClasses, expectQuery, mockEndpoint } from '../helpers/mockLibrary';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { describeErrorClasses, expectQuery } from '../helpers/mockLibrary';
 import { runBentoNode } from '../helpers/runNode';
 
 const COUNTS = { user_count: 195, subscriber_count: 140, unsubscriber_count: 55 };

@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { bentoSubscriber, mockBatch, mockEndpoint } from '../helpers/mockAudience';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { bentoSubscriber, mockBatch } from '../helpers/mockAudience';
 import { SECRETS } from '../helpers/mockBento';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
 import { useFakeClock } from '../helpers/fakeClock';

@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { describeErrorClasses, entries, expectQuery, mockEndpoint } from '../helpers/mockLibrary';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { describeErrorClasses, entries, expectQuery } from '../helpers/mockLibrary';
 import { runBentoNode } from '../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());
