@@ -1,8 +1,8 @@
 import nock from 'nock';
 
-import { mockEndpoint } from '../helpers/mockEndpoint';
-import { describeErrorClasses, expectQuery } from '../helpers/mockLibrary';
-import { runBentoNode } from '../helpers/runNode';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { describeErrorClasses, expectQuery } from '../../helpers/mockLibrary';
+import { runBentoNode } from '../../helpers/runNode';
 
 const RESPONSES = {
 	data: [
@@ -13,6 +13,7 @@ const RESPONSES = {
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
+
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
 
 describe('Forms: Get Responses', () => {
