@@ -158,7 +158,7 @@ describe('Create Events: what goes out', () => {
 			});
 		try {
 			const { outputs, error } = await runBentoNode({
-				parameters: autoMap({ batchSize: 100, initialDelayMs: 1 }),
+				parameters: autoMap({ batchSize: 100, retryDelay: 1 }),
 				items: people(300),
 			});
 			expect(error).toBeUndefined();
