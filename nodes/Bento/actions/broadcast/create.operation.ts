@@ -8,7 +8,7 @@ import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import { sendingOptions, sendOnce } from '../sending.common';
 import { operationDescription, optionsCollection } from '../common.descriptions';
-import { tagRows } from '../subscriber/pickers';
+import { tagRows } from '../pickers.common';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
 // Bento's limit per request (its OpenAPI file; no source gives another).

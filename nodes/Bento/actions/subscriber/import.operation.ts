@@ -18,7 +18,7 @@ import {
 } from '../common.descriptions';
 import { fieldRows, readRows, refuseKeyList } from '../keyValueRows';
 import { type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
-import { tagLocator, tagRows } from './pickers';
+import { tagLocator, tagRows } from '../pickers.common';
 
 /** Bento's limit of subscribers per request (POST /batch/subscribers). */
 export const MAX_SUBSCRIBERS = 1000;

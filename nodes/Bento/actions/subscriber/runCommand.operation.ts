@@ -17,7 +17,7 @@ import {
 } from '../common.descriptions';
 import { batchOptions } from '../../engines/options';
 import { type BentoCommand, COMMAND_NAMES, toCommand } from './commands';
-import { fieldLocator, tagLocator } from './pickers';
+import { fieldLocator, tagLocator } from '../pickers.common';
 
 // Bento's older docs cap a command request at 100; no source gives a firmer number.
 export const MAX_COMMANDS = 100;

@@ -86,9 +86,7 @@ export interface TextUtilitySpec<K extends string> {
  * A whole utility that sends one text parameter to an experimental endpoint: its description
  * (the parameter and the options, shown for its operation only) and its execute.
  */
-export function textUtility<K extends string>(
-	spec: TextUtilitySpec<K>,
-): Operation {
+export function textUtility<K extends string>(spec: TextUtilitySpec<K>): Operation {
 	return {
 		description: operationDescription('utility', spec.operation, [
 			spec.property,
