@@ -1,6 +1,6 @@
 // A list typed into a field that takes one tag, field key or address (issue 24, item 6): split
 // into one command each where each name can be its own command, refused naming the item and the
-// field where it cannot (see docs/pending/input.md).
+// field where it cannot (see docs/audience.md).
 import nock from 'nock';
 
 import { mockEndpoint } from '../helpers/mockEndpoint';

@@ -33,3 +33,6 @@ export type Operation = {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
 };
+
+/** Resource `R`'s operations, each under its value: exactly those of NodeMap, none misspelled. */
+export type OperationsOf<R extends BentoResource> = Record<BentoOperation<R>, Operation>;

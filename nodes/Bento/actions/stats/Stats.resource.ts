@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as getReport from './getReport.operation';
 import * as getSegment from './getSegment.operation';
 import * as getSite from './getSite.operation';
 
-export { getReport, getSegment, getSite };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = { getReport, getSegment, getSite } satisfies OperationsOf<'stats'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(
