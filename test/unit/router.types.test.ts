@@ -69,7 +69,7 @@ describe('router types', () => {
 	});
 
 	it('this file type-checks: every misspelling above is a compile error', () => {
-		expect(expected).toBe(6);
+		expect(expected).toBe(8);
 		const render = (d: ts.Diagnostic) =>
 			`${lineOf(d)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
 		expect(errors[fileName].map(render)).toEqual([]);
