@@ -8,10 +8,9 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { formIdProperty } from '../Bento/actions/form/getResponses.operation';
+import { FORM_RESPONSES, formIdProperty } from '../Bento/actions/form/getResponses.operation';
+import { readEntries } from '../Bento/actions/library.common';
 import { readBatchOptions, requestOptions } from '../Bento/engines/options';
-import { readList } from '../Bento/engines/pagedReader';
-import { flattenEntry } from '../Bento/helpers/flatten';
 import { BentoTransport } from '../Bento/transport';
 import { type FormMemory, pickNewResponses } from './formResponses';
 
@@ -50,14 +49,11 @@ export class BentoFormResponseTrigger implements INodeType {
 		const formId = String(this.getNodeParameter('formId', '')).trim();
 		if (formId === '') throw new NodeOperationError(this.getNode(), 'Form ID is required');
 		const transport = await BentoTransport.forExecution(this, readBatchOptions({}, requestOptions));
-		// Paged in case Bento pages this list; the reader stops when a page repeats the one before.
-		const listing = await readList(transport, {
-			endpoint: '/fetch/responses',
+		// The same read as Form → Get Responses with Return All.
+		const listing = await readEntries(transport, FORM_RESPONSES, {
 			qs: { id: formId },
-			paged: true,
 			returnAll: true,
 			limit: 0,
-			map: flattenEntry,
 		});
 
 		// "Fetch Test Event" in the editor: show one response, remember nothing.

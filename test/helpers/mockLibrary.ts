@@ -1,57 +1,11 @@
-// Nock helpers and shared cases for the library resources (stats, sequences, workflows, email
-// templates, segments, forms, utilities): any method and path on Bento's host, recorded.
-import nock from 'nock';
+// Shared cases for the library resources (stats, sequences, workflows, email templates,
+// segments, forms, utilities); requests are recorded by mockEndpoint.
 import type { IDataObject } from 'n8n-workflow';
 
 import { useFakeClock } from './fakeClock';
-import { BENTO_ORIGIN, SECRETS } from './mockBento';
+import { SECRETS } from './mockBento';
+import { mockEndpoint, type Recorded, type Reply } from './mockEndpoint';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from './runNode';
-
-export type Reply = [status: number, body?: unknown, headers?: Record<string, string>];
-
-export interface Recorded {
-	method: string;
-	/** Path below /api/v1. */
-	path: string;
-	query: Record<string, string>;
-	/** The query string as sent, to count repeated parameters. */
-	rawQuery: string;
-	body: unknown;
-}
-
-/**
- * Intercepts `method` on `path` (below /api/v1; a RegExp matches the path below it). Each
- * request takes the next reply (the last one repeats), or `reply(request, n)` decides.
- */
-export function mockEndpoint(
-	method: string,
-	path: string | RegExp,
-	reply: Reply[] | ((request: Recorded, n: number) => Reply),
-) {
-	const requests: Recorded[] = [];
-	const matches = (uri: string) => {
-		const below = new URL(uri, BENTO_ORIGIN).pathname.replace(/^\/api\/v1/, '');
-		return typeof path === 'string' ? below === path : path.test(below);
-	};
-	const scope = nock(BENTO_ORIGIN)
-		.intercept(matches, method)
-		.query(true)
-		.times(Number.MAX_SAFE_INTEGER)
-		.reply(function (uri, body) {
-			const url = new URL(uri, BENTO_ORIGIN);
-			const request: Recorded = {
-				method,
-				path: url.pathname.replace(/^\/api\/v1/, ''),
-				query: Object.fromEntries(url.searchParams),
-				rawQuery: url.search.slice(1),
-				body: body === '' ? undefined : body,
-			};
-			requests.push(request);
-			if (typeof reply === 'function') return reply(request, requests.length - 1);
-			return reply[Math.min(requests.length - 1, reply.length - 1)];
-		});
-	return { requests, scope };
-}
 
 /** The query Bento must receive: the given parameters and site_uuid exactly once. */
 export function expectQuery(request: Recorded, params: Record<string, string> = {}) {

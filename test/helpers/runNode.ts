@@ -28,6 +28,7 @@ import {
 
 import { BentoApi } from '../../credentials/BentoApi.credentials';
 import { Bento } from '../../nodes/Bento/Bento.node';
+import { undeclaredCollectionKeys } from './collectionKeys';
 
 export const TEST_CREDENTIALS = {
 	publishableKey: 'pk_test_dummy_9f8e7d6c5b4a',
@@ -175,6 +176,11 @@ export const NODE_NAME = 'Bento';
 let executions = 0;
 
 export async function runBentoNode(options: RunOptions): Promise<RunResult> {
+	const undeclared = undeclaredCollectionKeys(bentoNode.description.properties, {
+		...options.parameters,
+	});
+	if (undeclared.length > 0)
+		throw new Error(`Not declared by the node, so n8n would drop them: ${undeclared.join(', ')}`);
 	const node: INode = {
 		id: 'bento-node',
 		name: NODE_NAME,

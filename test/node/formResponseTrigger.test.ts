@@ -1,7 +1,8 @@
 import nock from 'nock';
 
 import { MAX_REMEMBERED } from '../../nodes/BentoFormResponseTrigger/formResponses';
-import { expectQuery, mockEndpoint, type Recorded, type Reply } from '../helpers/mockLibrary';
+import { mockEndpoint, type Recorded, type Reply } from '../helpers/mockEndpoint';
+import { expectQuery } from '../helpers/mockLibrary';
 import { formTrigger } from '../helpers/runTrigger';
 
 beforeAll(() => nock.disableNetConnect());

@@ -3,7 +3,8 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { mockBatch, mockEndpoint } from '../helpers/mockAudience';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { mockBatch } from '../helpers/mockAudience';
 import { runBentoNode } from '../helpers/runNode';
 
 const fast = { requestsPerMinute: 0, retryDelay: 0 };

@@ -1,9 +1,10 @@
 // A list typed into a field that takes one tag, field key or address (issue 24, item 6): split
 // into one command each where each name can be its own command, refused naming the item and the
-// field where it cannot (see docs/pending/input.md).
+// field where it cannot (see docs/audience.md).
 import nock from 'nock';
 
-import { mockBatch, mockEndpoint } from '../helpers/mockAudience';
+import { mockEndpoint } from '../helpers/mockEndpoint';
+import { mockBatch } from '../helpers/mockAudience';
 import { mockBatchEvents } from '../helpers/mockBento';
 import { runBentoNode } from '../helpers/runNode';
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { mockEndpoint } from '../helpers/mockLibrary';
+import { mockEndpoint } from '../helpers/mockEndpoint';
 import { runBentoNode } from '../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());

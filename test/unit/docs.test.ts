@@ -1,7 +1,5 @@
 import { readdirSync, readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
 import { join } from '@n8n-nodes-bentonow/dev-host/path';
-import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
-
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
@@ -49,26 +47,15 @@ import { RETRY_CAPS } from '../../nodes/Bento/transport/retryPolicy';
 import { MAX_REMEMBERED } from '../../nodes/BentoFormResponseTrigger/formResponses';
 import { PARSE_ERROR_QUOTE_LENGTH } from '../../nodes/BentoTrigger/request';
 import { MIN_SECRET_LENGTH } from '../../nodes/BentoTrigger/secret';
+import { type Documented, mismatches, page, root, row } from '../helpers/docsText';
 
 // Every number the documentation states that lives in the code, held to the code's value: a
 // change to a constant fails this test until the docs say the same (and the other way round).
-//
 // One row per statement. `phrase` is the text around the number as the page writes it, with `#`
 // where the number goes; line breaks, runs of spaces and Markdown's `*` do not matter. Numbers
 // may be written 1000 or 1,000, and 1 as "a", "an" or "one". Every place the phrase appears in
 // `file` must carry `value`, and it must appear at least once. To document a new number: export
 // its constant where it lives and add a row here.
-
-interface Documented {
-	/** The constant, for the failure message. */
-	constant: string;
-	/** Its value in the unit the docs use (minutes, seconds...). */
-	value: number;
-	file: string;
-	phrase: string;
-}
-
-const root = repoRoot;
 
 /** A property of a node description, found by name, options collections included. */
 function findProperty(properties: INodeProperties[], name: string): INodeProperties | undefined {
@@ -393,64 +380,6 @@ const DOCUMENTED: Documented[] = [
 	),
 ];
 
-/** A row from `file|phrase`. */
-function row(constant: string, value: number, at: string): Documented {
-	const split = at.indexOf('|');
-	return { constant, value, file: at.slice(0, split), phrase: at.slice(split + 1) };
-}
-
-const NUMBER = String.raw`(\d[\d,]*(?:\.\d+)?|an?|one)`;
-
-/** The phrase as a pattern: `#` a number, any white space one or more, the rest literal. */
-function patternOf(phrase: string): RegExp {
-	const parts = phrase
-		.replace(/\*/g, '')
-		.trim()
-		.split(/\s+/)
-		.map((word) =>
-			word
-				.split('#')
-				.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-				.join(NUMBER),
-		);
-	return new RegExp(parts.join('\\s+'), 'gi');
-}
-
-function numberOf(text: string): number {
-	const word = text.toLowerCase();
-	if (word === 'a' || word === 'an' || word === 'one') return 1;
-	return Number(text.replace(/,/g, ''));
-}
-
-/** How `text` (one page) disagrees with a row: one line per mismatch, or a missing phrase. */
-function mismatches(documented: Documented, text: string): string[] {
-	const plain = text.replace(/\*/g, '');
-	const found = [...plain.matchAll(patternOf(documented.phrase))];
-	if (found.length === 0)
-		return [
-			`${documented.file}: no "${documented.phrase}" (${documented.constant} is ${documented.value})`,
-		];
-	return found.flatMap((match) =>
-		match
-			.slice(1)
-			.filter((n) => numberOf(n) !== documented.value)
-			.map(
-				(n) =>
-					`${documented.file}: "${match[0].replace(/\s+/g, ' ')}" says ${n}, but ${documented.constant} is ${documented.value}`,
-			),
-	);
-}
-
-const pages = new Map<string, string>();
-function page(file: string): string {
-	let text = pages.get(file);
-	if (text === undefined) {
-		text = readFileSync(join(root, file), 'utf8');
-		pages.set(file, text);
-	}
-	return text;
-}
-
 describe('the numbers the docs state', () => {
 	it.each(DOCUMENTED.map((d) => [`${d.constant} in ${d.file}: "${d.phrase}"`, d] as const))(
 		'%s',
@@ -467,49 +396,5 @@ describe('the numbers the docs state', () => {
 				.map((f) => `docs/${f}`),
 		]);
 		expect(DOCUMENTED.map((d) => d.file).filter((f) => !known.has(f))).toEqual([]);
-	});
-
-	it('a page whose number differs from the code fails, naming the constant and what it says', () => {
-		const documented = row('MAX_RUNS', 1000, 'x.md|keeps at most # runs');
-		expect(mismatches(documented, 'the record keeps at most\n**1,000** runs')).toEqual([]);
-		expect(mismatches(documented, 'the record keeps at most 200 runs')).toEqual([
-			'x.md: "keeps at most 200 runs" says 200, but MAX_RUNS is 1000',
-		]);
-		expect(mismatches(documented, 'the record keeps runs')).toEqual([
-			'x.md: no "keeps at most # runs" (MAX_RUNS is 1000)',
-		]);
-		const hour = row('MAX_IDLE_MS (hours)', 1, 'x.md|after # hour unused');
-		expect(mismatches(hour, 'after an hour unused')).toEqual([]);
-		expect(mismatches(hour, 'after 6 hours unused')).toHaveLength(1);
-	});
-});
-
-describe('README.md', () => {
-	const readme = page('README.md');
-
-	it('stays a landing page under 350 lines', () => {
-		expect(readme.split('\n').length).toBeLessThan(350);
-	});
-
-	it('names every resource in its operations table, by its value in saved workflows', () => {
-		const resources = readdirSync(join(root, 'nodes', 'Bento', 'actions'), {
-			withFileTypes: true,
-		})
-			.filter((entry) => entry.isDirectory())
-			.map((entry) => entry.name);
-		expect(resources.length).toBeGreaterThan(10);
-		const tableRows = readme.split('\n').filter((line) => line.startsWith('| '));
-		const missing = resources.filter(
-			(resource) => !tableRows.some((line) => line.includes(`(\`${resource}\`)`)),
-		);
-		expect(missing).toEqual([]);
-	});
-
-	it('keeps the demo and test commands and links every docs page', () => {
-		expect(readme).toContain('npm install && npm run demo');
-		expect(readme).toContain('npm install && npm test');
-		const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'));
-		const unlinked = docs.filter((f) => !readme.includes(`](docs/${f}`));
-		expect(unlinked).toEqual([]);
 	});
 });

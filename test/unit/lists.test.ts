@@ -13,5 +13,4 @@ describe('nameList', () => {
 		expect((result as Invalid).field).toBe('tags');
 		expect((result as Invalid).message).toContain('"a,b", c');
 	});
-
 });

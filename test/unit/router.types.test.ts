@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 
 import { Bento } from '../../nodes/Bento/Bento.node';
 import { operationPicker } from '../../nodes/Bento/actions/common.descriptions';
-import type { BentoResource } from '../../nodes/Bento/actions/node.type';
+import type { BentoResource, OperationsOf } from '../../nodes/Bento/actions/node.type';
 import { findOperation, type OperationTable, operations } from '../../nodes/Bento/actions/router';
 
 // Lines that must not compile. Jest only transpiles (isolatedModules), so the test below runs the
@@ -23,6 +23,10 @@ export function misspellings(): unknown[] {
 		{ ...operations, tag: { getAll, create, creat: create } } satisfies OperationTable,
 		// @ts-expect-error: a table that forgets an operation
 		{ ...operations, tag: { getAll } } satisfies OperationTable,
+		// @ts-expect-error: a resource's operations with a misspelled value
+		{ getAll, create, creat: create } satisfies OperationsOf<'tag'>,
+		// @ts-expect-error: a resource's operations that forget one
+		{ getAll } satisfies OperationsOf<'tag'>,
 		// @ts-expect-error: a picker value that is not one of the resource's operations
 		operationPicker('tag', [{ name: 'Delete', value: 'delet', action: 'Delete a tag' }], 'getAll'),
 		// @ts-expect-error: a picker default that is not one of the resource's operations
@@ -66,7 +70,7 @@ describe('router types', () => {
 	});
 
 	it('this file type-checks: every misspelling above is a compile error', () => {
-		expect(expected).toBe(6);
+		expect(expected).toBe(8);
 		const render = (d: ts.Diagnostic) =>
 			`${lineOf(d)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
 		expect(errors[fileName].map(render)).toEqual([]);

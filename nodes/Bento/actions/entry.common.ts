@@ -10,7 +10,7 @@ import { flattenEntry } from '../helpers/flatten';
 import { Invalid } from '../helpers/invalid';
 import { singleName } from '../helpers/lists';
 import { operationDescription, writeOptionsCollection } from './common.descriptions';
-import type { Operation } from './router';
+import type { Operation } from './node.type';
 
 // Tags and fields: Bento creates one per request, from one key in a wrapper object.
 
@@ -62,7 +62,7 @@ export interface CreateEntryOperationSpec {
 export function createEntryOperation(
 	resource: 'tag' | 'field',
 	spec: CreateEntryOperationSpec,
-): Operation & { description: INodeProperties[] } {
+): Operation {
 	return {
 		description: operationDescription(resource, 'create', [spec.property, writeOptionsCollection]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { type Checked, Invalid } from '../helpers/invalid';
 import { singleName } from '../helpers/lists';
 import { requiredName } from '../helpers/validation';
-import { fieldLocator } from './subscriber/pickers';
+import { fieldLocator } from './pickers.common';
 
 interface RowsSpec {
 	name: string;

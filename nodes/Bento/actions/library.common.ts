@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { outputProperties, type SimplifySpec } from '../engines/output';
-import { listParameters, readList } from '../engines/pagedReader';
+import { listParameters, type ListSpec, readList } from '../engines/pagedReader';
 import { executePerItem, notFoundVerdict, type WriteEffect, writeEffect } from '../engines/perItem';
 import { flattenEntry } from '../helpers/flatten';
 import { type Checked, Invalid } from '../helpers/invalid';
@@ -18,8 +18,7 @@ import {
 	requestOptionsCollection,
 	returnAllOrLimit,
 } from './common.descriptions';
-import type { BentoOperation, BentoResource } from './node.type';
-import type { Operation } from './router';
+import type { BentoOperation, BentoResource, Operation } from './node.type';
 
 // Parts of the operations that read and write Bento's library entries by ID (pickers, one entry,
 // whole lists). Which operations use them is what imports this file; it is not listed here.
@@ -136,7 +135,7 @@ export function getEntryOperation<R extends BentoResource>(
 	operation: BentoOperation<R>,
 	property: INodeProperties,
 	spec: Omit<GetEntrySpec, 'parameter'>,
-): Operation & { description: INodeProperties[] } {
+): Operation {
 	return {
 		description: operationDescription(resource, operation, [property, requestOptionsCollection]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
@@ -154,20 +153,43 @@ function listPropertiesFor(simplify: SimplifySpec | undefined): INodeProperties[
 	return [...returnAllOrLimit, ...outputProperties(simplify), requestOptionsCollection];
 }
 
-export interface ListOperationSpec {
+export interface ListSource {
 	endpoint: string;
 	/** Whether the endpoint takes `page`. */
 	paged: boolean;
-	/** What the entries are, plural: "sequences". */
+	/** One entry as put out; `flattenEntry` unless given. */
+	map?: (entry: IDataObject) => IDataObject;
+}
+
+export interface ListOperationSpec extends ListSource {
+	/** What the entries are, plural, for the hint on items that got none: "sequences". */
 	noun: string;
 	/** Item `i`'s query (e.g. a form ID), or why the item cannot go. */
 	query?(ctx: IExecuteFunctions, i: number): Checked<IDataObject>;
-	/** One entry as put out; `flattenEntry` unless given. */
-	map?: (entry: IDataObject) => IDataObject;
 	/** The error to throw instead of a failed read's (e.g. one that names a plan Bento requires). */
 	explainFailure?(ctx: IExecuteFunctions, error: unknown): unknown;
 	/** Offers Simplify on the entries (engines/output.ts). */
 	simplify?: SimplifySpec;
+	/** The parameters `query` reads, shown before Return All / Limit (Broadcast's Status). */
+	properties?: INodeProperties[];
+}
+
+/**
+ * Every entry of `source` the parameters ask for (Return All / Limit, the query), each put out
+ * by `source.map` (flattened unless given): the one read of a list, for the list operations and
+ * the Form Response Trigger.
+ */
+export async function readEntries(
+	transport: BentoTransport,
+	source: ListSource,
+	params: Pick<ListSpec, 'qs' | 'returnAll' | 'limit'>,
+): Promise<IDataObject[]> {
+	return await readList(transport, {
+		...params,
+		endpoint: source.endpoint,
+		paged: source.paged,
+		map: source.map ?? flattenEntry,
+	});
 }
 
 /**
@@ -187,12 +209,7 @@ export async function executeList(
 		shareKey: (params) => JSON.stringify(params),
 		run: async (transport, params) => {
 			try {
-				return await readList(transport, {
-					...params,
-					endpoint: spec.endpoint,
-					paged: spec.paged,
-					map: spec.map ?? flattenEntry,
-				});
+				return await readEntries(transport, spec, params);
 			} catch (error) {
 				throw spec.explainFailure?.(ctx, error) ?? error;
 			}
@@ -204,16 +221,19 @@ export async function executeList(
 }
 
 /**
- * A whole list operation with no parameter of its own (Return All / Limit and the options): its
- * description, shown for `resource` and `operation` only, and its execute, reading `spec`.
+ * A whole list operation: its description (its own `properties`, then Return All / Limit and the
+ * options, shown for `resource` and `operation` only) and its execute (`executeList`).
  */
 export function listOperation<R extends BentoResource>(
 	resource: R,
 	operation: BentoOperation<R>,
-	spec: Omit<ListOperationSpec, 'query'>,
-): Operation & { description: INodeProperties[] } {
+	spec: ListOperationSpec,
+): Operation {
 	return {
-		description: operationDescription(resource, operation, listPropertiesFor(spec.simplify)),
+		description: operationDescription(resource, operation, [
+			...(spec.properties ?? []),
+			...listPropertiesFor(spec.simplify),
+		]),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeList(this, items, spec);
 		},

@@ -6,7 +6,7 @@ import * as emailTemplate from './emailTemplate/EmailTemplate.resource';
 import * as event from './event/Event.resource';
 import * as field from './field/Field.resource';
 import * as form from './form/Form.resource';
-import type { BentoOperation, BentoResource } from './node.type';
+import type { BentoResource, Operation, OperationsOf } from './node.type';
 import * as segment from './segment/Segment.resource';
 import * as sequence from './sequence/Sequence.resource';
 import * as stats from './stats/Stats.resource';
@@ -15,46 +15,24 @@ import * as tag from './tag/Tag.resource';
 import * as utility from './utility/Utility.resource';
 import * as workflow from './workflow/Workflow.resource';
 
-export type Operation = {
-	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
-};
-
 /** Every resource of node.type.ts, each with exactly its operations: no more, none misspelled. */
-export type OperationTable = { [R in BentoResource]: Record<BentoOperation<R>, Operation> };
+export type OperationTable = { [R in BentoResource]: OperationsOf<R> };
 
-// One line per operation: adding an operation adds its file, its line here and an import above.
+// One line per resource: a resource's operations are listed in its <Resource>.resource.ts.
 export const operations = {
-	event: { create: event.create },
-	subscriber: {
-		get: subscriber.get,
-		create: subscriber.create,
-		deletePersonalData: subscriber.deletePersonalData,
-		import: subscriber.importSubscribers,
-		runCommand: subscriber.runCommand,
-		search: subscriber.search,
-	},
-	tag: { getAll: tag.getAll, create: tag.create, delete: tag.deleteTag },
-	field: { getAll: field.getAll, create: field.create },
-	email: { send: email.send },
-	broadcast: { getAll: broadcast.getAll, create: broadcast.create },
-	stats: {
-		getSite: stats.getSite,
-		getSegment: stats.getSegment,
-		getReport: stats.getReport,
-		getAds: stats.getAds,
-	},
-	sequence: { getAll: sequence.getAll, addEmail: sequence.addEmail },
-	workflow: { getAll: workflow.getAll },
-	emailTemplate: { get: emailTemplate.get, update: emailTemplate.update },
-	segment: { getAll: segment.getAll, get: segment.get },
-	form: { getResponses: form.getResponses },
-	utility: {
-		validateEmail: utility.validateEmail,
-		moderateContent: utility.moderateContent,
-		guessGender: utility.guessGender,
-		geolocateIp: utility.geolocateIp,
-		checkBlacklist: utility.checkBlacklist,
-	},
+	event: event.operations,
+	subscriber: subscriber.operations,
+	tag: tag.operations,
+	field: field.operations,
+	email: email.operations,
+	broadcast: broadcast.operations,
+	stats: stats.operations,
+	sequence: sequence.operations,
+	workflow: workflow.operations,
+	emailTemplate: emailTemplate.operations,
+	segment: segment.operations,
+	form: form.operations,
+	utility: utility.operations,
 } satisfies OperationTable;
 
 /** The table's entry for saved values, or undefined (own keys only: "toString" is no operation). */

@@ -19,7 +19,8 @@ export interface ListSpec {
 // A guard against an endpoint that ignores `page` and answers the same page forever.
 const MAX_PAGES = 10_000;
 
-function entriesOf(body: IDataObject): IDataObject[] {
+/** The entries of one answer of a Bento list: its `data` array, or the body when it is an array. */
+export function entriesOf(body: IDataObject): IDataObject[] {
 	if (Array.isArray(body)) return body as IDataObject[];
 	return Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 }

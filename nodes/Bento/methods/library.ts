@@ -13,41 +13,25 @@ import { pickerTransport, searchLists } from './pickerPages';
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
-async function searchSequences(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchEntries(
-		this,
-		{
-			endpoint: '/fetch/sequences',
+/** The search of a picker of one paged list's entries: each shown by its name, picked by its ID. */
+function searchByName(endpoint: string) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const spec = {
+			endpoint,
 			paged: true,
-			name: (entry) => text(entry.name),
-			value: (entry) => text(entry.id),
-		},
-		filter,
-		paginationToken,
-	);
+			name: (entry: IDataObject) => text(entry.name),
+			value: (entry: IDataObject) => text(entry.id),
+		};
+		return await searchEntries(this, spec, filter, paginationToken);
+	};
 }
 
-async function searchSegments(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchEntries(
-		this,
-		{
-			endpoint: '/fetch/segments',
-			paged: true,
-			name: (entry) => text(entry.name),
-			value: (entry) => text(entry.id),
-		},
-		filter,
-		paginationToken,
-	);
-}
+const searchSequences = searchByName('/fetch/sequences');
+const searchSegments = searchByName('/fetch/segments');
 
 const TEMPLATE_OWNERS = [
 	['/fetch/sequences', 'sequence'],

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readBatchOptions, requestOptions } from '../engines/options';
+import { entriesOf } from '../engines/pagedReader';
 import { flattenEntry } from '../helpers/flatten';
 import { BentoTransport } from '../transport';
 import { systemClock } from '../transport/clock';
@@ -24,11 +25,6 @@ interface CachedPage {
 
 // Keyed by account (a hash, see accountKey), endpoint and page: no secret, no entry of another account.
 const pages = new Map<string, CachedPage>();
-
-function entriesOf(body: IDataObject): IDataObject[] {
-	const list = Array.isArray(body) ? body : body.data;
-	return Array.isArray(list) ? (list as IDataObject[]).map(flattenEntry) : [];
-}
 
 /** The transport a picker's search uses: one retry, a short wait for its turn. */
 export async function pickerTransport(ctx: ILoadOptionsFunctions): Promise<BentoTransport> {
@@ -59,7 +55,7 @@ export function listPage(
 	const qs = page === undefined ? undefined : { page };
 	const entries = transport
 		.request({ method: 'GET', endpoint, qs })
-		.then(({ body }) => entriesOf(body));
+		.then(({ body }) => entriesOf(body).map(flattenEntry));
 	// A failed read is not kept: the next search asks again.
 	entries.catch(() => pages.delete(key));
 	pages.delete(key);

@@ -1,7 +1,7 @@
 // Create Broadcasts with a pasted sender and a JSON column of tags (issue 31, items 2 and 3).
 import nock from 'nock';
 
-import { mockEndpoint } from '../../helpers/mockAudience';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
 import { runBentoNode } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());

@@ -3,7 +3,7 @@
 // pasted with it is dropped like everywhere, Bento shows the Author's own name.
 import nock from 'nock';
 
-import { mockEndpoint } from '../../helpers/mockAudience';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
 import { runBentoNode } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());

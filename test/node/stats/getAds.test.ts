@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { describeErrorClasses, expectQuery, mockEndpoint } from '../../helpers/mockLibrary';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { describeErrorClasses, expectQuery } from '../../helpers/mockLibrary';
 import { runBentoNode } from '../../helpers/runNode';
 import { runAgainst, useSandbox } from '../../helpers/sandbox';
 

@@ -3,7 +3,8 @@
 // be read as the day it is in the workflow's time zone, as the field's description says.
 import nock from 'nock';
 
-import { expectQuery, mockEndpoint } from '../../helpers/mockLibrary';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { expectQuery } from '../../helpers/mockLibrary';
 import { runBentoNode } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());

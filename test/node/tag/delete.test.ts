@@ -1,12 +1,8 @@
 import nock from 'nock';
 
 import { SECRETS } from '../../helpers/mockBento';
-import {
-	describeErrorClasses,
-	expectQuery,
-	mockEndpoint,
-	type Reply,
-} from '../../helpers/mockLibrary';
+import { mockEndpoint, type Reply } from '../../helpers/mockEndpoint';
+import { describeErrorClasses, expectQuery } from '../../helpers/mockLibrary';
 import { everythingEmitted, runBentoNode, type RunResult } from '../../helpers/runNode';
 import { searchPicker } from '../../helpers/runPicker';
 import { runAgainst, SANDBOX_SECRETS, useSandbox } from '../../helpers/sandbox';

@@ -2,7 +2,7 @@
 // sent again (a second DELETE of a discarded tag may restore it, the Node SDK says).
 import nock from 'nock';
 
-import { mockEndpoint, type Reply } from '../../helpers/mockLibrary';
+import { mockEndpoint, type Reply } from '../../helpers/mockEndpoint';
 import { runBentoNode } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());

@@ -2,7 +2,8 @@
 // Validate Email, a sequence email's To; and CC/BCC lists as JSON (item 3).
 import nock from 'nock';
 
-import { bentoSubscriber, mockEndpoint } from '../../helpers/mockAudience';
+import { bentoSubscriber } from '../../helpers/mockAudience';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
 import { runBentoNode } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());

@@ -2,15 +2,14 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import { Invalid } from '../../helpers/invalid';
-import { sendingOptions, sendOnce } from '../../helpers/sending';
-import { optionsCollection } from '../common.descriptions';
-import { tagRows } from '../subscriber/pickers';
+import { sendingOptions, sendOnce } from '../sending.common';
+import { operationDescription, optionsCollection } from '../common.descriptions';
+import { tagRows } from '../pickers.common';
 import { approvedCheck, BROADCAST_ADVICE, deliveryProperties, readDelivery } from './delivery';
 import { type BentoBroadcast, broadcastAnswer, toBentoBroadcast } from './toBentoBroadcast';
 
@@ -143,10 +142,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(options),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['broadcast'], operation: ['create'] } },
-	properties,
-);
+export const description = operationDescription('broadcast', 'create', properties);
 
 function reader(ctx: IExecuteFunctions): ItemReader<BentoBroadcast> {
 	const get = (name: string, i: number, fallback?: unknown) =>

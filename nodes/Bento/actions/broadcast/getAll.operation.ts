@@ -1,18 +1,23 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { listParameters, readList, type ListSpec } from '../../engines/pagedReader';
-import { outputProperties, type SimplifySpec } from '../../engines/output';
-import { executePerItem } from '../../engines/perItem';
-import { flattenEntry } from '../../helpers/flatten';
+import type { SimplifySpec } from '../../engines/output';
 import { Invalid } from '../../helpers/invalid';
-import { requestOptionsCollection, returnAllOrLimit } from '../common.descriptions';
+import { listOperation } from '../library.common';
 
 const STATUSES = ['canceled', 'draft', 'paused', 'scheduled', 'sending', 'sent'];
+
+const statusProperty: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	options: STATUSES.map((value) => ({
+		name: value[0].toUpperCase() + value.slice(1),
+		value,
+	})),
+	default: 'sent',
+	description:
+		'Which broadcasts to list. Bento lists one status at a time; asked for none (or an unknown one) it lists sent broadcasts, so the node always names one.',
+};
 
 // Each broadcast carries its template's whole HTML: the bulk of the answer, which a list of
 // broadcasts (or an AI agent) rarely needs.
@@ -21,55 +26,19 @@ const simplify: SimplifySpec = {
 	more: ['template'],
 };
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: STATUSES.map((value) => ({
-			name: value[0].toUpperCase() + value.slice(1),
-			value,
-		})),
-		default: 'sent',
-		description:
-			'Which broadcasts to list. Bento lists one status at a time; asked for none (or an unknown one) it lists sent broadcasts, so the node always names one.',
+export const { description, execute } = listOperation('broadcast', 'getAll', {
+	simplify,
+	endpoint: '/fetch/broadcasts',
+	paged: true,
+	noun: 'broadcasts with this status',
+	properties: [statusProperty],
+	query: (ctx, i) => {
+		const status = ctx.getNodeParameter('status', i) as string;
+		if (!STATUSES.includes(status))
+			return new Invalid(
+				'status',
+				`status must be one of ${STATUSES.join(', ')} (got "${status}")`,
+			);
+		return { status };
 	},
-	...returnAllOrLimit,
-	...outputProperties(simplify),
-	requestOptionsCollection,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['broadcast'], operation: ['getAll'] } },
-	properties,
-);
-
-type Params = Pick<ListSpec, 'returnAll' | 'limit'> & { status: string };
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await executePerItem<Params>(this, items, {
-		simplify,
-		reader: (ctx) => (_item, i) => {
-			const status = ctx.getNodeParameter('status', i) as string;
-			if (!STATUSES.includes(status))
-				return new Invalid(
-					'status',
-					`status must be one of ${STATUSES.join(', ')} (got "${status}")`,
-				);
-			return { status, ...listParameters(ctx, i) };
-		},
-		run: async (transport, { status, returnAll, limit }) =>
-			await readList(transport, {
-				endpoint: '/fetch/broadcasts',
-				qs: { status },
-				paged: true,
-				returnAll,
-				limit,
-				map: flattenEntry,
-			}),
-		emptyHint: (indexes) => `No broadcasts with this status for item(s) ${indexes.join(', ')}`,
-	});
-}
+});

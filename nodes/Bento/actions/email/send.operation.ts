@@ -3,17 +3,20 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
-import { sendingOptions, sendOnce } from '../../helpers/sending';
+import { sendingOptions, sendOnce } from '../sending.common';
 import { Invalid } from '../../helpers/invalid';
 import { readItemKeys } from '../../helpers/itemKeys';
 import { parseObjectValue } from '../../helpers/validation';
-import { mappingModeProperties, optionsCollection } from '../common.descriptions';
+import {
+	mappingModeProperties,
+	operationDescription,
+	optionsCollection,
+} from '../common.descriptions';
 import { BENTO_EMAILS_PER_MINUTE } from '../../transport/bentoLimits';
 import { type BentoEmail, EMAIL_KEYS, toBentoEmail } from './toBentoEmail';
 
@@ -130,10 +133,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(options),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['email'], operation: ['send'] } },
-	properties,
-);
+export const description = operationDescription('email', 'send', properties);
 
 const EMAIL_ITEM = { allowed: EMAIL_KEYS, what: 'an email item' };
 

@@ -3,13 +3,12 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
 import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
-import { writeOptionsCollection } from '../common.descriptions';
+import { operationDescription, writeOptionsCollection } from '../common.descriptions';
 import { readId, requestEntry, requiredVerbatim } from '../library.common';
 import { templateLocator } from './templateLocator';
 
@@ -43,10 +42,7 @@ const properties: INodeProperties[] = [
 	writeOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['emailTemplate'], operation: ['update'] } },
-	properties,
-);
+export const description = operationDescription('emailTemplate', 'update', properties);
 
 interface Change {
 	id: string;

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_EVENTS, operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as create from './create.operation';
 
-export { create };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = { create } satisfies OperationsOf<'event'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

@@ -3,7 +3,6 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executeBatchWrite } from '../../engines/batchWriter';
@@ -17,8 +16,9 @@ import { optionalObject, parseObjectValue } from '../../helpers/validation';
 import {
 	deliveryOptions,
 	emailProperty,
-	MAX_EVENTS,
 	mappingModeProperties,
+	MAX_EVENTS,
+	operationDescription,
 	optionsCollection,
 } from '../common.descriptions';
 import { fieldRows, keyValueRows, readRows, refuseKeyList } from '../keyValueRows';
@@ -115,10 +115,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(deliveryOptions),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['event'], operation: ['create'] } },
-	properties,
-);
+export const description = operationDescription('event', 'create', properties);
 
 /** Whether the node has rows or a purchase in `name`: reading parameters per item is costly. */
 function isSet(ctx: IExecuteFunctions, name: string): boolean {

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as create from './create.operation';
 import * as getAll from './getAll.operation';
 
-export { create, getAll };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = { create, getAll } satisfies OperationsOf<'field'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

@@ -1,12 +1,7 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { Invalid } from '../../helpers/invalid';
-import { executeList, listProperties, readId } from '../library.common';
+import { type ListSource, listOperation, readId } from '../library.common';
 
 /** The Form ID parameter, shared with the Bento Form Response Trigger. */
 export const formIdProperty: INodeProperties = {
@@ -20,25 +15,21 @@ export const formIdProperty: INodeProperties = {
 		"The form's identifier, as shown in the form's settings in Bento (Bento's API has no list of forms)",
 };
 
-const properties: INodeProperties[] = [formIdProperty, ...listProperties];
+/**
+ * A form's responses (`GET /fetch/responses?id=<form>`), read alike by Get Responses and the
+ * Form Response Trigger. Bento's docs do not describe this endpoint; its SDKs send only `id`
+ * and read one `{data: [...]}` (BENTO-API.md). Read paged all the same: the reader stops at a
+ * page that repeats the one before, so an unpaged answer costs one more request, and a paged
+ * one is never cut to its first page (a trigger would miss every response after it).
+ */
+export const FORM_RESPONSES: ListSource = { endpoint: '/fetch/responses', paged: true };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['form'], operation: ['getResponses'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await executeList(this, items, {
-		endpoint: '/fetch/responses',
-		// Documented as one answer with every response; no `page`.
-		paged: false,
-		noun: 'responses',
-		query: (ctx, i) => {
-			const id = readId(ctx, 'formId', i);
-			return id instanceof Invalid ? id : { id };
-		},
-	});
-}
+export const { description, execute } = listOperation('form', 'getResponses', {
+	...FORM_RESPONSES,
+	noun: 'responses',
+	properties: [formIdProperty],
+	query: (ctx, i) => {
+		const id = readId(ctx, 'formId', i);
+		return id instanceof Invalid ? id : { id };
+	},
+});

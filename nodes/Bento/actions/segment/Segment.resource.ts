@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export { get, getAll };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = { get, getAll } satisfies OperationsOf<'segment'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

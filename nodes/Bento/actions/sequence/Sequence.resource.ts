@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as addEmail from './addEmail.operation';
 import * as getAll from './getAll.operation';
 
-export { addEmail, getAll };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = { addEmail, getAll } satisfies OperationsOf<'sequence'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

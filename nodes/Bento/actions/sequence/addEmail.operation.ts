@@ -3,7 +3,6 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executePerItem } from '../../engines/perItem';
@@ -12,7 +11,7 @@ import { isPasted } from '../../helpers/address';
 import { cleanEnds } from '../../helpers/identifiers';
 import { bracketedList } from '../../helpers/jsonList';
 import { cleanAddress, describe, requiredName, requiredText } from '../../helpers/validation';
-import { writeOptionsCollection } from '../common.descriptions';
+import { operationDescription, writeOptionsCollection } from '../common.descriptions';
 import { locator, readId, requestEntry, requiredVerbatim } from '../library.common';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -98,10 +97,7 @@ const properties: INodeProperties[] = [
 	writeOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sequence'], operation: ['addEmail'] } },
-	properties,
-);
+export const description = operationDescription('sequence', 'addEmail', properties);
 
 interface NewEmail {
 	sequenceId: string;

@@ -1,12 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as getAds from './getAds.operation';
 import * as getReport from './getReport.operation';
 import * as getSegment from './getSegment.operation';
 import * as getSite from './getSite.operation';
 
-export { getAds, getReport, getSegment, getSite };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = {
+	getAds,
+	getReport,
+	getSegment,
+	getSite,
+} satisfies OperationsOf<'stats'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

@@ -11,8 +11,7 @@ import type { BentoTransport } from '../../transport';
 import { BENTO_STATS_REQUESTS_PER_HOUR } from '../../transport/bentoLimits';
 import { operationDescription, requestOptionsCollection } from '../common.descriptions';
 import { dataOf, readId } from '../library.common';
-import type { BentoOperation } from '../node.type';
-import type { Operation } from '../router';
+import type { BentoOperation, Operation } from '../node.type';
 
 // Bento allows /stats/* few requests an hour (bentoLimits.ts). The transport
 // waits for that window only when it resets within its wait cap, and otherwise says when to retry.
@@ -61,7 +60,7 @@ export interface StatsSpec {
  * A stats operation: one GET per distinct ID (items with the same ID, or all items when there is
  * no ID, share one answer: /stats has a tight hourly limit), the answer put out as is.
  */
-export function statsOperation(spec: StatsSpec): Operation & { description: INodeProperties[] } {
+export function statsOperation(spec: StatsSpec): Operation {
 	const { idKey, endpoint, read } = spec;
 	return {
 		description: operationDescription('stats', spec.operation, [

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as create from './create.operation';
 import * as deletePersonalData from './deletePersonalData.operation';
 import * as get from './get.operation';
@@ -8,8 +9,16 @@ import * as importSubscribers from './import.operation';
 import * as runCommand from './runCommand.operation';
 import * as search from './search.operation';
 
-// `import` is a reserved word: the router maps the operation value `import` to importSubscribers.
-export { create, deletePersonalData, get, importSubscribers, runCommand, search };
+// `import` is a reserved word: the module is importSubscribers, the operation value `import`.
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = {
+	create,
+	deletePersonalData,
+	get,
+	import: importSubscribers,
+	runCommand,
+	search,
+} satisfies OperationsOf<'subscriber'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

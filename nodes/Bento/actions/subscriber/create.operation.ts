@@ -2,14 +2,17 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { outputProperties } from '../../engines/output';
 import { executePerItem } from '../../engines/perItem';
 import { Invalid } from '../../helpers/invalid';
 import { checkEmail } from '../../helpers/validation';
-import { emailProperty, writeOptionsCollection } from '../common.descriptions';
+import {
+	emailProperty,
+	operationDescription,
+	writeOptionsCollection,
+} from '../common.descriptions';
 import { subscriberOf, subscriberOutput } from './answer';
 import { MAX_SUBSCRIBERS } from './import.operation';
 
@@ -25,10 +28,7 @@ const properties: INodeProperties[] = [
 	writeOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscriber'], operation: ['create'] } },
-	properties,
-);
+export const description = operationDescription('subscriber', 'create', properties);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -4,7 +4,6 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 	NodeOperationError,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executePerItem, notFoundVerdict } from '../../engines/perItem';
@@ -17,7 +16,7 @@ import { httpFailureText } from '../../transport/errorMessages';
 import { dryRunOption } from '../../engines/dryRun';
 import { requestOptions } from '../../engines/options';
 import { deletedAnswer } from '../../engines/output';
-import { emailProperty, optionsCollection } from '../common.descriptions';
+import { emailProperty, operationDescription, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
 
 type IfNotFound = 'returnItem' | 'error';
@@ -50,10 +49,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([dryRunOption, ifNotFound, ...requestOptions]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscriber'], operation: ['deletePersonalData'] } },
-	properties,
-);
+export const description = operationDescription('subscriber', 'deletePersonalData', properties);
 
 /**
  * One `POST /data_deletion_requests` (`{data_deletion_request: {email}}`). Returns whether Bento

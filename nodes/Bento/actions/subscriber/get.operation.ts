@@ -3,7 +3,6 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 	NodeOperationError,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { outputProperties } from '../../engines/output';
@@ -12,7 +11,7 @@ import { Invalid } from '../../helpers/invalid';
 import { requestOptions } from '../../engines/options';
 import { singleName } from '../../helpers/lists';
 import { checkEmail } from '../../helpers/validation';
-import { emailProperty, optionsCollection } from '../common.descriptions';
+import { emailProperty, operationDescription, optionsCollection } from '../common.descriptions';
 import { ifNotFoundOption } from './ifNotFound';
 import { subscriberOf, subscriberOutput } from './answer';
 
@@ -55,10 +54,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([ifNotFound, ...requestOptions]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscriber'], operation: ['get'] } },
-	properties,
-);
+export const description = operationDescription('subscriber', 'get', properties);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -3,7 +3,6 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executeBatchWrite } from '../../engines/batchWriter';
@@ -11,10 +10,15 @@ import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { batchOptions } from '../../engines/options';
 import { Invalid } from '../../helpers/invalid';
-import { emailProperty, mappingModeProperties, optionsCollection } from '../common.descriptions';
+import {
+	emailProperty,
+	mappingModeProperties,
+	operationDescription,
+	optionsCollection,
+} from '../common.descriptions';
 import { fieldRows, readRows, refuseKeyList } from '../keyValueRows';
 import { importItem, type ImportRecord, RECORD_KEYS, toImportRecord } from './importRecord';
-import { tagLocator, tagRows } from './pickers';
+import { tagLocator, tagRows } from '../pickers.common';
 
 /** Bento's limit of subscribers per request (POST /batch/subscribers). */
 export const MAX_SUBSCRIBERS = 1000;
@@ -89,10 +93,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(options),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscriber'], operation: ['import'] } },
-	properties,
-);
+export const description = operationDescription('subscriber', 'import', properties);
 
 /** The names picked in a tags collection (`tags` or `removeTags`) for item `i`. */
 function pickedTags(ctx: IExecuteFunctions, name: string, i: number): string[] {

@@ -3,17 +3,21 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { executeBatchWrite } from '../../engines/batchWriter';
 import type { ItemReader } from '../../engines/readItem';
 import type { MappingMode } from '../../helpers/interfaces';
 import { Invalid } from '../../helpers/invalid';
-import { emailProperty, mappingModeProperties, optionsCollection } from '../common.descriptions';
+import {
+	emailProperty,
+	mappingModeProperties,
+	operationDescription,
+	optionsCollection,
+} from '../common.descriptions';
 import { batchOptions } from '../../engines/options';
 import { type BentoCommand, COMMAND_NAMES, toCommand } from './commands';
-import { fieldLocator, tagLocator } from './pickers';
+import { fieldLocator, tagLocator } from '../pickers.common';
 
 // Bento's older docs cap a command request at 100; no source gives a firmer number.
 export const MAX_COMMANDS = 100;
@@ -111,10 +115,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(options),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscriber'], operation: ['runCommand'] } },
-	properties,
-);
+export const description = operationDescription('subscriber', 'runCommand', properties);
 
 const TAG_COMMANDS = new Set(['add_tag', 'add_tag_via_event', 'remove_tag']);
 

@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as create from './create.operation';
 import * as deleteTag from './delete.operation';
 import * as getAll from './getAll.operation';
 
-// `delete` is a reserved word: the router maps the operation value `delete` to deleteTag.
-export { create, deleteTag, getAll };
+// `delete` is a reserved word: the module is deleteTag, the operation value `delete`.
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = { create, delete: deleteTag, getAll } satisfies OperationsOf<'tag'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

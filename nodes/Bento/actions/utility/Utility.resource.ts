@@ -1,13 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as checkBlacklist from './checkBlacklist.operation';
 import * as geolocateIp from './geolocateIp.operation';
 import * as guessGender from './guessGender.operation';
 import * as moderateContent from './moderateContent.operation';
 import * as validateEmail from './validateEmail.operation';
 
-export { checkBlacklist, geolocateIp, guessGender, moderateContent, validateEmail };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = {
+	checkBlacklist,
+	geolocateIp,
+	guessGender,
+	moderateContent,
+	validateEmail,
+} satisfies OperationsOf<'utility'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

@@ -3,7 +3,6 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import type { Checked } from '../../helpers/invalid';
@@ -11,7 +10,7 @@ import { Invalid } from '../../helpers/invalid';
 import { cleanEnds } from '../../helpers/identifiers';
 import { singleName } from '../../helpers/lists';
 import { describe } from '../../helpers/validation';
-import { requestOptionsCollection } from '../common.descriptions';
+import { operationDescription, requestOptionsCollection } from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
 const properties: INodeProperties[] = [
@@ -40,10 +39,7 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['utility'], operation: ['checkBlacklist'] } },
-	properties,
-);
+export const description = operationDescription('utility', 'checkBlacklist', properties);
 
 // The docs and most SDKs name `/blacklist.json`; the Node SDK, the official n8n node and Bento's
 // own agent guide `/blacklist`. The docs' path goes first; a 404 there switches to the other for

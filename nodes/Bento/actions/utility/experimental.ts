@@ -12,8 +12,7 @@ import { type Checked, Invalid } from '../../helpers/invalid';
 import { requiredText } from '../../helpers/validation';
 import type { BentoRequest, BentoTransport } from '../../transport';
 import { operationDescription, requestOptionsCollection } from '../common.descriptions';
-import type { BentoOperation } from '../node.type';
-import type { Operation } from '../router';
+import type { BentoOperation, Operation } from '../node.type';
 
 // Sources disagree whether the experimental inputs go in the query (Go, Laravel, Python, the
 // OpenAPI file, the official n8n node) or in a JSON body (the Node SDK). A POST sends them in
@@ -92,9 +91,7 @@ export interface TextUtilitySpec<K extends string> {
  * A whole utility that sends one text parameter to an experimental endpoint: its description
  * (the parameter and the options, shown for its operation only) and its execute.
  */
-export function textUtility<K extends string>(
-	spec: TextUtilitySpec<K>,
-): Operation & { description: INodeProperties[] } {
+export function textUtility<K extends string>(spec: TextUtilitySpec<K>): Operation {
 	return {
 		description: operationDescription('utility', spec.operation, [
 			spec.property,

@@ -3,12 +3,15 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { Invalid } from '../../helpers/invalid';
 import { cleanAddress } from '../../helpers/validation';
-import { emailProperty, requestOptionsCollection } from '../common.descriptions';
+import {
+	emailProperty,
+	operationDescription,
+	requestOptionsCollection,
+} from '../common.descriptions';
 import { executeUtility, experimentalRequest } from './experimental';
 
 const properties: INodeProperties[] = [
@@ -88,10 +91,7 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['utility'], operation: ['validateEmail'] } },
-	properties,
-);
+export const description = operationDescription('utility', 'validateEmail', properties);
 
 export async function execute(
 	this: IExecuteFunctions,

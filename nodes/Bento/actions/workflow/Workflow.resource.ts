@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationPicker } from '../common.descriptions';
+import type { OperationsOf } from '../node.type';
 import * as getAll from './getAll.operation';
 
-export { getAll };
+/** This resource's operations by their saved value: the router's entry for it. */
+export const operations = { getAll } satisfies OperationsOf<'workflow'>;
 
 export const description: INodeProperties[] = [
 	operationPicker(

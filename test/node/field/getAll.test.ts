@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { mockEndpoint } from '../helpers/mockAudience';
-import { runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { runBentoNode, TEST_CREDENTIALS } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -11,6 +11,7 @@ const field = (id: number, key: string) => ({
 	type: 'visitors-fields',
 	attributes: { name: key, key, whitelisted: null, created_at: '2024-01-01T00:00:00Z' },
 });
+
 const FIELDS = [field(1, 'first_name'), field(2, 'plan'), field(3, 'seats')];
 
 describe('Field > Get Many', () => {
@@ -41,29 +42,5 @@ describe('Field > Get Many', () => {
 		});
 		expect(requests).toHaveLength(3);
 		expect(error?.message).toBe('Item 0 failed: Bento answered 503: Down (after 3 attempts)');
-	});
-});
-
-describe('Field > Create', () => {
-	it('creates a field with {field: {key}}', async () => {
-		const { requests } = mockEndpoint('POST', '/fetch/fields', [[201, { data: field(4, 'plan') }]]);
-		const { outputs } = await runBentoNode({
-			parameters: { resource: 'field', operation: 'create', key: '={{ $json.key }}' },
-			items: [{ key: 'plan' }],
-		});
-		expect(requests.map((r) => r.body)).toEqual([{ field: { key: 'plan' } }]);
-		expect(outputs[0]).toEqual([
-			{ json: { id: '4', ...field(4, 'plan').attributes }, pairedItem: { item: 0 } },
-		]);
-	});
-
-	it('refuses a missing key, naming the item', async () => {
-		const { requests } = mockEndpoint('POST', '/fetch/fields', [[201, {}]]);
-		const { error } = await runBentoNode({
-			parameters: { resource: 'field', operation: 'create', key: '={{ $json.key }}' },
-			items: [{ key: 'plan' }, {}],
-		});
-		expect(requests).toHaveLength(0);
-		expect(error?.message).toBe('Item 1: key is required and must be text (got missing)');
 	});
 });

@@ -1,7 +1,8 @@
 import nock from 'nock';
 
-import { describeErrorClasses, expectQuery, mockEndpoint } from '../helpers/mockLibrary';
-import { runBentoNode } from '../helpers/runNode';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { describeErrorClasses, expectQuery } from '../../helpers/mockLibrary';
+import { runBentoNode } from '../../helpers/runNode';
 
 const RESPONSES = {
 	data: [
@@ -12,10 +13,11 @@ const RESPONSES = {
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
+
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
 
 describe('Forms: Get Responses', () => {
-	it('one request per form (no paging), one item per response', async () => {
+	it('one read per form (page 2 repeats page 1 and ends it), one item per response', async () => {
 		const { requests } = mockEndpoint('GET', '/fetch/responses', [[200, RESPONSES]]);
 		const { outputs, error } = await runBentoNode({
 			parameters: {
@@ -27,8 +29,10 @@ describe('Forms: Get Responses', () => {
 			items: [{ form: 'newsletter' }, { form: 'newsletter' }],
 		});
 		expect(error).toBeUndefined();
-		expect(requests).toHaveLength(1);
-		expectQuery(requests[0], { id: 'newsletter' });
+		// Read as the Form Response Trigger reads it: paged, in case Bento pages this list.
+		expect(requests).toHaveLength(2);
+		expectQuery(requests[0], { id: 'newsletter', page: '1' });
+		expectQuery(requests[1], { id: 'newsletter', page: '2' });
 		expect(outputs[0].map((i) => [i.json, i.pairedItem])).toEqual([
 			[{ id: 'r1', uuid: 'u1', data: { email: 'ann@example.com' } }, { item: 0 }],
 			[{ id: 'r2', uuid: 'u2', data: { email: 'bob@example.com' } }, { item: 0 }],
@@ -68,7 +72,12 @@ describe('Forms: Get Responses', () => {
 });
 
 describeErrorClasses('Get Form Responses', {
-	parameters: { resource: 'form', operation: 'getResponses', formId: '={{ $json.form }}' },
+	parameters: {
+		resource: 'form',
+		operation: 'getResponses',
+		formId: '={{ $json.form }}',
+		limit: 2,
+	},
 	method: 'GET',
 	path: '/fetch/responses',
 	ok: [200, RESPONSES],

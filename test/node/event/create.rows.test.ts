@@ -2,8 +2,8 @@
 // them by dragging values from the input panel.
 import nock from 'nock';
 
-import { mockBatchEvents } from '../helpers/mockBento';
-import { runBentoNode } from '../helpers/runNode';
+import { mockBatchEvents } from '../../helpers/mockBento';
+import { runBentoNode } from '../../helpers/runNode';
 
 const field = (key: string, value: unknown, mode = 'list') => ({
 	key: { __rl: true, mode, value: key },

@@ -2,9 +2,9 @@
 // Details rows and Purchase existed, send exactly the events they sent then.
 import nock from 'nock';
 
-import fixture from '../fixtures/createEvents-v1.json';
-import { mockBatchEvents } from '../helpers/mockBento';
-import { runBentoNode } from '../helpers/runNode';
+import fixture from '../../fixtures/createEvents-v1.json';
+import { mockBatchEvents } from '../../helpers/mockBento';
+import { runBentoNode } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

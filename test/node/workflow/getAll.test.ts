@@ -1,10 +1,12 @@
 import nock from 'nock';
 
-import { describeErrorClasses, entries, expectQuery, mockEndpoint } from '../helpers/mockLibrary';
-import { runBentoNode } from '../helpers/runNode';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { describeErrorClasses, entries, expectQuery } from '../../helpers/mockLibrary';
+import { runBentoNode } from '../../helpers/runNode';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
+
 // Frees nock's global interceptor, so that the next test file in this Jest worker gets its own.
 
 describe('Workflows: Get Many', () => {

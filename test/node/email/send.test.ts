@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import nock from 'nock';
 
-import { description as sendDescription } from '../../nodes/Bento/actions/email/send.operation';
-
-import { mockBento, queued, type Step } from '../helpers/mockSending';
-import { SECRETS } from '../helpers/mockBento';
-import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../helpers/runNode';
-import { useFakeClock } from '../helpers/fakeClock';
+import { description as sendDescription } from '../../../nodes/Bento/actions/email/send.operation';
+import { useFakeClock } from '../../helpers/fakeClock';
+import { SECRETS } from '../../helpers/mockBento';
+import { mockBento, queued, type Step } from '../../helpers/mockSending';
+import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../../helpers/runNode';
 
 // 429 waits last a rate-limit window: the transport's clock is faked, so they take no time.
 useFakeClock();

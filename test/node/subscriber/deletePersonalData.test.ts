@@ -1,12 +1,15 @@
 import nock from 'nock';
 
-import { SECRETS } from '../helpers/mockBento';
-import { expectQuery, mockEndpoint } from '../helpers/mockLibrary';
-import { everythingEmitted, runBentoNode } from '../helpers/runNode';
-import { runAgainst, useSandbox } from '../helpers/sandbox';
+import { SECRETS } from '../../helpers/mockBento';
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { expectQuery } from '../../helpers/mockLibrary';
+import { everythingEmitted, runBentoNode } from '../../helpers/runNode';
+import { runAgainst, useSandbox } from '../../helpers/sandbox';
 
 const PATH = '/data_deletion_requests';
+
 const QUEUED = [202, { status: 'queued_for_anonymization' }] as [number, unknown];
+
 const NOT_FOUND = [404, { error: 'visitor_not_found' }] as [number, unknown];
 
 const parameters = (options: Record<string, unknown> = {}) => ({

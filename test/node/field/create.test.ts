@@ -1,0 +1,37 @@
+import nock from 'nock';
+
+import { mockEndpoint } from '../../helpers/mockEndpoint';
+import { runBentoNode } from '../../helpers/runNode';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const field = (id: number, key: string) => ({
+	id: String(id),
+	type: 'visitors-fields',
+	attributes: { name: key, key, whitelisted: null, created_at: '2024-01-01T00:00:00Z' },
+});
+
+describe('Field > Create', () => {
+	it('creates a field with {field: {key}}', async () => {
+		const { requests } = mockEndpoint('POST', '/fetch/fields', [[201, { data: field(4, 'plan') }]]);
+		const { outputs } = await runBentoNode({
+			parameters: { resource: 'field', operation: 'create', key: '={{ $json.key }}' },
+			items: [{ key: 'plan' }],
+		});
+		expect(requests.map((r) => r.body)).toEqual([{ field: { key: 'plan' } }]);
+		expect(outputs[0]).toEqual([
+			{ json: { id: '4', ...field(4, 'plan').attributes }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('refuses a missing key, naming the item', async () => {
+		const { requests } = mockEndpoint('POST', '/fetch/fields', [[201, {}]]);
+		const { error } = await runBentoNode({
+			parameters: { resource: 'field', operation: 'create', key: '={{ $json.key }}' },
+			items: [{ key: 'plan' }, {}],
+		});
+		expect(requests).toHaveLength(0);
+		expect(error?.message).toBe('Item 1: key is required and must be text (got missing)');
+	});
+});
