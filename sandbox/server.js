@@ -26,9 +26,9 @@ const FORBIDDEN_PAGE =
 /**
  * Starts the stand-in. Options: publishableKey, secretKey, siteUuid, port (0 = random),
  * faults (array, see `setFaults`), rateLimit ({ limit, windowMs, shape?, retryAfter? }: see
- * rateLimit.js; shape 'from-first' (default), 'clock' or 'sliding'), now (the server's clock,
- * () => ms; default Date.now: the limiter, the request log and every answer's Date header read
- * it), maxBodyBytes (a body over it is refused with a 413 before anything else, as a proxy in
+ * rateLimit.js; shape 'from-first' (default), 'clock', 'sliding' (countRefused?) or 'block'
+ * (blockMs?)), now (the server's clock, () => ms; default Date.now: the limiter, the request log
+ * and every answer's Date header read it), maxBodyBytes (a body over it is refused with a 413 before anything else, as a proxy in
  * front of an API does; default none), quiet.
  */
 async function startBentoSandbox(options = {}) {
