@@ -5,7 +5,7 @@
 // keeps what it accepted, and can play a script of faults and enforce a rate limit. Loopback only.
 const http = require('node:http');
 
-const { deliveryOf, recordsOf } = require('./delivery');
+const { deliveryOf, recordId, recordsOf } = require('./delivery');
 const { createLimiter, perWindow } = require('./rateLimit');
 const { MAX_EVENTS } = require('./routes/events');
 const modules = require('./routes');
@@ -56,6 +56,8 @@ async function startBentoSandbox(options = {}) {
 		maxBodyBytes: options.maxBodyBytes,
 	};
 	const sockets = new Set();
+	// Event number -> when the stand-in first accepted it (see /__sandbox/arrivals).
+	const arrivals = new Map();
 	const clock = options.now ?? Date.now;
 	/** Sets (or with undefined, lifts) the rate limit; a new limiter starts with empty windows. */
 	function setRateLimit(limit) {
@@ -118,6 +120,7 @@ async function startBentoSandbox(options = {}) {
 		}
 		if (url.pathname === '/__sandbox/reset' && req.method === 'POST') {
 			state.requests.length = 0;
+			arrivals.clear();
 			initStore();
 			state.faults = [];
 			setRateLimit(undefined);
@@ -144,6 +147,11 @@ async function startBentoSandbox(options = {}) {
 		}
 		// ?n=25000&kind=events|subscribers|commands&windowMs=60000: lost and doubled records
 		// numbered 0..n-1, and the requests per clock-aligned window.
+		// When each event numbered below n was first accepted (ms on the stand-in's clock; null: never).
+		if (url.pathname === '/__sandbox/arrivals') {
+			const n = Number(url.searchParams.get('n'));
+			return send(res, 200, { at: Array.from({ length: n }, (_, id) => arrivals.get(id) ?? null) });
+		}
 		if (url.pathname === '/__sandbox/delivery') {
 			const windowMs = Number(url.searchParams.get('windowMs') ?? 60_000);
 			return send(res, 200, {
@@ -263,6 +271,11 @@ async function startBentoSandbox(options = {}) {
 			method: req.method,
 			contentType: contentType.split(';')[0],
 		});
+		if (status < 300 && Array.isArray(parsed?.events))
+			for (const event of parsed.events) {
+				const id = recordId(event);
+				if (id !== undefined && !arrivals.has(id)) arrivals.set(id, now);
+			}
 		// "Accepted, then stalled / dropped": Bento did the work, but the answer never arrives in time.
 		if (fault?.accept && fault.drop) {
 			entry.status = 'accepted, then dropped';

@@ -40,7 +40,12 @@ export interface SimFinish {
  */
 export function simulatedAccount(
 	limit: RateLimit,
-	{ latencyMs = 100, sendDate = true, maxWaitMinutes = 20, siteUuid = 'sim-site' } = {},
+	{
+		latencyMs = 100 as number | (() => number),
+		sendDate = true,
+		maxWaitMinutes = 20,
+		siteUuid = 'sim-site',
+	} = {},
 ) {
 	const limiter = createLimiter(limit);
 	const requests: SimRequest[] = [];
@@ -48,18 +53,22 @@ export function simulatedAccount(
 
 	function context(execution: number): Context {
 		const httpRequestWithAuthentication = async () => {
-			await systemClock.wait(latencyMs / 2);
+			const latency = typeof latencyMs === 'number' ? latencyMs : latencyMs();
+			await systemClock.wait(latency / 2);
 			const at = systemClock.now();
 			const { allowed, retryAfter } = limiter.check(at);
 			requests.push({ at, status: allowed ? 200 : 429, execution });
-			await systemClock.wait(latencyMs / 2);
+			await systemClock.wait(latency / 2);
 			const headers: Record<string, string> = sendDate ? { date: new Date(at).toUTCString() } : {};
 			if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
 			return allowed
 				? { statusCode: 200, body: { results: 1, failed: 0 }, headers }
 				: { statusCode: 429, body: { error: 'Too many requests' }, headers };
 		};
-		return { getNode: () => NODE, helpers: { httpRequestWithAuthentication } } as unknown as Context;
+		return {
+			getNode: () => NODE,
+			helpers: { httpRequestWithAuthentication },
+		} as unknown as Context;
 	}
 
 	const to: Destination = {
@@ -72,7 +81,8 @@ export function simulatedAccount(
 	const policy = { ...RETRY_CAPS, maxRetries: 5, initialDelayMs: 1_000 };
 
 	/** An execution that sends `count` requests one after another; resolves when it ends. */
-	async function execution(id: number, count = 1): Promise<SimFinish> {
+	async function execution(id: number, count = 1, startAfterMs = 0): Promise<SimFinish> {
+		await systemClock.wait(startAfterMs);
 		const sender = new Sender(
 			context(id),
 			to,
