@@ -97,23 +97,19 @@ export class LinePlace {
 
 	/**
 	 * Bento refused the request sent at `sentAt` (at `now`). Returns the advice to give up with
-	 * (too many refusals, or the reset past the cap: under the per-minute limit only a reset
-	 * Bento stated, else once the cap has really passed); else undefined: its next turn is at
-	 * the reset.
+	 * (too many refusals, or the reset past the cap); else undefined: its next turn is at the reset.
 	 */
 	refused(
 		sentAt: number,
 		refusal: { retryAfterMs?: number; serverDateMs?: number },
 		now: number,
 	): string | undefined {
-		const { retryAt, guessed, byServer } = this.gate.settle(
+		const { retryAt, guessed } = this.gate.settle(
 			sentAt,
 			{ kind: 'refused', ...refusal, beyond: this.beyond },
 			now,
 		);
-		const predicted = byServer || this.family.key !== 'minute';
-		const waitMs = this.refusalWaitMs + (predicted ? retryAt - now : 0);
-		if (++this.refusals > MAX_REFUSALS || waitMs >= this.retryCapMs + (predicted ? 1 : 0))
+		if (++this.refusals > MAX_REFUSALS || this.refusalWaitMs + (retryAt - now) > this.retryCapMs)
 			return rateLimitAdvice(this.family, retryAt, guessed);
 		this.refusedAt = now;
 		return undefined;
