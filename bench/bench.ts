@@ -22,6 +22,7 @@ import { runBentoNode } from '../test/helpers/runNode';
 import { makeEvents } from './events';
 import { sendFloor, type Target } from './floor';
 import { limitSection } from './limit';
+import { SHAPE_HEADER, shapeRow } from './limitShapes';
 import { summarizeProfile } from './profile';
 import * as real from './real';
 
@@ -197,6 +198,7 @@ const sizes = (list: string | undefined) =>
 function pickedRows(list: string) {
 	const picked = { single: false, queue: false, operations: [] as string[], burst: [] as number[] };
 	const burstQueue: number[] = [];
+	const shapes: string[] = [];
 	for (const name of list.toLowerCase().split(',').filter(Boolean)) {
 		const [kind, arg] = name.split(':');
 		if (kind === 'single' && arg) {
@@ -205,12 +207,14 @@ function pickedRows(list: string) {
 		} else if (kind === 'queue' && !arg) picked.queue = true;
 		else if (kind === 'burst' && Number(arg) > 0) picked.burst.push(Number(arg));
 		else if (kind === 'burst-queue' && Number(arg) > 0) burstQueue.push(Number(arg));
+		else if ((kind === 'sliding' && Number(arg) > 0) || (kind === 'mixed' && !arg))
+			shapes.push(name);
 		else
 			throw new Error(
-				`Unknown limit row ${JSON.stringify(name)} (single:<operation>, queue, burst:<K>, burst-queue:<K>)`,
+				`Unknown limit row ${JSON.stringify(name)} (single:<operation>, queue, burst:<K>, burst-queue:<K>, sliding:<K>, mixed)`,
 			);
 	}
-	return { ...picked, burstQueue };
+	return { ...picked, burstQueue, shapes };
 }
 
 /**
@@ -233,6 +237,7 @@ async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
 				queue: !args.includes('--no-limit-queue'),
 				burst: noBurst ? [] : sizes(flag('limit-burst') ?? '300,1000'),
 				burstQueue: noBurst ? [] : sizes(flag('limit-burst-queue') ?? '1000'),
+				shapes: ['sliding:300', 'mixed'],
 			};
 	const lines = await limitSection(sandbox, {
 		majors,
@@ -242,6 +247,28 @@ async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
 		eventsEach: Number(flag('limit-queue-events') ?? 5000),
 	});
 	lines.forEach((line) => say(line));
+	if (rows.shapes.length) (await shapeSection(sandbox, majors, rows.shapes)).forEach(say);
+}
+
+/** Issue 31's rows (bench/limitShapes.ts): another limiter, and a long job beside singles. */
+async function shapeSection(sandbox: Sandbox, majors: Array<1 | 2>, rows: string[]) {
+	const tarball = real.packForN8n();
+	const lines = [
+		'## In real n8n: a sliding window that counts refused requests, and a long job beside single events',
+		'',
+		`Regular mode, default options, a fresh \`n8n start\` per row. \`sliding:<K>\`: K webhook executions at once against a sliding 60-s window of 100 requests that counts refused requests too. \`mixed\`: one execution sending 25,000 events in 250 requests, then 10 s later 300 single-event webhook executions, at the clock-aligned limit. Time: from the first request at the stand-in until every execution finished; the singles' finish is from the burst's calls. Reproduce: \`npm run bench:limit -- --limit-rows=sliding:300,mixed\`, or one major alone \`node .bench-build/bench/limitShapes.js --major=1 --rows=mixed\`.`,
+		'',
+		...SHAPE_HEADER,
+	];
+	for (const major of majors)
+		for (const row of rows) {
+			try {
+				lines.push(await shapeRow(sandbox, tarball, major, row));
+			} catch (error) {
+				console.error(`  n8n ${real.MAJOR_VERSIONS(major)} ${row}: not measured: ${String(error)}`);
+			}
+		}
+	return [...lines, ''];
 }
 
 /** Real n8n 1.x and 2.x: warm and first-run timings against the floor, memory, a profile. */

@@ -1,11 +1,15 @@
 // Types of rateLimit.js for the TypeScript tests and the benchmark.
-export type RateLimitShape = 'from-first' | 'clock' | 'sliding';
+export type RateLimitShape = 'from-first' | 'clock' | 'sliding' | 'block';
 
 export interface RateLimit {
 	limit: number;
 	windowMs: number;
 	shape?: RateLimitShape;
 	retryAfter?: number | string;
+	/** sliding: refused requests hold a place in the window too. */
+	countRefused?: boolean;
+	/** block: how long the request past the limit blocks every request (ms; default windowMs). */
+	blockMs?: number;
 }
 
 /** One window of the stand-in's request log, aligned to the clock. */

@@ -10,12 +10,20 @@
 //     refused ones too; no Retry-After unless asked for. This is how Rails' usual limiter
 //     (Rack::Attack's throttle) counts, and Bento's API has the shapes of a Rails app.
 //   sliding: a true sliding log: at most `limit` ACCEPTED requests in any trailing `windowMs`;
-//     refused requests do not count.
+//     refused requests do not count. With `countRefused: true`, at most `limit` requests of any
+//     kind: a refused request holds a place for a whole window too (a Redis sorted-set limiter
+//     that adds every request before it counts them).
+//   block: a window opens at the first request (as from-first); the request past `limit`
+//     blocks the client for `blockMs` (default `windowMs`) from then, every request refused
+//     meanwhile without lengthening the block; after it the count starts again (a limiter with
+//     a block duration, as rate-limiter-flexible's blockDuration or an API gateway's ban).
+// Each gives the whole budget back after `windowMs` (and the block) without a request.
 
-const SHAPES = ['from-first', 'clock', 'sliding'];
+const SHAPES = ['from-first', 'clock', 'sliding', 'block'];
 
 /**
- * A limiter for `config` = { limit, windowMs, shape?, retryAfter? }. retryAfter: undefined (no
+ * A limiter for `config` = { limit, windowMs, shape?, retryAfter?, countRefused? (sliding),
+ * blockMs? (block) }. retryAfter: undefined (no
  * header), a number or string (sent as it is), or 'auto' (the whole seconds until a request
  * would be accepted, as the limiter knows it). Returns { shape, check(at) } where check(at: ms
  * on the server's clock) answers { allowed: boolean, retryAfter?: string } and counts the
@@ -28,7 +36,9 @@ function createLimiter(config) {
 	const { limit, windowMs } = config;
 	if (!(limit > 0) || !(windowMs > 0))
 		throw new Error('A rate limit needs a positive `limit` and `windowMs`');
-	const decide = { 'from-first': fromFirst, clock, sliding }[shape](limit, windowMs);
+	if (config.blockMs !== undefined && !(config.blockMs > 0))
+		throw new Error('A block limiter needs a positive `blockMs`');
+	const decide = { 'from-first': fromFirst, clock, sliding, block }[shape](limit, windowMs, config);
 	return {
 		shape,
 		check(at) {
@@ -70,16 +80,32 @@ function clock(limit, windowMs) {
 	};
 }
 
-function sliding(limit, windowMs) {
-	// Times of accepted requests in the trailing window, oldest first.
+function sliding(limit, windowMs, { countRefused = false }) {
+	// Times of the counted requests in the trailing window, oldest first.
 	const log = [];
 	return (at) => {
 		while (log.length && log[0] <= at - windowMs) log.shift();
-		if (log.length < limit) {
-			log.push(at);
-			return { allowed: true };
+		const allowed = log.length < limit;
+		if (allowed || countRefused) log.push(at);
+		if (allowed) return { allowed };
+		return { allowed, waitMs: log[log.length - limit] + windowMs - at };
+	};
+}
+
+function block(limit, windowMs, { blockMs = windowMs }) {
+	let start = -Infinity;
+	let count = 0;
+	let blockedUntil = -Infinity;
+	return (at) => {
+		if (at < blockedUntil) return { allowed: false, waitMs: blockedUntil - at };
+		if (at - start >= windowMs || count > limit) {
+			start = at;
+			count = 0;
 		}
-		return { allowed: false, waitMs: log[0] + windowMs - at };
+		count += 1;
+		if (count <= limit) return { allowed: true };
+		blockedUntil = at + blockMs;
+		return { allowed: false, waitMs: blockMs };
 	};
 }
 

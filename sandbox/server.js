@@ -5,7 +5,7 @@
 // keeps what it accepted, and can play a script of faults and enforce a rate limit. Loopback only.
 const http = require('node:http');
 
-const { deliveryOf, recordsOf } = require('./delivery');
+const { deliveryOf, recordId, recordsOf } = require('./delivery');
 const { createLimiter, perWindow } = require('./rateLimit');
 const { MAX_EVENTS } = require('./routes/events');
 const modules = require('./routes');
@@ -26,11 +26,12 @@ const FORBIDDEN_PAGE =
 /**
  * Starts the stand-in. Options: publishableKey, secretKey, siteUuid, port (0 = random),
  * faults (array, see `setFaults`), rateLimit ({ limit, windowMs, shape?, retryAfter? }: see
- * rateLimit.js; shape 'from-first' (default), 'clock' or 'sliding'), now (the server's clock,
- * () => ms; default Date.now: the limiter, the request log and every answer's Date header read
- * it), maxBodyBytes (a body over it is refused with a 413 before anything else, as a proxy in
- * front of an API does; default none), enterprise (whether the account has Bento Enterprise:
- * Subscriber Search answers 403 without it; default false), quiet.
+ * rateLimit.js; shape 'from-first' (default), 'clock', 'sliding' (countRefused?) or 'block'
+ * (blockMs?)), now (the server's clock, () => ms; default Date.now: the limiter, the request log
+ * and every answer's Date header read it), maxBodyBytes (a body over it is refused with a 413
+ * before anything else, as a proxy in front of an API does; default none), enterprise (whether
+ * the account has Bento Enterprise: Subscriber Search answers 403 without it; default false),
+ * quiet.
  */
 async function startBentoSandbox(options = {}) {
 	const keys = {
@@ -58,6 +59,8 @@ async function startBentoSandbox(options = {}) {
 		maxBodyBytes: options.maxBodyBytes,
 	};
 	const sockets = new Set();
+	// Event number -> when the stand-in first accepted it (see /__sandbox/arrivals).
+	const arrivals = new Map();
 	const clock = options.now ?? Date.now;
 	/** Sets (or with undefined, lifts) the rate limit; a new limiter starts with empty windows. */
 	function setRateLimit(limit) {
@@ -120,6 +123,7 @@ async function startBentoSandbox(options = {}) {
 		}
 		if (url.pathname === '/__sandbox/reset' && req.method === 'POST') {
 			state.requests.length = 0;
+			arrivals.clear();
 			initStore();
 			state.faults = [];
 			setRateLimit(undefined);
@@ -151,6 +155,11 @@ async function startBentoSandbox(options = {}) {
 		}
 		// ?n=25000&kind=events|subscribers|commands&windowMs=60000: lost and doubled records
 		// numbered 0..n-1, and the requests per clock-aligned window.
+		// When each event numbered below n was first accepted (ms on the stand-in's clock; null: never).
+		if (url.pathname === '/__sandbox/arrivals') {
+			const n = Number(url.searchParams.get('n'));
+			return send(res, 200, { at: Array.from({ length: n }, (_, id) => arrivals.get(id) ?? null) });
+		}
 		if (url.pathname === '/__sandbox/delivery') {
 			const windowMs = Number(url.searchParams.get('windowMs') ?? 60_000);
 			return send(res, 200, {
@@ -270,6 +279,11 @@ async function startBentoSandbox(options = {}) {
 			method: req.method,
 			contentType: contentType.split(';')[0],
 		});
+		if (status < 300 && Array.isArray(parsed?.events))
+			for (const event of parsed.events) {
+				const id = recordId(event);
+				if (id !== undefined && !arrivals.has(id)) arrivals.set(id, now);
+			}
 		// "Accepted, then stalled / dropped": Bento did the work, but the answer never arrives in time.
 		if (fault?.accept && fault.drop) {
 			entry.status = 'accepted, then dropped';

@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import {
+	beyondBudget,
 	initialLimitState,
 	type LimitState,
 	nextLimitState,
@@ -14,8 +15,16 @@ import type { RateLimitFamily } from './rateLimit';
  */
 export const RESET_SPREAD_MS = 600;
 
-/** One request's place in its account's line; a refused request keeps it. */
+/**
+ * How long a run's later request (a long job's next batch) lets newer first requests go ahead of
+ * it (ms, at most its window): one-request executions do not wait behind a long job's next turn,
+ * and the long job still gets its turns.
+ */
+export const LATER_REQUEST_YIELD_MS = 60_000;
+
+/** One request's place in its account's line (by `key`, then `seq`); a refused request keeps it. */
 export interface Place {
+	readonly key: number;
 	readonly seq: number;
 }
 
@@ -26,17 +35,22 @@ interface Waiter extends Place {
 }
 
 /**
- * A turn given (`sentAt`: when it left, to report with its outcome), a turn too far away
- * (`retryAt`, local ms), or none: the execution was cancelled while it waited.
+ * A turn given (`sentAt`: when it left, to report with its outcome; `beyond`: sent past what a
+ * window let through before, see beyondBudget), a turn not had within the request's wait
+ * (`retryAt`, local ms, and whether the time is Bento's own `byServer`), or none: the execution
+ * was cancelled while it waited.
  */
-export type Turn = { sentAt: number; waitedMs: number } | { retryAt: number } | { cancelled: true };
+export type Turn =
+	| { sentAt: number; waitedMs: number; beyond: boolean }
+	| { retryAt: number; byServer: boolean }
+	| { cancelled: true };
 
 /** What became of a sent request, as the transport tells the gate. */
 export type Outcome =
-	| { kind: 'answered'; serverDateMs?: number }
+	| { kind: 'answered'; serverDateMs?: number; beyond?: boolean }
 	| { kind: 'failed' }
 	| { kind: 'unsent' }
-	| { kind: 'refused'; serverDateMs?: number; retryAfterMs?: number };
+	| { kind: 'refused'; serverDateMs?: number; retryAfterMs?: number; beyond?: boolean };
 
 let seq = 0;
 
@@ -71,13 +85,16 @@ export class Gate {
 		return this.queue.length === 0 && this.state.inFlight === 0;
 	}
 
-	place(): Place {
-		return { seq: ++seq };
+	/** A place at the end of the line; a run's `later` request lets newer first ones ahead. */
+	place(later = false): Place {
+		const yieldMs = later ? Math.min(LATER_REQUEST_YIELD_MS, this.family.windowMs) : 0;
+		return { key: this.clock.now() + yieldMs, seq: ++seq };
 	}
 
 	/**
-	 * Waits for `place`'s turn (its time measured from `now`, e.g. when its refusal came). A turn
-	 * predicted more than `maxWaitMs` away is not waited for: `{ retryAt }` (local ms). A
+	 * Waits for `place`'s turn (its time measured from `now`, e.g. when its refusal came), at most
+	 * `maxWaitMs`: then `{ retryAt }` (local ms). Only a wait Bento itself set (Retry-After) past
+	 * that is not waited for at all: a predicted turn is a guess, and the line relearns. A
 	 * cancelled execution leaves the line at once; the caller checks its signal.
 	 */
 	async turn(
@@ -87,14 +104,14 @@ export class Gate {
 		const now = options.now ?? this.clock.now();
 		this.usedAt = now;
 		if (options.signal?.aborted) return { cancelled: true };
-		const at = turnAt(this.state, now, this.positionOf(place.seq));
-		if (at - now > options.maxWaitMs && at !== Infinity) return { retryAt: at };
+		const deadline = now + options.maxWaitMs;
+		if (this.closedPast(deadline)) return { retryAt: this.state.closedUntil, byServer: true };
 		const { signal } = options;
 		let onAbort = () => {};
 		const turn = await new Promise<Turn>((resolve) => {
 			const waiter: Waiter = {
-				seq: place.seq,
-				deadline: now + options.maxWaitMs,
+				...place,
+				deadline,
 				signal,
 				settle: resolve,
 			};
@@ -104,11 +121,11 @@ export class Gate {
 				this.pump();
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
-			this.queue.splice(this.positionOf(place.seq), 0, waiter);
+			this.queue.splice(this.positionOf(place), 0, waiter);
 			this.pump(now);
 		});
 		signal?.removeEventListener('abort', onAbort);
-		return 'sentAt' in turn ? { sentAt: turn.sentAt, waitedMs: turn.sentAt - now } : turn;
+		return 'sentAt' in turn ? { ...turn, waitedMs: turn.sentAt - now } : turn;
 	}
 
 	/**
@@ -119,7 +136,7 @@ export class Gate {
 		sentAt: number,
 		outcome: Outcome,
 		at = this.clock.now(),
-	): { retryAt: number; guessed: boolean } {
+	): { retryAt: number; guessed: boolean; byServer: boolean } {
 		this.usedAt = at;
 		this.state = nextLimitState(
 			this.state,
@@ -132,18 +149,26 @@ export class Gate {
 			outcome.retryAfterMs === undefined &&
 			resetWasGuessed(this.state);
 		const retryAt = Math.max(at, this.state.closedUntil);
+		const byServer = outcome.kind === 'refused' && this.state.closedByServer;
 		// Measured from `at`, as the refused request's own wait is (it comes back to its place).
 		this.pump(at);
-		return { retryAt, guessed };
+		return { retryAt, guessed, byServer };
 	}
 
-	/** Index of the first waiter that arrived after `seq` (where `seq` belongs). */
-	private positionOf(seq: number): number {
+	/** Whether Bento itself (Retry-After) closed the line past `deadline`. */
+	private closedPast(deadline: number): boolean {
+		return this.state.closedByServer && this.state.closedUntil > deadline;
+	}
+
+	/** Index of the first waiter placed after `place` (where `place` belongs). */
+	private positionOf(place: Place): number {
 		let low = 0;
 		let high = this.queue.length;
 		while (low < high) {
 			const mid = (low + high) >> 1;
-			if (this.queue[mid].seq < seq) low = mid + 1;
+			const other = this.queue[mid];
+			if (other.key < place.key || (other.key === place.key && other.seq < place.seq))
+				low = mid + 1;
 			else high = mid;
 		}
 		return low;
@@ -161,35 +186,37 @@ export class Gate {
 			const at = turnAt(this.state, now, 0);
 			if (at <= now) {
 				this.queue.shift();
+				const beyond = beyondBudget(this.state, now);
 				this.state = nextLimitState(this.state, { kind: 'sent', at: now });
-				head.settle({ sentAt: now, waitedMs: 0 });
+				head.settle({ sentAt: now, waitedMs: 0, beyond });
 				continue;
 			}
-			if (at > head.deadline && at !== Infinity) {
-				this.queue.shift();
-				head.settle({ retryAt: at });
-				continue;
-			}
-			if (at < this.timerUntil) {
-				this.wake(head, at, now);
-				this.dropUnreachable(now);
-			}
+			if (this.dropUnreachable(now)) continue;
+			const until = Math.min(at, ...this.queue.map((w) => w.deadline));
+			if (until < this.timerUntil) this.wake(head, until, now);
 			return;
 		}
 		// Nobody waits: no timer of this gate stays alive.
 		this.timer?.abort();
 	}
 
-	/** Fails at once the waiters whose predicted turn now lies past their deadline. */
-	private dropUnreachable(now: number): void {
+	/**
+	 * Fails the waiters whose wait is over, or whose deadline comes before the time Bento said to
+	 * come back; `retryAt` is their predicted turn (now, when it cannot be told). Whether any left.
+	 */
+	private dropUnreachable(now: number): boolean {
 		let position = 0;
+		let dropped = false;
 		for (const waiter of [...this.queue]) {
-			const at = turnAt(this.state, now, position);
-			if (at !== Infinity && at > waiter.deadline) {
+			const byServer = this.closedPast(waiter.deadline);
+			if (byServer || waiter.deadline <= now) {
+				const at = turnAt(this.state, now, position);
 				this.remove(waiter);
-				waiter.settle({ retryAt: at });
+				waiter.settle({ retryAt: at === Infinity ? now : Math.max(at, now), byServer });
+				dropped = true;
 			} else position++;
 		}
+		return dropped;
 	}
 
 	/** The head waits until `until` (stopped if its execution is cancelled), then the line moves. */

@@ -2,50 +2,63 @@
 // moves it on. Pure: times are given (local ms), nothing waits here; the gate (gate.ts) asks
 // `turnAt` when a request may go and reports what happened with `nextLimitState`.
 
-import { type AnswerLog, appendAnswer, emptyLog, logAt, logSize, recentAnswers } from './answerLog';
+import { type AnswerLog, appendAnswer, emptyLog, logSize } from './answerLog';
+import {
+	currentWindow,
+	nthCounted,
+	RESET_MARGIN_MS,
+	recent,
+	type Shape,
+	untriedReset,
+	windowIndex,
+	windowStart,
+} from './windowShapes';
 
-/** After a predicted reset, slack for the trip to Bento: a request a moment early counts in the old window. */
-export const RESET_MARGIN_MS = 250;
-
-/** Requests in flight at once before this process has seen a refusal (the budget is unknown). */
-export const LEARNING_IN_FLIGHT = 10;
-
-/**
- * Requests in flight at once once other clients are seen on the account (other n8n processes):
- * when the window fills before this process's budget, only these few are refused.
- */
-export const SHARED_IN_FLIGHT = 2;
-
-// Answered requests remembered: more than any window holds at Bento's pace.
-export const MAX_REMEMBERED = 5_000;
+export { LEARNING_IN_FLIGHT, SHARED_IN_FLIGHT, beyondBudget, turnAt } from './turns';
+export { MAX_REMEMBERED, RESET_MARGIN_MS } from './windowShapes';
 
 /**
  * How the server counts: `clock`, fixed windows aligned to its clock (Rack::Attack: a per-minute
- * limit resets on the server's minute, refused requests count too); `sliding`, at most N answered
- * in any trailing window. `unknown` until the first refusal.
+ * limit resets on the server's minute, refused requests count too); `sliding`, at most N in any
+ * trailing window (refused requests may count: the node counts them); `block`, going over blocks
+ * every request for a while (a window from the refusal that began it). `unknown` until the first
+ * refusal. Each gives the whole budget back after a window without requests.
  */
-export type WindowShape = 'unknown' | 'clock' | 'sliding';
+export type WindowShape = 'unknown' | Shape;
 
 export interface LimitState {
 	readonly windowMs: number;
 	readonly shape: WindowShape;
 	/**
-	 * Whether a request sent at a predicted reset told the shape (answered: right; refused: the
-	 * other one). Until then the first such request tests it.
+	 * Whether a request sent at a predicted reset told the shape (answered: right; refused: try
+	 * the next one, `tried`). Until then the first such request tests it.
 	 */
 	readonly confirmed: boolean;
+	/** Shapes refused at their predicted reset since the last confirmation. */
+	readonly tried: readonly Shape[];
 	/** Server clock minus local clock, at least (ms), from Bento's `Date` headers (whole seconds). */
 	readonly serverAheadMs?: number;
 	/** Requests a window let this process send, as of the last refusal; undefined before one. */
 	readonly budget?: number;
 	/** When Bento last refused (local ms); a sliding budget grows by one per window without one. */
 	readonly refusedAt: number;
+	/** The first refusal since Bento last took a request sent after it: when a block began. */
+	readonly blockedSince?: number;
 	/** Nothing is sent before this local time: a predicted reset, or a Retry-After. */
 	readonly closedUntil: number;
+	/** Whether `closedUntil` is Bento's own (a Retry-After), not a prediction. */
+	readonly closedByServer: boolean;
 	/** Refusals in a row that told nothing about the reset (none of ours in the window, no Date). */
 	readonly blindRefusals: number;
 	/** Local times of answers in the trailing window, oldest first. */
 	readonly answered: AnswerLog;
+	/** Local times of refusals in the trailing window: a limiter may count them too. */
+	readonly refused: AnswerLog;
+	/**
+	 * Since when (local ms) refusals are known to hold a place in a sliding window: a request
+	 * sent within the count of answers was refused. Undefined: only answers are counted.
+	 */
+	readonly refusalsCountSince?: number;
 	/** The server-clock window now counted (index) and this process's sends and answers in it. */
 	readonly window: { readonly index: number; readonly sent: number; readonly answered: number };
 	readonly inFlight: number;
@@ -56,7 +69,7 @@ export interface LimitState {
 /** What happened to one request; `at` is the local time it happened, `sentAt` when it left. */
 export type Observation =
 	| { kind: 'sent'; at: number }
-	| { kind: 'answered'; at: number; sentAt: number; serverDateMs?: number }
+	| { kind: 'answered'; at: number; sentAt: number; serverDateMs?: number; beyond?: boolean }
 	/** No answer (a network failure): it tells nothing about the limit. */
 	| { kind: 'failed'; at: number; sentAt: number }
 	/** Given a turn, then not sent (its execution was cancelled): its place in the window is free. */
@@ -69,6 +82,8 @@ export type Observation =
 			retryAfterMs?: number;
 			/** Added to a clock-aligned reset so that processes do not all come back at once. */
 			spreadMs: number;
+			/** Sent past the learned budget (see beyondBudget): its refusal was to be expected. */
+			beyond?: boolean;
 	  };
 
 export function initialLimitState(windowMs: number): LimitState {
@@ -76,33 +91,17 @@ export function initialLimitState(windowMs: number): LimitState {
 		windowMs,
 		shape: 'unknown',
 		confirmed: false,
+		tried: [],
 		refusedAt: -Infinity,
 		closedUntil: -Infinity,
+		closedByServer: false,
 		blindRefusals: 0,
 		answered: emptyLog(),
+		refused: emptyLog(),
 		window: { index: NaN, sent: 0, answered: 0 },
 		inFlight: 0,
 		shared: false,
 	};
-}
-
-/** The index of the server-clock window local time `t` falls in; NaN before any `Date`. */
-function windowIndex(s: LimitState, t: number): number {
-	return s.serverAheadMs === undefined ? NaN : Math.floor((t + s.serverAheadMs) / s.windowMs);
-}
-
-/** The local time server-clock window `index` starts, plus the margin. */
-function windowStart(s: LimitState, index: number): number {
-	return index * s.windowMs - (s.serverAheadMs ?? 0) + RESET_MARGIN_MS;
-}
-
-function currentWindow(s: LimitState, t: number): LimitState['window'] {
-	const index = windowIndex(s, t);
-	return index === s.window.index ? s.window : { index, sent: 0, answered: 0 };
-}
-
-function recent(log: AnswerLog, now: number, windowMs: number): AnswerLog {
-	return recentAnswers(log, now, windowMs, MAX_REMEMBERED);
 }
 
 /** A `Date` (whole seconds) stamped before `at`: the server was at least `date - at` ahead. */
@@ -137,56 +136,92 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 				? Math.max(s.budget, window.answered)
 				: s.budget;
 		const answered = recent(appendAnswer(s.answered, o.at), o.at, s.windowMs);
+		// Taken though sent after the block's first refusal: the block is over.
+		const over = s.blockedSince !== undefined && o.sentAt > s.blockedSince;
 		return {
 			...next,
 			window,
 			budget,
 			answered,
 			blindRefusals: 0,
+			blockedSince: over ? undefined : s.blockedSince,
 			confirmed: s.confirmed || tested,
+			tried: s.confirmed || tested ? [] : s.tried,
 		};
 	}
-
+	const refused = recent(appendAnswer(s.refused, o.at), o.at, s.windowMs);
+	const blockedSince = s.blockedSince ?? o.at;
 	// A refusal. Retry-After, when sent, always wins and tells nothing about the shape.
 	if (o.retryAfterMs !== undefined) {
 		const until = o.at + Math.max(o.retryAfterMs, RESET_MARGIN_MS);
-		return { ...next, window: w, refusedAt: o.at, closedUntil: Math.max(s.closedUntil, until) };
+		const later = until > s.closedUntil;
+		return {
+			...next,
+			window: w,
+			refused,
+			blockedSince,
+			refusedAt: o.at,
+			closedUntil: later ? until : s.closedUntil,
+			closedByServer: later || s.closedByServer,
+		};
 	}
 	const answered = recent(s.answered, o.at, s.windowMs);
 	const blind = logSize(answered) === 0;
 	const index = windowIndex(next, o.at);
-	const clockReset = Number.isNaN(index) ? undefined : windowStart(next, index + 1);
-	const slidingReset = blind
-		? o.at + s.windowMs * Math.min(1, 2 ** s.blindRefusals / 4)
-		: logAt(answered, 0) + s.windowMs + RESET_MARGIN_MS;
-	let shape = s.shape;
-	let confirmed = s.confirmed;
-	if (tested) {
-		// Refused right at the predicted reset: Bento counts the other way.
-		shape = s.shape === 'clock' ? 'sliding' : 'clock';
-		confirmed = true;
+	const resets = {
+		clock: Number.isNaN(index) ? undefined : windowStart(next, index + 1),
+		sliding: blind
+			? o.at + s.windowMs * Math.min(1, 2 ** s.blindRefusals / 4)
+			: nthCounted(answered, s.refusalsCountSince === undefined ? emptyLog() : s.refused, 0) +
+				s.windowMs +
+				RESET_MARGIN_MS,
+		// A block began at its first refusal; one as old as a window lasts longer: wait a window more.
+		block: Math.max(blockedSince, o.at - s.windowMs) + s.windowMs + RESET_MARGIN_MS,
+	};
+	let { shape, confirmed, tried } = s;
+	// Refused though sent within what Bento let through before: the refusals in the window count
+	// too; if they were counted already, a sliding limit blocks now.
+	const surprise = confirmed && shape === 'sliding' && o.beyond === false;
+	const since = s.refusalsCountSince;
+	const refusalsCountSince = surprise && since === undefined ? o.at : since;
+	const blocks = surprise && since !== undefined && o.sentAt > since;
+	if (tested || blocks || (confirmed && shape === 'block')) {
+		// Refused at the predicted reset: Bento counts another way; try the next shape's reset.
+		tried = shape === 'unknown' || tried.includes(shape) ? tried : [...tried, shape];
+		const untried = untriedReset(resets, tried);
+		shape = untried?.shape ?? 'block';
+		if (!untried) resets.block = o.at + s.windowMs + RESET_MARGIN_MS;
+		confirmed = false;
 	} else if (shape === 'unknown') {
-		const clockFirst = clockReset !== undefined && (blind || clockReset <= slidingReset);
+		const clockFirst = resets.clock !== undefined && (blind || resets.clock <= resets.sliding);
 		shape = clockFirst ? 'clock' : 'sliding';
 	}
-	const byClock = shape === 'clock' && clockReset !== undefined;
-	const reset = byClock ? (clockReset as number) : slidingReset;
+	const byClock = shape === 'clock' && resets.clock !== undefined;
+	const reset = byClock ? (resets.clock as number) : resets[shape === 'clock' ? 'sliding' : shape];
 	// Refusals of requests already in flight keep the reset (and its spread) the first one set.
-	const closedUntil = s.closedUntil >= reset ? s.closedUntil : reset + (byClock ? o.spreadMs : 0);
+	const keep = s.closedUntil >= reset;
+	const closedUntil = keep ? s.closedUntil : reset + (byClock ? o.spreadMs : 0);
 	let budget = s.budget;
 	// The window filled before our budget was sent (the refused request counted in `sent`).
 	const shared = s.shared || (byClock && sentHere && budget !== undefined && w.sent <= budget);
 	if (byClock) budget = sentHere ? w.answered : (budget ?? w.answered);
-	else if (!blind) budget = logSize(answered);
+	// A refusal explained by refusals that count tells nothing new about the budget.
+	else if (shape === 'sliding' && !blind && !surprise) budget = logSize(answered);
+	else if (!blind) budget ??= logSize(answered);
 	return {
 		...next,
 		shape,
 		confirmed,
+		tried,
 		budget,
 		answered,
+		refused,
+		refusalsCountSince,
+		blockedSince,
 		window: w,
 		refusedAt: o.at,
 		closedUntil,
+		closedByServer: keep && s.closedByServer,
 		shared,
 		blindRefusals: !byClock && blind ? s.blindRefusals + 1 : 0,
 	};
@@ -195,40 +230,4 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 /** Whether the last refusal's wait was a guess (nothing told when the window resets). */
 export function resetWasGuessed(s: LimitState): boolean {
 	return s.blindRefusals > 0;
-}
-
-/**
- * The earliest local time the request `position` places behind the head of the queue may be
- * sent (`now` or earlier: at once). Infinity when it waits for answers to requests in flight,
- * and its time cannot be told. Under a clock-aligned window each window takes the budget and
- * one request more (it finds out whether Bento lets more through); under a sliding one the
- * budget grows by one for each window without a refusal.
- */
-export function turnAt(s: LimitState, now: number, position: number): number {
-	const open = Math.max(now, s.closedUntil);
-	// At a predicted reset whose shape is not confirmed yet, one request tests it; the rest wait.
-	const testing = s.shape !== 'unknown' && !s.confirmed && now >= s.closedUntil;
-	if (testing && position === 0 && s.inFlight > 0) return Infinity;
-	if (s.shape === 'unknown' || s.budget === undefined)
-		return s.inFlight + position < LEARNING_IN_FLIGHT ? open : Infinity;
-	const budget = s.budget;
-	const index = windowIndex(s, open);
-	if (s.shape === 'clock' && !Number.isNaN(index)) {
-		const w = currentWindow(s, open);
-		const left = Math.max(budget, w.answered) + 1 - w.sent;
-		if (position === 0 && left > 0 && s.shared && s.inFlight >= SHARED_IN_FLIGHT) return Infinity;
-		if (position < left) return open;
-		const windows = 1 + Math.floor((position - Math.max(left, 0)) / Math.max(budget, 1));
-		return windowStart(s, index + windows);
-	}
-	// At least one a window: a budget of 0 (others took the window) still tries after each reset.
-	const allowance = Math.max(1, budget + Math.max(0, Math.floor((now - s.refusedAt) / s.windowMs)));
-	const log = recent(s.answered, open, s.windowMs);
-	const logged = logSize(log);
-	const over = logged + s.inFlight + position - allowance;
-	if (over < 0) return open;
-	if (over < logged) return Math.max(open, logAt(log, over) + s.windowMs + RESET_MARGIN_MS);
-	// The head waits for answers to the requests in flight: their times are not known yet.
-	if (position === 0 && s.inFlight > 0) return Infinity;
-	return open + s.windowMs * (1 + Math.floor((over - logged) / allowance));
 }

@@ -31,16 +31,21 @@ export class LinePlace {
 	/** When its last refusal came: the next wait is measured from then. */
 	private refusedAt?: number;
 
+	/** Whether its last turn went past what a window let through before (see beyondBudget). */
+	private beyond = true;
+
+	/** `later`: its run sent a request before (a long job's next batch; see Gate.place). */
 	constructor(
 		account: string,
 		endpoint: string,
 		clock: Clock,
 		lineCapMs: number,
 		private readonly retryCapMs: number,
+		later = false,
 	) {
 		this.family = rateLimitFamilyOf(endpoint);
 		this.gate = gateFor(account, this.family, clock);
-		this.place = this.gate.place();
+		this.place = this.gate.place(later);
 		this.lineCapMs = this.family.key === 'minute' ? lineCapMs : retryCapMs;
 	}
 
@@ -61,6 +66,7 @@ export class LinePlace {
 		if (refusedAt === undefined) this.lineWaitMs += turn.waitedMs;
 		else this.refusalWaitMs += turn.waitedMs;
 		this.refusedAt = undefined;
+		this.beyond = turn.beyond;
 		return turn;
 	}
 
@@ -86,7 +92,7 @@ export class LinePlace {
 		// Bento counted every answered request against its limit.
 		const answered = result && (result.ok || /^\d{3}$/.test(result.httpCode));
 		const kind = !sent ? 'unsent' : answered ? 'answered' : 'failed';
-		this.gate.settle(sentAt, { kind, serverDateMs: result?.serverDateMs });
+		this.gate.settle(sentAt, { kind, serverDateMs: result?.serverDateMs, beyond: this.beyond });
 	}
 
 	/**
@@ -98,7 +104,11 @@ export class LinePlace {
 		refusal: { retryAfterMs?: number; serverDateMs?: number },
 		now: number,
 	): string | undefined {
-		const { retryAt, guessed } = this.gate.settle(sentAt, { kind: 'refused', ...refusal }, now);
+		const { retryAt, guessed } = this.gate.settle(
+			sentAt,
+			{ kind: 'refused', ...refusal, beyond: this.beyond },
+			now,
+		);
 		if (++this.refusals > MAX_REFUSALS || this.refusalWaitMs + (retryAt - now) > this.retryCapMs)
 			return rateLimitAdvice(this.family, retryAt, guessed);
 		this.refusedAt = now;

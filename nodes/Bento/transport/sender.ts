@@ -49,6 +49,9 @@ export class Sender {
 		private readonly clock: Clock = systemClock,
 	) {}
 
+	/** Whether this run has had a turn in its account's line: its next request yields (Gate.place). */
+	private hadTurn = false;
+
 	/**
 	 * Sends `request` until it is answered or given up on. Throws a NodeApiError, redacted, when
 	 * it gives up (`context.maybeSent`: whether Bento may have acted on it), and a
@@ -62,6 +65,7 @@ export class Sender {
 			this.clock,
 			this.maxRateLimitWaitMs,
 			this.policy.maxTotalWaitMs,
+			this.hadTurn,
 		);
 		const tries: Tries = { attempt: 0, retries: 0, waitedMs: 0, maybeSent: false };
 		for (;;) {
@@ -105,6 +109,7 @@ export class Sender {
 		}
 		if ('cancelled' in turn) throw this.cancelled();
 		const { sentAt } = turn;
+		this.hadTurn = true;
 		if (signal?.aborted) {
 			line.settle(sentAt, undefined, false);
 			throw this.cancelled();

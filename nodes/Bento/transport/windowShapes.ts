@@ -1,0 +1,77 @@
+// The counting shapes the line tells apart once Bento refuses (see limitState.ts), and what the
+// sliding and block shapes need: the requests Bento counted in the trailing window (answers and
+// refusals: a limiter may count refused requests too) and when enough of them leave it.
+
+import { type AnswerLog, logAt, logSize, recentAnswers } from './answerLog';
+import type { LimitState } from './limitState';
+
+/** See WindowShape in limitState.ts. */
+export type Shape = 'clock' | 'sliding' | 'block';
+
+/** After a predicted reset, slack for the trip to Bento: a request a moment early counts in the old window. */
+export const RESET_MARGIN_MS = 250;
+
+/** Answered and refused requests kept at most, each: more than any window holds at Bento's pace. */
+export const MAX_REMEMBERED = 5_000;
+
+export function recent(log: AnswerLog, now: number, windowMs: number): AnswerLog {
+	return recentAnswers(log, now, windowMs, MAX_REMEMBERED);
+}
+
+/** Requests of the two logs in the window that ends at `now`. */
+export function countedIn(
+	answered: AnswerLog,
+	refused: AnswerLog,
+	now: number,
+	windowMs: number,
+): number {
+	return logSize(recent(answered, now, windowMs)) + logSize(recent(refused, now, windowMs));
+}
+
+/** The `k`th oldest time of the two logs taken as one (each oldest first). */
+export function nthCounted(answered: AnswerLog, refused: AnswerLog, k: number): number {
+	let a = 0;
+	let r = 0;
+	for (;;) {
+		const fromAnswered =
+			r >= logSize(refused) || (a < logSize(answered) && logAt(answered, a) <= logAt(refused, r));
+		const at = fromAnswered ? logAt(answered, a++) : logAt(refused, r++);
+		if (a + r > k) return at;
+	}
+}
+
+/**
+ * The shape, among those not yet refused at their reset (`tried`), whose reset comes first, and
+ * that reset (local ms); undefined when every shape was tried. `resets.clock` is undefined
+ * before any `Date` header.
+ */
+export function untriedReset(
+	resets: { clock?: number; sliding: number; block: number },
+	tried: readonly Shape[],
+): { shape: Shape; at: number } | undefined {
+	let best: { shape: Shape; at: number } | undefined;
+	for (const shape of ['clock', 'sliding', 'block'] as const) {
+		const at = resets[shape];
+		if (at === undefined || tried.includes(shape)) continue;
+		if (!best || at < best.at) best = { shape, at };
+	}
+	return best;
+}
+
+/** What reading the server's clock windows takes of the state. */
+type WindowClock = Pick<LimitState, 'windowMs' | 'serverAheadMs' | 'window'>;
+
+/** The index of the server-clock window local time `t` falls in; NaN before any `Date`. */
+export function windowIndex(s: WindowClock, t: number): number {
+	return s.serverAheadMs === undefined ? NaN : Math.floor((t + s.serverAheadMs) / s.windowMs);
+}
+
+/** The local time server-clock window `index` starts, plus the margin. */
+export function windowStart(s: WindowClock, index: number): number {
+	return index * s.windowMs - (s.serverAheadMs ?? 0) + RESET_MARGIN_MS;
+}
+
+export function currentWindow(s: WindowClock, t: number): LimitState['window'] {
+	const index = windowIndex(s, t);
+	return index === s.window.index ? s.window : { index, sent: 0, answered: 0 };
+}
