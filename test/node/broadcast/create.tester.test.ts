@@ -25,13 +25,10 @@ const creating = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('Create Broadcasts under Retry On Fail, when an item turns invalid between tries', () => {
-	// BUG (not fixed): the rerun record knows a write by the exact input items it carried
-	// (rerunRecord.ts keyOf; batchPlan.ts earlierCuts looks for the earlier write whole). When an
-	// item of an earlier maybe-sent batch is refused on the next try (here its Send At passed
-	// while n8n waited), the rest of that batch is a new write to the record and goes again:
-	// "Weekly news", approved, is created a second time. A fix must treat any item of an earlier
-	// write as that write's (given again, never resent), not only the write found whole.
-	it.failing(
+	// Was a bug: an item of an earlier maybe-sent batch refused on the next try (its Send At passed
+	// while n8n waited) made the rest of that batch a new write, and "Weekly news", approved, was
+	// created a second time. Any item an earlier write carried now gets that write's outcome.
+	it(
 		'an approved broadcast in a batch that may have been created is not created again',
 		async () => {
 			// The clock moves on a minute while Bento fails to answer (a 503 after taking the body),

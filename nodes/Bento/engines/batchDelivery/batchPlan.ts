@@ -144,15 +144,30 @@ export class BatchPlan {
  * longer found so (an item that now gives another number of records) is left out.
  */
 export function earlierCuts(earlier: number[][], itemIndexes: number[]): Range[] {
-	const cuts: Range[] = [];
+	return locateEarlierWrites(earlier, itemIndexes).filter((cut): cut is Range => cut !== undefined);
+}
+
+/**
+ * Where each earlier write (`earlier`, as in earlierCuts) stands whole in this try's records, in
+ * order; `undefined` for a write not found whole (an item of it refused now, or giving another
+ * number of records, or one valid now in its midst).
+ */
+export function locateEarlierWrites(
+	earlier: number[][],
+	itemIndexes: number[],
+): Array<Range | undefined> {
+	const found: Array<Range | undefined> = [];
 	let from = 0;
 	for (const items of earlier) {
 		const start = findInRow(itemIndexes, items, from);
-		if (start === undefined) continue;
-		cuts.push({ start, end: start + items.length });
+		if (start === undefined) {
+			found.push(undefined);
+			continue;
+		}
+		found.push({ start, end: start + items.length });
 		from = start + items.length;
 	}
-	return cuts;
+	return found;
 }
 
 /**

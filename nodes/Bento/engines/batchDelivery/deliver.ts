@@ -8,7 +8,8 @@ import {
 import { type BentoTransport, HeldRequest } from '../../transport';
 import { onceRequestLeft } from '../../transport/clock';
 import type { Batch } from './batching';
-import { BatchPlan, earlierCuts } from './batchPlan';
+import { BatchPlan } from './batchPlan';
+import { giveEarlierOutcomes, splitByEarlierWrites } from './earlierWrites';
 import { failureOf, partlyRejected, putOutErrors, stoppedRun } from './failure';
 import { deliveryHints, putOutDelivered, putOutHeld, toCount, tooLargeAlone } from './output';
 import type { DeliveryPlan } from './plan';
@@ -37,7 +38,8 @@ const isTooLarge = (error: unknown) => (error as { httpCode?: unknown })?.httpCo
  * to one record; a record too large alone is its item's error, naming its size. Without Continue
  * On Fail the first failure stops the run with an error that says what was delivered and not.
  * In a dry run each record's item says which request it would go in (see putOutHeld). Returns
- * the number of batches.
+ * the number of batches. On n8n's next try (Retry On Fail) nothing an earlier try's write carried
+ * is sent again: see splitByEarlierWrites.
  */
 export async function deliverBatches<T extends IDataObject>(
 	ctx: IExecuteFunctions,
@@ -46,7 +48,12 @@ export async function deliverBatches<T extends IDataObject>(
 	output: INodeExecutionData[],
 ): Promise<number> {
 	if (plan.records.length === 0) return 0;
-	return await new BatchDelivery(ctx, transport, plan, output).run();
+	const rerun = splitByEarlierWrites(transport, plan);
+	const maybeSent = await giveEarlierOutcomes(ctx, transport, plan, rerun.claims, output);
+	if (rerun.plan.records.length > 0)
+		return await new BatchDelivery(ctx, transport, rerun.plan, output, rerun.cuts, maybeSent).run();
+	deliveryHints(ctx, plan, { rejected: 0, refusedAsTooLarge: 0, maybeSent });
+	return 0;
 }
 
 /** One run's batch delivery: the batches as planned so far, and what to report at its end. */
@@ -60,9 +67,6 @@ class BatchDelivery<T extends IDataObject> {
 
 	private refusedAsTooLarge = 0;
 
-	/** The records of batches that may have been delivered unconfirmed, in words. */
-	private readonly maybeSent: string[] = [];
-
 	/** The last delivered request's output items, put out while the next request is in flight. */
 	private putOutLast?: () => void;
 
@@ -71,9 +75,11 @@ class BatchDelivery<T extends IDataObject> {
 		private readonly transport: BentoTransport,
 		private readonly plan: DeliveryPlan<T>,
 		private readonly output: INodeExecutionData[],
+		/** On a rerun (Retry On Fail), the earlier try's writes found whole: cut the same way. */
+		earlier: Range[],
+		/** The records of batches that may have been delivered unconfirmed, in words. */
+		private readonly maybeSent: string[],
 	) {
-		// On a rerun (Retry On Fail), what the earlier try sent is cut the same way, to be known again.
-		const earlier = earlierCuts(transport.earlierWrites(plan.endpoint), plan.itemIndexes);
 		this.batchPlan = new BatchPlan(plan.bodyKey, plan.records, plan.batchSize, undefined, earlier);
 		this.words = new BatchWords(() => this.batches, plan.itemIndexes);
 	}
