@@ -1,6 +1,6 @@
 // When a request may go, from what limitState.ts knows: the turns the gate (gate.ts) gives.
 
-import type { LimitState } from './limitState';
+import type { LimitState } from './limitStateType';
 import {
 	countedIn,
 	currentWindow,

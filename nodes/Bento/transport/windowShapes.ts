@@ -3,10 +3,9 @@
 // refusals: a limiter may count refused requests too) and when enough of them leave it.
 
 import { type AnswerLog, logAt, logSize, recentAnswers } from './answerLog';
-import type { LimitState } from './limitState';
+import type { LimitState, Shape } from './limitStateType';
 
-/** See WindowShape in limitState.ts. */
-export type Shape = 'clock' | 'sliding' | 'block';
+export type { Shape } from './limitStateType';
 
 /** After a predicted reset, slack for the trip to Bento: a request a moment early counts in the old window. */
 export const RESET_MARGIN_MS = 250;
