@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
-import { makeEvents } from './events';
+import { makeEvents, makePurchases } from './events';
 import { type FloorOptions, sendFloor, type Target } from './floor';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,6 +20,8 @@ const ROOT = path.resolve(__dirname, '../..');
  * names): its source is pasted into the workflow's Code node, and the floor calls it here.
  */
 export interface OperationSpec {
+	/** The word --operations= picks it by: events, purchases, import, command. */
+	id: string;
 	label: string;
 	parameters: IDataObject;
 	endpoint: string;
@@ -37,6 +39,7 @@ export const batchOf = (spec: OperationSpec) => spec.batchSize ?? 1000;
 
 export const OPERATIONS: OperationSpec[] = [
 	{
+		id: 'events',
 		label: 'Create Events (auto-map)',
 		parameters: { resource: 'event', operation: 'create', mappingMode: 'autoMapInputData' },
 		endpoint: '/batch/events',
@@ -44,6 +47,15 @@ export const OPERATIONS: OperationSpec[] = [
 		generate: makeEvents,
 	},
 	{
+		id: 'purchases',
+		label: 'Create Events (auto-map), $purchase with fields, cart and date',
+		parameters: { resource: 'event', operation: 'create', mappingMode: 'autoMapInputData' },
+		endpoint: '/batch/events',
+		bodyKey: 'events',
+		generate: makePurchases,
+	},
+	{
+		id: 'import',
 		label: 'Subscriber Import (auto-map)',
 		parameters: { resource: 'subscriber', operation: 'import', mappingMode: 'autoMapInputData' },
 		endpoint: '/batch/subscribers',
@@ -59,6 +71,7 @@ export const OPERATIONS: OperationSpec[] = [
 			})),
 	},
 	{
+		id: 'command',
 		label: 'Run Command (auto-map)',
 		parameters: {
 			resource: 'subscriber',
