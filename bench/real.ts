@@ -253,6 +253,9 @@ export class RealN8n {
 			...(probe.memory ? { BENCH_PROBE_MEMORY: '1' } : {}),
 			// Saving 200,000 items to SQLite after the run only slows the benchmark down.
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			// A deadline only: on a loaded machine the Code node's runner may take over a minute
+			// to accept 100,000 records (n8n's default 60 s failed a run at load 30).
+			N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '600',
 			// Code nodes in task runners (2.x's default; opt-in in 1.x): their items reach Bento
 			// as plain objects. 1.x's default in-process Code node hands over vm2 proxies, which
 			// makes every read of an item a trip through vm2's bridge (see BENCHMARKS.md).
