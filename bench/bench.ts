@@ -23,6 +23,7 @@ import { makeEvents } from './events';
 import { sendFloor, type Target } from './floor';
 import { limitSection } from './limit';
 import { SHAPE_HEADER, shapeRow } from './limitShapes';
+import { volumeSection } from './limitVolume';
 import { summarizeProfile } from './profile';
 import * as real from './real';
 
@@ -199,6 +200,7 @@ function pickedRows(list: string) {
 	const picked = { single: false, queue: false, operations: [] as string[], burst: [] as number[] };
 	const burstQueue: number[] = [];
 	const shapes: string[] = [];
+	const volume = { regular: [] as number[], control: [] as number[], queue: [] as number[] };
 	for (const name of list.toLowerCase().split(',').filter(Boolean)) {
 		const [kind, arg] = name.split(':');
 		if (kind === 'single' && arg) {
@@ -209,12 +211,15 @@ function pickedRows(list: string) {
 		else if (kind === 'burst-queue' && Number(arg) > 0) burstQueue.push(Number(arg));
 		else if ((kind === 'sliding' && Number(arg) > 0) || (kind === 'mixed' && !arg))
 			shapes.push(name);
+		else if (kind === 'volume' && Number(arg) > 0) volume.regular.push(Number(arg));
+		else if (kind === 'volume-control' && Number(arg) > 0) volume.control.push(Number(arg));
+		else if (kind === 'volume-queue' && Number(arg) > 0) volume.queue.push(Number(arg));
 		else
 			throw new Error(
-				`Unknown limit row ${JSON.stringify(name)} (single:<operation>, queue, burst:<K>, burst-queue:<K>, sliding:<K>, mixed)`,
+				`Unknown limit row ${JSON.stringify(name)} (single:<operation>, queue, burst:<K>, burst-queue:<K>, sliding:<K>, mixed, volume:<K>, volume-control:<K>, volume-queue:<K>)`,
 			);
 	}
-	return { ...picked, burstQueue, shapes };
+	return { ...picked, burstQueue, shapes, volume };
 }
 
 /**
@@ -238,16 +243,21 @@ async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
 				burst: noBurst ? [] : sizes(flag('limit-burst') ?? '300,1000'),
 				burstQueue: noBurst ? [] : sizes(flag('limit-burst-queue') ?? '1000'),
 				shapes: ['sliding:300', 'mixed'],
+				// Thousands of calls at once (issue 31): only when asked for, by --limit-rows.
+				volume: { regular: [], control: [], queue: [] },
 			};
+	const tarball = real.packForN8n();
+	const { volume, ...limitRows } = rows;
 	const lines = await limitSection(sandbox, {
 		majors,
-		tarball: real.packForN8n(),
-		...rows,
+		tarball,
+		...limitRows,
 		executions: Number(flag('limit-executions') ?? 5),
 		eventsEach: Number(flag('limit-queue-events') ?? 5000),
 	});
 	lines.forEach((line) => say(line));
 	if (rows.shapes.length) (await shapeSection(sandbox, majors, rows.shapes)).forEach(say);
+	(await volumeSection(sandbox, { majors, tarball, ...volume })).forEach((line) => say(line));
 }
 
 /** Issue 31's rows (bench/limitShapes.ts): another limiter, and a long job beside singles. */
@@ -278,11 +288,14 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	const sizeOf = (spec: real.OperationSpec) => Math.min(maxN, spec.records ?? maxN);
 	const memorySizesOf = (n: number) => [1000, 10_000, 100_000].filter((m) => m <= n);
 	const profile = !args.includes('--no-profile');
-	// --operations=import,command: only the operations whose label contains one of these words.
+	// --operations=import,command: only these operations (events, purchases, import, command).
 	const only = flag('operations')?.toLowerCase().split(',');
-	const operations = real.OPERATIONS.filter(
-		(spec) => !only || only.some((word) => spec.label.toLowerCase().includes(word)),
-	);
+	const operations = real.OPERATIONS.filter((spec) => !only || only.includes(spec.id));
+	// --kinds=warm: only the warm (or first-run) rows; --no-memory: no memory rows.
+	const kinds = (flag('kinds') ?? 'warm,first').split(',') as real.Kind[];
+	const withMemory = !args.includes('--no-memory');
+	// --port-base=B: n8n on B+20.. instead of 5900+20.. (each major B + index * 10 + major * 20).
+	const portBase = Number(flag('port-base') ?? 5900);
 	const ready = installedMajors();
 	if (ready.length === 0) return;
 	const tarball = real.packForN8n();
@@ -292,13 +305,14 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	const memory: string[] = [];
 	const profiles: string[] = [];
 	for (const [index, major] of ready.entries()) {
-		const n8n = new real.RealN8n(major, 5900 + index * 10 + major * 20);
+		const n8n = new real.RealN8n(major, portBase + index * 10 + major * 20);
 		try {
 			const plans: Array<[real.OperationSpec, real.Kind, number]> = [];
 			for (const spec of operations) {
 				const n = sizeOf(spec);
 				plans.push([spec, 'warm', n], [spec, 'first', n]);
-				for (const m of memorySizesOf(n)) if (m !== n) plans.push([spec, 'warm', m]);
+				if (withMemory)
+					for (const m of memorySizesOf(n)) if (m !== n) plans.push([spec, 'warm', m]);
 			}
 			await n8n.setup(tarball, sandbox, plans);
 			for (const spec of operations) {
@@ -307,7 +321,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 				const records = spec.generate(n);
 				await real.floorFor(sandbox, spec, records.slice(0, batch));
 				await reset(sandbox);
-				for (const kind of ['warm', 'first'] as const) {
+				for (const kind of kinds) {
 					const nodeMs: number[] = [];
 					const floorMs: number[] = [];
 					const pipelinedMs: number[] = [];
@@ -349,7 +363,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 				if (major === 1 && !args.includes('--no-vm2')) {
 					// 1.x's default Code node (in-process, vm2) hands Bento proxies: measured once, smaller.
 					const m = Math.min(n, 10_000);
-					const vm2 = new real.RealN8n(1, 5990, true);
+					const vm2 = new real.RealN8n(1, portBase + 90, true);
 					try {
 						await vm2.setup(tarball, sandbox, [[spec, 'warm', m]]);
 						const some = spec.generate(m);
@@ -364,7 +378,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 						vm2.cleanup();
 					}
 				}
-				for (const m of memorySizesOf(n)) {
+				for (const m of withMemory ? memorySizesOf(n) : []) {
 					const run = await n8n.run(spec, 'warm', m, { memory: true });
 					await reset(sandbox);
 					const payload = payloadBytes(spec.generate(m), spec.bodyKey, batch);

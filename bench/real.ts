@@ -17,7 +17,7 @@ import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 import { process } from '@n8n-nodes-bentonow/dev-host/runtime';
 import type { IDataObject } from 'n8n-workflow';
 
-import { makeEvents } from './events';
+import { makeEvents, makePurchases } from './events';
 import { type FloorOptions, sendFloor, type Target } from './floor';
 
 const ROOT = repoRoot;
@@ -29,6 +29,8 @@ const ROOT = repoRoot;
  * names): its source is pasted into the workflow's Code node, and the floor calls it here.
  */
 export interface OperationSpec {
+	/** The word --operations= picks it by: events, purchases, import, command. */
+	id: string;
 	label: string;
 	parameters: IDataObject;
 	endpoint: string;
@@ -46,6 +48,7 @@ export const batchOf = (spec: OperationSpec) => spec.batchSize ?? 1000;
 
 export const OPERATIONS: OperationSpec[] = [
 	{
+		id: 'events',
 		label: 'Create Events (auto-map)',
 		parameters: { resource: 'event', operation: 'create', mappingMode: 'autoMapInputData' },
 		endpoint: '/batch/events',
@@ -53,6 +56,15 @@ export const OPERATIONS: OperationSpec[] = [
 		generate: makeEvents,
 	},
 	{
+		id: 'purchases',
+		label: 'Create Events (auto-map), $purchase with fields, cart and date',
+		parameters: { resource: 'event', operation: 'create', mappingMode: 'autoMapInputData' },
+		endpoint: '/batch/events',
+		bodyKey: 'events',
+		generate: makePurchases,
+	},
+	{
+		id: 'import',
 		label: 'Subscriber Import (auto-map)',
 		parameters: { resource: 'subscriber', operation: 'import', mappingMode: 'autoMapInputData' },
 		endpoint: '/batch/subscribers',
@@ -68,6 +80,7 @@ export const OPERATIONS: OperationSpec[] = [
 			})),
 	},
 	{
+		id: 'command',
 		label: 'Run Command (auto-map)',
 		parameters: {
 			resource: 'subscriber',
@@ -249,6 +262,9 @@ export class RealN8n {
 			...(probe.memory ? { BENCH_PROBE_MEMORY: '1' } : {}),
 			// Saving 200,000 items to SQLite after the run only slows the benchmark down.
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			// A deadline only: on a loaded machine the Code node's runner may take over a minute
+			// to accept 100,000 records (n8n's default 60 s failed a run at load 30).
+			N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '600',
 			// Code nodes in task runners (2.x's default; opt-in in 1.x): their items reach Bento
 			// as plain objects. 1.x's default in-process Code node hands over vm2 proxies, which
 			// makes every read of an item a trip through vm2's bridge (see BENCHMARKS.md).

@@ -433,6 +433,39 @@ class QueueCluster {
 		}
 	}
 
+	/**
+	 * Starts `count` webhook processors (`n8n webhook`), processor i on ports.webhooks[i] with its
+	 * task-runner broker on ports.webhookBrokers[i]: in queue mode they take the production
+	 * webhook calls and put each execution on the queue for the workers, as n8n's docs set up
+	 * behind a load balancer. Resolves once each serves /healthz.
+	 */
+	async startWebhookProcessors(count) {
+		const started = Date.now();
+		this.webhookProcs = await Promise.all(
+			Array.from({ length: count }, async (_, i) => {
+				const instance = new QueueN8n(this.major, {
+					userFolder: this.userFolder,
+					port: this.ports.webhooks[i],
+					brokerPort: this.ports.webhookBrokers[i],
+					queueEnv: this.queueEnv,
+					role: 'webhook',
+				});
+				const proc = this.spawnN8n(instance, ['webhook'], `webhook${i + 1}`);
+				await waitFor(
+					`webhook processor ${i + 1} readiness`,
+					async () => {
+						if (!proc.running)
+							throw new Error(`webhook processor ${i + 1} exited:\n${proc.output.slice(-3000)}`);
+						return httpOk(`http://127.0.0.1:${this.ports.webhooks[i]}/healthz`);
+					},
+					{ timeoutMs: 180_000, intervalMs: 500 },
+				);
+				return proc;
+			}),
+		);
+		log(`queue mode: ${count} webhook processors ready after ${Date.now() - started} ms`);
+	}
+
 	spawnN8n(instance, args, name, env = {}) {
 		const proc = new Proc(name, 'node', [...instance.bin(), ...args], {
 			env: instance.env(env),

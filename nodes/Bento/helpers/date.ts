@@ -1,5 +1,12 @@
 import { cleanEnds } from './identifiers';
-import { type DateParts, DateProblem, offsetText, readDateText, wallTimeText } from './dateText';
+import {
+	type DateParts,
+	DateProblem,
+	isSentAsWritten,
+	offsetText,
+	readDateText,
+	wallTimeText,
+} from './dateText';
 import { type Checked, Invalid } from './invalid';
 import { utcMs, wallTimeToInstant, zoneOffsetMinutes } from './timeZone';
 
@@ -72,6 +79,7 @@ function inZone(parts: DateParts, zone: string): Checked<string> {
 }
 
 function fromText(text: string, zone: string): Checked<string> {
+	if (isSentAsWritten(text)) return text;
 	// A Luxon DateTime placed into a longer expression arrives as "[DateTime: <ISO>]".
 	const unwrapped = /^\[DateTime: (.*)\]$/.exec(text)?.[1] ?? text;
 	const parts = readDateText(unwrapped);

@@ -154,3 +154,60 @@ export function offsetText(minutes: number, zulu: boolean): string {
 	const abs = Math.abs(minutes);
 	return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/** The number of two ASCII digits at `k`, or -1. */
+function twoDigitsAt(text: string, k: number): number {
+	const tens = text.charCodeAt(k) - 48;
+	const ones = text.charCodeAt(k + 1) - 48;
+	return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * Whether `text` is a date already as the node sends it, `2026-01-05T10:00:00Z` or
+ * `2026-01-05T10:00:00.000+05:30` (a capital T, seconds, no fraction or exactly 3 digits, `Z` or
+ * `±HH:MM` but not `-00:00`), and exists: readDateText, wallTimeText and offsetText would give
+ * it back unchanged. Date.toISOString() and Luxon's toISO() write dates so, and nearly every date
+ * a workflow sends comes from them; read character by character, it is sent as it is without
+ * being taken apart.
+ */
+export function isSentAsWritten(text: string): boolean {
+	const fraction = text.charCodeAt(19) === 0x2e; // '.'
+	const zone = fraction ? 23 : 19;
+	const sign = text.charCodeAt(zone);
+	if (sign === 0x5a /* Z */) {
+		if (text.length !== zone + 1) return false;
+	} else if (sign === 0x2b /* + */ || sign === 0x2d /* - */) {
+		if (text.length !== zone + 6 || text.charCodeAt(zone + 3) !== 0x3a) return false;
+		const hours = twoDigitsAt(text, zone + 1);
+		const minutes = twoDigitsAt(text, zone + 4);
+		if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
+		if (sign === 0x2d && hours === 0 && minutes === 0) return false;
+	} else return false;
+	if (fraction && (twoDigitsAt(text, 20) < 0 || twoDigitsAt(text, 21) < 0)) return false;
+	const century = twoDigitsAt(text, 0);
+	const yearInCentury = twoDigitsAt(text, 2);
+	const month = twoDigitsAt(text, 5);
+	const day = twoDigitsAt(text, 8);
+	const hour = twoDigitsAt(text, 11);
+	const minute = twoDigitsAt(text, 14);
+	const second = twoDigitsAt(text, 17);
+	return (
+		century >= 0 &&
+		yearInCentury >= 0 &&
+		text.charCodeAt(4) === 0x2d &&
+		text.charCodeAt(7) === 0x2d &&
+		text.charCodeAt(10) === 0x54 && // 'T'
+		text.charCodeAt(13) === 0x3a &&
+		text.charCodeAt(16) === 0x3a &&
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= daysIn(century * 100 + yearInCentury, month) &&
+		hour >= 0 &&
+		hour <= 23 &&
+		minute >= 0 &&
+		minute <= 59 &&
+		second >= 0 &&
+		second <= 59
+	);
+}

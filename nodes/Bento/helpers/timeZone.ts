@@ -46,6 +46,18 @@ export function utcMs(
  */
 export function zoneOffsetMinutes(zone: string, instantMs: number): number {
 	const whole = Math.floor(instantMs / 1000) * 1000;
+	if (zone === 'UTC') return 0;
+	// Reading a date asks for the same instant twice in a row (wallTimeToInstant, then inZone).
+	if (zone === last.zone && whole === last.whole) return last.offset;
+	const offset = readOffset(zone, whole);
+	last = { zone, whole, offset };
+	return offset;
+}
+
+/** The last offset read: a pure function's answer, the same in any execution. */
+let last = { zone: '', whole: Number.NaN, offset: 0 };
+
+function readOffset(zone: string, whole: number): number {
 	const part: Record<string, string> = {};
 	for (const { type, value } of formatter(zone).formatToParts(new Date(whole))) part[type] = value;
 	const year = part.era === 'BC' ? 1 - Number(part.year) : Number(part.year);

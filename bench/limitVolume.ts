@@ -1,0 +1,544 @@
+// High webhook volume (issue 31): K single-event webhook calls fired at once (one connection
+// each), at a scaled limit of 1,000 requests per clock minute (refused ones counted, no
+// Retry-After). Rows:
+// - regular mode, one fresh `n8n start` (sqlite), Webhook → Bento Create Events;
+// - the control: the same workflow with the Bento node replaced by a No Operation node, so that
+//   what n8n itself drops is told apart from what the node costs;
+// - queue mode as n8n scales it past one process: a front (bench/webhookFront.ts, the stand-in
+//   for a load balancer) → 2 webhook processors (`n8n webhook`) → Redis → 2 workers, PostgreSQL.
+// Ports 7600-7699 by default (BENCH_VOLUME_PORT_BASE moves them), Redis and PostgreSQL instances
+// of their own, so that it runs beside the e2e queue suite.
+import { readdirSync, readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import http from '@n8n-nodes-bentonow/dev-host/http';
+import os from '@n8n-nodes-bentonow/dev-host/os';
+import path from '@n8n-nodes-bentonow/dev-host/path';
+import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
+import {
+	clearInterval,
+	console,
+	process,
+	setInterval,
+	setTimeout,
+} from '@n8n-nodes-bentonow/dev-host/runtime';
+
+import { queueLib } from './limitQueue';
+import { type LimitSandbox, limitFloor, sandboxCall, type Seen, seenBy } from './limitStandIn';
+import { MAJOR_VERSIONS } from './real';
+import { startFront } from './webhookFront';
+
+const ROOT = repoRoot;
+
+/** Bento's limit scaled up tenfold, so that 5,000 single events take minutes, not an hour. */
+export const VOLUME_LIMIT = { limit: 1000, windowMs: 60_000, shape: 'clock' };
+/** Queue mode: webhook processors and workers (each `--concurrency`). */
+export const VOLUME_QUEUE = { webhooks: 2, workers: 2, concurrency: 10 };
+/** Issue 31's targets for the queue-mode row. */
+const TARGET = { queue: 1.1, laterRefusedPerProcess: 2 };
+// Deadlines for a hung run only.
+// The caller's timeout (BENCH_VOLUME_CALL_TIMEOUT_MS): 120 s by default, as patient as callers
+// get; a longer one measures what the setup delivers when callers wait for it.
+const CALL_TIMEOUT_MS = Number(process.env.BENCH_VOLUME_CALL_TIMEOUT_MS ?? 120_000);
+const WAIT_MS = 30 * 60_000;
+
+const WORKFLOW_ID = 'benchVolume1';
+const HOOK = 'bench-volume';
+
+export type VolumeMode = 'regular' | 'control' | 'queue';
+
+interface E2eN8n {
+	server?: { pid?: number };
+	cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+	importCredentials(list: object[]): Promise<void>;
+	importWorkflows(list: object[]): Promise<void>;
+	start(): Promise<void>;
+	stop(): Promise<void>;
+	setupOwner(): Promise<string>;
+	cleanup(): void;
+	userFolder: string;
+}
+interface Finished {
+	at: number;
+	finished: number;
+	failed: number;
+	firstFailedId?: string;
+}
+interface Libs {
+	N8n: new (major: number, options: { port: number; brokerPort: number }) => E2eN8n;
+	installPackage(userFolder: string, tarball: string): void;
+	burstWorkflow(o: { id: string; path: string; credential: object }): {
+		nodes: Array<{ name: string }>;
+		connections: object;
+	};
+	waitForWebhook(port: number, path: string, timeoutMs?: number): Promise<void>;
+	waitForExecutions(
+		n8n: E2eN8n,
+		workflowId: string,
+		expected: number,
+		o: { timeoutMs: number; intervalMs?: number },
+	): Promise<Finished>;
+	executionError(n8n: E2eN8n, id: string): Promise<string | undefined>;
+	TERMINAL: string[];
+}
+const libs = () => ({
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	...(require(path.join(ROOT, 'e2e/lib/n8n.js')) as Pick<Libs, 'N8n' | 'installPackage'>),
+	...(require(path.join(ROOT, 'e2e/lib/burst.js')) as Omit<Libs, 'N8n' | 'installPackage'>),
+	/* eslint-enable @typescript-eslint/no-require-imports */
+});
+
+export interface VolumeResult extends Partial<Seen> {
+	version: string;
+	mode: VolumeMode;
+	calls: number;
+	/** Calls answered 200, and the others by status or socket error code. */
+	accepted: number;
+	refusedCalls: Record<string, number>;
+	/** ms until the last call was answered (or failed). */
+	answeredIn: number;
+	/** ms from the first Bento request (control: the first call) until all were seen finished. */
+	time: number;
+	finished: number;
+	failed: number;
+	failure?: string;
+	/** Processes that call Bento. */
+	processes: number;
+	/** Peak RSS by role (MB): the sum over a role's processes (with their task runners) at once. */
+	peakRss: Record<string, number>;
+	/** Load average (1 min) before, at its highest during, and after the row. */
+	load: [number, number, number];
+}
+
+function ports() {
+	const base = Number(process.env.BENCH_VOLUME_PORT_BASE ?? 7600);
+	return {
+		regular: (major: number) => ({ port: base + major, brokerPort: base + 10 + major }),
+		front: base + 40,
+		queue: {
+			main: base + 61,
+			workerHealth: [base + 62, base + 63],
+			webhooks: [base + 65, base + 66],
+			brokers: [base + 71, base + 72, base + 73],
+			webhookBrokers: [base + 74, base + 75],
+			redis: base + 85,
+			postgres: base + 95,
+		},
+	};
+}
+
+/** One POST over its own connection: its status, or the socket error's code. */
+function post(agent: InstanceType<typeof http.Agent>, port: number, n: number): Promise<string> {
+	const text = JSON.stringify({ n, email: `burst.${n}@example.com` });
+	return new Promise((resolve) => {
+		const req = http.request(
+			{
+				host: '127.0.0.1',
+				port,
+				path: `/webhook/${HOOK}`,
+				method: 'POST',
+				agent,
+				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
+				timeout: CALL_TIMEOUT_MS,
+			},
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(String(res.statusCode)));
+			},
+		);
+		req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+		req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+		req.end(text);
+	});
+}
+
+/** Fires `count` calls at once; each one is tried once. */
+async function fire(port: number, count: number) {
+	const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+	const started = Date.now();
+	const answers = await Promise.all(Array.from({ length: count }, (_, n) => post(agent, port, n)));
+	agent.destroy();
+	const statuses: Record<string, number> = {};
+	for (const a of answers) statuses[a] = (statuses[a] ?? 0) + 1;
+	return { statuses, started, ms: Date.now() - started };
+}
+
+/** A process and its descendants (task runners, postgres backends), from /proc. */
+function tree(pid: number): number[] {
+	const all = [pid];
+	for (let k = 0; k < all.length; k++) {
+		try {
+			for (const task of readdirSync(`/proc/${all[k]}/task`)) {
+				const children = readFileSync(`/proc/${all[k]}/task/${task}/children`, 'utf8');
+				for (const child of children.split(' ').filter(Boolean)) all.push(Number(child));
+			}
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return all;
+}
+
+function rssMb(pid: number): number {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+	} catch {
+		return 0;
+	}
+}
+
+/** Samples every second, until stopped: peak RSS per role and the highest load average. */
+function sampler(roles: () => Record<string, number[]>) {
+	const peak: Record<string, number> = {};
+	let load = os.loadavg()[0];
+	const sample = () => {
+		for (const [role, pids] of Object.entries(roles())) {
+			const mb = pids.flatMap(tree).reduce((sum, pid) => sum + rssMb(pid), 0);
+			peak[role] = Math.max(peak[role] ?? 0, mb);
+		}
+		load = Math.max(load, os.loadavg()[0]);
+	};
+	sample();
+	const timer = setInterval(sample, 1_000);
+	return {
+		stop() {
+			clearInterval(timer);
+			sample();
+			return { peak, load };
+		},
+	};
+}
+
+/** The burst workflow, or (control) the same with a No Operation node where Bento was. */
+function workflow(lib: Libs, credential: object, mode: VolumeMode) {
+	const flow = lib.burstWorkflow({ id: WORKFLOW_ID, path: HOOK, credential });
+	if (mode !== 'control') return flow;
+	const noOp = {
+		id: 'noop',
+		name: 'Bento',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: {},
+	};
+	return { ...flow, nodes: [flow.nodes[0], noOp] };
+}
+
+async function resetWithVolumeLimit(sandbox: LimitSandbox) {
+	await sandboxCall(sandbox, 'reset', {});
+	await sandboxCall(sandbox, 'rate-limit', VOLUME_LIMIT);
+}
+
+/** Fires, waits for every accepted call's execution, reads the stand-in. */
+async function measure(
+	sandbox: LimitSandbox,
+	port: number,
+	count: number,
+	mode: VolumeMode,
+	finished: (expected: number) => Promise<Finished>,
+	errorOf: (id: string) => Promise<string | undefined>,
+) {
+	await resetWithVolumeLimit(sandbox);
+	const fired = await fire(port, count);
+	const accepted = fired.statuses['200'] ?? 0;
+	const refusedCalls = Object.fromEntries(
+		Object.entries(fired.statuses).filter(([status]) => status !== '200'),
+	);
+	const done = await finished(accepted);
+	const seen = mode === 'control' ? undefined : await seenBy(sandbox, count, 'events');
+	const failure = done.firstFailedId
+		? `${done.failed} failed: ${(await errorOf(done.firstFailedId)) ?? '?'}`
+		: undefined;
+	const from = seen?.firstAt ?? fired.started;
+	console.error(
+		`  ${accepted} of ${count} calls accepted (${JSON.stringify(refusedCalls)}), answered in ${(fired.ms / 1000).toFixed(1)} s; ${done.finished} finished, ${done.failed} failed, ${((done.at - from) / 1000).toFixed(1)} s${seen ? `; ${seen.requests} requests, 429s per window ${seen.refusedPerWindow.join(', ')}, ${seen.once} once, ${seen.missing} lost, ${seen.duplicated} duplicated` : ''}${failure ? `; ${failure}` : ''}`,
+	);
+	return {
+		accepted,
+		refusedCalls,
+		answeredIn: fired.ms,
+		time: done.at - from,
+		finished: done.finished,
+		failed: done.failed,
+		failure,
+		...seen,
+	};
+}
+
+/**
+ * Sets up n8n's owner. On a loaded machine n8n may answer readiness a moment before it takes
+ * connections well (a first smoke run failed here with "fetch failed"): a few tries, 2 s apart.
+ */
+async function ownerOf(n8n: E2eN8n) {
+	for (let tries = 1; ; tries++) {
+		const outcome = await n8n.setupOwner().then(
+			(owner) => ({ owner }),
+			(error: unknown) => ({ error }),
+		);
+		if ('owner' in outcome) return outcome.owner;
+		if (tries === 5) throw new Error(`n8n's owner setup failed 5 times: ${String(outcome.error)}`);
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+	}
+}
+
+/** Regular mode (with Bento, or the control): one fresh `n8n start`. */
+async function regularRow(
+	sandbox: LimitSandbox,
+	tarball: string,
+	major: 1 | 2,
+	count: number,
+	mode: 'regular' | 'control',
+): Promise<VolumeResult> {
+	const lib = libs() as Libs;
+	const { port, brokerPort } = ports().regular(major);
+	const n8n = new lib.N8n(major, { port, brokerPort });
+	const loadBefore = os.loadavg()[0];
+	try {
+		lib.installPackage(n8n.userFolder, tarball);
+		const { credentials, CREDENTIAL } = queueLib();
+		await n8n.importCredentials(credentials(sandbox));
+		await n8n.importWorkflows([workflow(lib, CREDENTIAL, mode)]);
+		const activated = await n8n.cli(['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']);
+		if (activated.code !== 0) throw new Error(`activation failed: ${activated.stderr}`);
+		await n8n.start();
+		await ownerOf(n8n);
+		await lib.waitForWebhook(port, HOOK);
+		console.error(`  n8n ${MAJOR_VERSIONS(major)} ${mode} mode, ${count} calls at once:`);
+		const memory = sampler(() => ({ main: n8n.server?.pid ? [n8n.server.pid] : [] }));
+		let seen: ReturnType<typeof memory.stop> | undefined;
+		let result;
+		try {
+			result = await measure(
+				sandbox,
+				port,
+				count,
+				mode,
+				async (expected) =>
+					await lib.waitForExecutions(n8n, WORKFLOW_ID, expected, { timeoutMs: WAIT_MS }),
+				async (id) => await lib.executionError(n8n, id),
+			);
+		} finally {
+			seen = memory.stop();
+		}
+		return {
+			version: MAJOR_VERSIONS(major),
+			mode,
+			calls: count,
+			processes: 1,
+			peakRss: seen.peak,
+			load: [loadBefore, seen.load, os.loadavg()[0]],
+			...result,
+		};
+	} finally {
+		await n8n.stop();
+		n8n.cleanup();
+	}
+}
+
+interface Cluster {
+	start(): Promise<void>;
+	importData(credentials: object[], workflows: object[]): Promise<void>;
+	startN8n(): Promise<void>;
+	startWebhookProcessors(count: number): Promise<void>;
+	activate(): Promise<void>;
+	stop(): Promise<void>;
+	main: { setupOwner(): Promise<string> };
+	procs: Array<{ name: string; pid: number }>;
+	executions(workflowId: string): Array<{ id: string; status: string }>;
+	executionError(id: string): string | undefined;
+}
+
+/** Queue mode: front → webhook processors → Redis → workers, PostgreSQL. */
+async function queueRow(
+	sandbox: LimitSandbox,
+	tarball: string,
+	major: 1 | 2,
+	count: number,
+): Promise<VolumeResult> {
+	const lib = queueLib();
+	const burst = libs() as Libs;
+	const plan = ports();
+	const terminal = new Set(burst.TERMINAL);
+	const cluster = new (lib.QueueCluster as unknown as new (o: object) => Cluster)({
+		major,
+		tarball,
+		workers: VOLUME_QUEUE.workers,
+		concurrency: VOLUME_QUEUE.concurrency,
+		ports: plan.queue,
+	});
+	const loadBefore = os.loadavg()[0];
+	let front;
+	try {
+		await cluster.start();
+		await cluster.importData(lib.credentials(sandbox), [workflow(burst, lib.CREDENTIAL, 'queue')]);
+		await cluster.startN8n();
+		await cluster.main.setupOwner();
+		await cluster.activate();
+		await cluster.startWebhookProcessors(VOLUME_QUEUE.webhooks);
+		front = await startFront(plan.front, plan.queue.webhooks);
+		await burst.waitForWebhook(plan.front, HOOK);
+		front.forwarded.fill(0);
+		console.error(`  n8n ${MAJOR_VERSIONS(major)} queue mode, ${count} calls at once:`);
+		const byRole = () => {
+			const roles: Record<string, number[]> = {};
+			for (const proc of cluster.procs) {
+				const role = proc.name.replace(/\d.*$/, '');
+				(roles[role] ??= []).push(proc.pid);
+			}
+			return roles;
+		};
+		const memory = sampler(byRole);
+		let seen: ReturnType<typeof memory.stop> | undefined;
+		let result;
+		try {
+			result = await measure(
+				sandbox,
+				plan.front,
+				count,
+				'queue',
+				async (expected) => {
+					const list = await lib.waitFor(
+						`${expected} finished executions`,
+						() => {
+							const all = cluster.executions(WORKFLOW_ID).filter((e) => terminal.has(e.status));
+							return all.length >= expected ? all : undefined;
+						},
+						{ timeoutMs: WAIT_MS, intervalMs: 1_000 },
+					);
+					const failed = list!.filter((e) => e.status !== 'success');
+					return {
+						at: Date.now(),
+						finished: list!.length,
+						failed: failed.length,
+						firstFailedId: failed[0]?.id,
+					};
+				},
+				async (id) => cluster.executionError(id),
+			);
+		} finally {
+			seen = memory.stop();
+		}
+		console.error(
+			`  front: calls per processor ${front.forwarded.join(', ')}, ${front.failed} 502`,
+		);
+		return {
+			version: MAJOR_VERSIONS(major),
+			mode: 'queue',
+			calls: count,
+			processes: VOLUME_QUEUE.workers,
+			peakRss: seen.peak,
+			load: [loadBefore, seen.load, os.loadavg()[0]],
+			...result,
+		};
+	} finally {
+		await front?.close();
+		await cluster.stop();
+	}
+}
+
+/** Every volume row asked for, per major: regular, control, queue. */
+export async function volumeRows(
+	sandbox: LimitSandbox,
+	{
+		majors,
+		tarball,
+		regular,
+		control,
+		queue,
+	}: {
+		majors: Array<1 | 2>;
+		tarball: string;
+		regular: number[];
+		control: number[];
+		queue: number[];
+	},
+): Promise<VolumeResult[]> {
+	const rows: VolumeResult[] = [];
+	for (const major of majors) {
+		const plan: Array<[number, () => Promise<VolumeResult>]> = [
+			...control.map((k) => [k, () => regularRow(sandbox, tarball, major, k, 'control')] as const),
+			...regular.map((k) => [k, () => regularRow(sandbox, tarball, major, k, 'regular')] as const),
+			...queue.map((k) => [k, () => queueRow(sandbox, tarball, major, k)] as const),
+		] as Array<[number, () => Promise<VolumeResult>]>;
+		for (const [count, run] of plan) {
+			try {
+				rows.push(await run());
+			} catch (error) {
+				console.error(
+					`  n8n ${MAJOR_VERSIONS(major)} ${count} calls: not measured: ${(error as Error).stack ?? String(error)}`,
+				);
+			}
+		}
+	}
+	return rows;
+}
+
+const n = (v: number) => v.toLocaleString('en');
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function volumeRow(r: VolumeResult) {
+	const setup =
+		r.mode === 'queue'
+			? `queue: front → ${VOLUME_QUEUE.webhooks} webhook processors → ${VOLUME_QUEUE.workers} workers × ${VOLUME_QUEUE.concurrency}`
+			: r.mode === 'control'
+				? 'regular (1 process), control: No Operation instead of Bento'
+				: 'regular (1 process), Bento';
+	const refused = Object.entries(r.refusedCalls)
+		.map(([why, k]) => `${n(k)} ${why}`)
+		.join(', ');
+	// The floor of the requests Bento took: a call n8n answered with an error may still have
+	// started its execution (and sent its event).
+	const sent = r.requests === undefined ? 0 : r.requests - (r.refused ?? 0);
+	const floor = r.firstAt === undefined ? undefined : limitFloor(sent, r.firstAt, VOLUME_LIMIT);
+	const ratio = floor ? r.time / floor : undefined;
+	const memory = Object.entries(r.peakRss)
+		.map(([role, mb]) => `${role} ${mb.toFixed(0)} MB`)
+		.join(', ');
+	return `| ${[
+		`${r.version}, real n8n, ${new Date().toISOString().slice(0, 10)}`,
+		setup,
+		n(r.calls),
+		`${n(r.accepted)}${refused ? ` (not accepted: ${refused})` : ''}`,
+		secs(r.answeredIn),
+		`${n(r.finished)} / ${r.failed}`,
+		r.requests === undefined ? '' : n(r.requests),
+		secs(r.time),
+		floor === undefined ? '' : secs(floor),
+		ratio === undefined
+			? ''
+			: `**${ratio.toFixed(2)}**${r.mode === 'queue' ? ` (≤ ${TARGET.queue})` : ''}`,
+		r.refusedPerWindow?.join(', ') ?? '',
+		r.laterRefusedMax === undefined
+			? ''
+			: `${r.laterRefusedMax} (≤ ${TARGET.laterRefusedPerProcess * r.processes})`,
+		r.once === undefined ? '' : `${n(r.once)} / ${r.missing} / ${r.duplicated}`,
+		memory,
+		`${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} → ${r.load[2].toFixed(1)}`,
+	].join(' | ')} |`;
+}
+
+/** The section, as lines of Markdown; none when no volume row was asked for. */
+export async function volumeSection(
+	sandbox: LimitSandbox,
+	options: {
+		majors: Array<1 | 2>;
+		tarball: string;
+		regular: number[];
+		control: number[];
+		queue: number[];
+	},
+) {
+	if (!options.regular.length && !options.control.length && !options.queue.length) return [];
+	const started = Date.now();
+	const rows = await volumeRows(sandbox, options);
+	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+	return [
+		'## In real n8n: thousands of webhook calls at once (issue 31)',
+		'',
+		`K webhook calls fired at once over HTTP (one connection each, each tried once, ${CALL_TIMEOUT_MS / 1000} s timeout) at a workflow Webhook (answered at once) → Bento Create Events (Define Below, one item per call, default options), against the stand-in's limit scaled up tenfold: ${n(VOLUME_LIMIT.limit)} requests per clock minute, refused requests counted, no Retry-After. **Regular**: one fresh \`n8n start\` (sqlite, n8n's default unbounded concurrency). **Control**: the same with a No Operation node in Bento's place: what n8n itself accepts and drops. **Queue**: a front that accepts every connection and passes the calls in turn to ${VOLUME_QUEUE.webhooks} webhook processors (\`n8n webhook\`, ${32} kept-alive connections each; bench/webhookFront.ts, the harness's stand-in for a load balancer such as nginx) → Redis → ${VOLUME_QUEUE.workers} workers at concurrency ${VOLUME_QUEUE.concurrency}, PostgreSQL; the main process (editor, activation) gets no calls. Accepted: calls answered 200 (the others by status or socket error). Executions: n8n's count finished / failed (error, crashed, canceled). Time: from the first Bento request at the stand-in (control: the first call) until n8n reports every accepted call's execution finished; floor: the limit's least time for the requests Bento took (a call answered with an error may still have started its execution) from the first one's second in its minute. Once / lost / duplicated: events numbered 0..K-1 at the stand-in (a call not accepted counts as lost). Memory: the highest RSS of each role's processes together (with their task runners), sampled every second. Load: the machine's 1-minute load average before → highest during → after (2 cores, shared). Targets (issue 31) in brackets, for queue mode. Reproduce: \`npm run bench:limit -- --majors=1 --limit-rows=volume-control:5000,volume:5000,volume-queue:5000\`. Took ${minutes} min.`,
+		'',
+		'| n8n | setup | calls at once | accepted | answered within | executions finished / failed | requests | time | floor | time / floor | 429s per window | most 429s in a later window | events once / lost / duplicated | peak memory (RSS) | load |',
+		'|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---|',
+		...rows.map(volumeRow),
+		'',
+	];
+}
