@@ -339,9 +339,11 @@ class N8n {
 
 	/**
 	 * Runs a workflow that starts with a Manual Trigger, to its end. Resolves with
-	 * { ok, code, execution, output }: ok when the execution succeeded (code 0, else 1), execution
-	 * is n8n's run data ({ status, data: { resultData: { runData, error } } }, on failure too) and
-	 * output what n8n printed meanwhile followed by that run data as JSON (no secret may be in it).
+	 * { ok, code, execution, output, log }: ok when the execution succeeded (code 0, else 1),
+	 * execution is n8n's run data ({ status, data: { resultData: { runData, error } } }, on failure
+	 * too), log what n8n printed meanwhile, and output that log followed by the run data as JSON
+	 * (no secret may be in it). `assertSucceeded` (e2e/lib/failures.js) checks ok and, when not,
+	 * says n8n's error.
 	 * While serving it is a manual run over REST (`POST /rest/workflows/{id}/run`, then the saved
 	 * execution); before `start()` a cold `n8n execute` (about 10 s more per run).
 	 */
@@ -370,8 +372,26 @@ class N8n {
 			throw new Error(`running workflow ${id} failed: ${run.status} ${run.text}`);
 		const execution = await this.finishedExecution(executionId);
 		const ok = execution.status === 'success';
-		const output = `${this.serverLog.slice(logFrom)}\n${JSON.stringify(execution, null, 2)}`;
-		return { ok, code: ok ? 0 : 1, execution, output };
+		const log = this.serverLog.slice(logFrom);
+		const output = `${log}\n${JSON.stringify(execution, null, 2)}`;
+		return { ok, code: ok ? 0 : 1, execution, output, log };
+	}
+
+	/**
+	 * Execution `id` as n8n saved it (GET /rest/executions/{id}), its run data parsed from n8n's
+	 * "flatted" format: { id, status, mode, startedAt, stoppedAt, data: { resultData } }; data
+	 * is undefined while n8n has saved none. Throws when n8n does not answer 200.
+	 */
+	async savedExecution(id) {
+		const res = await this.rest('GET', `/executions/${id}`);
+		const saved = res.json?.data;
+		if (res.status !== 200 || !saved)
+			throw new Error(
+				`GET /rest/executions/${id} answered ${res.status}: ${res.text.slice(0, 300)}`,
+			);
+		const data =
+			typeof saved.data === 'string' && saved.data ? this.flatted().parse(saved.data) : undefined;
+		return { ...saved, data };
 	}
 
 	/**
@@ -382,14 +402,15 @@ class N8n {
 	async finishedExecution(id, timeoutMs = 15 * 60_000) {
 		const deadline = Date.now() + timeoutMs;
 		for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
-			const res = await this.rest('GET', `/executions/${id}`);
-			const saved = res.json?.data;
-			if (res.status === 200 && saved?.data && saved.stoppedAt && FINAL.has(saved.status)) {
-				const data = this.flatted().parse(saved.data);
-				const result = data?.resultData;
-				if (result && (result.lastNodeExecuted || result.error)) return { ...saved, data };
+			const saved = await this.savedExecution(id).catch((error) => ({ error }));
+			if (saved.data && saved.stoppedAt && FINAL.has(saved.status)) {
+				const result = saved.data.resultData;
+				if (result && (result.lastNodeExecuted || result.error)) return saved;
 			}
-			if (Date.now() > deadline) throw new Error(`execution ${id} did not end: ${res.text}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`execution ${id} did not end: ${saved.error?.message ?? `status ${saved.status}`}`,
+				);
 			await new Promise((r) => setTimeout(r, wait));
 		}
 	}
@@ -416,7 +437,10 @@ class N8n {
 				execution = undefined;
 			}
 		}
-		return { ok: result.code === 0, code: result.code, execution, output };
+		// What n8n printed around the run data: its log.
+		const printed = execution ? out.slice(0, start) + out.slice(close + 2) : out;
+		const log = `${printed}\n${result.stderr}`;
+		return { ok: result.code === 0, code: result.code, execution, output, log };
 	}
 
 	/** Starts the editor/server and waits until it is ready (at once if it already runs). */

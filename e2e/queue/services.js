@@ -10,7 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { N8n, ROOT, ensureN8n, installPackage, log } = require('../lib/n8n');
+const { savedErrors } = require('../lib/failures');
+const { N8n, ensureN8n, installPackage, log } = require('../lib/n8n');
 const { e2ePort } = require('../lib/ports');
 
 const PORTS = {
@@ -511,26 +512,28 @@ class QueueCluster {
 		}));
 	}
 
+	/** Execution `id`'s run data as Postgres holds it, parsed ({ resultData }), or undefined. */
+	runData(id) {
+		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
+		return row ? this.main.flatted().parse(row[0]) : undefined;
+	}
+
 	/** Each node's own run time (ms) in an execution, from its stored run data (for the report). */
 	nodeTimes(id) {
-		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
-		if (!row) return {};
-		// n8n stores run data in the "flatted" format; use the copy n8n itself depends on.
-		const flatted = require(path.join(ROOT, `e2e/n8n-v${this.major}/node_modules/flatted`));
-		const runData = flatted.parse(row[0])?.resultData?.runData ?? {};
+		const runData = this.runData(id)?.resultData?.runData ?? {};
 		return Object.fromEntries(
 			Object.entries(runData).map(([node, runs]) => [node, runs?.[0]?.executionTime]),
 		);
 	}
 
-	/** The error message n8n stored for an execution, if any (for the report). */
+	/** The first error message n8n stored for an execution, if any (for the report). */
 	executionError(id) {
-		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
-		// The data is n8n's "flatted" JSON: the message is one of its strings.
-		const data = row ? JSON.parse(row[0]) : [];
-		const index = data.findIndex((v) => v && typeof v === 'object' && 'message' in v);
-		const message = index >= 0 ? data[Number(data[index].message)] : undefined;
-		return typeof message === 'string' ? message : undefined;
+		return savedErrors({ data: this.runData(id) })[0]?.error.message;
+	}
+
+	/** The log lines of every process about execution `id`, and any stalled job (for a failure). */
+	logsOf(id) {
+		return this.grepLogs(new RegExp(`execution ${Number(id)}\\b|stalled`, 'i'));
 	}
 
 	/** Every log line of every process mentioning `text` (for the report). */
