@@ -82,7 +82,7 @@ for (const major of majors) {
 		 * n8n's saved error and every process's log lines about them (e2e/lib/failures.js).
 		 */
 		const ended = (executions, expected, what) =>
-			assertStatuses(cluster.main, executions, expected, {
+			assertStatuses(cluster, executions, expected, {
 				what,
 				logsOf: (id) => cluster.logsOf(id),
 			});

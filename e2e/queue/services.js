@@ -362,6 +362,14 @@ class QueueCluster {
 			// for expired locks runs more often (default 30 s), which changes nothing but how soon
 			// a killed worker's job is noticed.
 			QUEUE_WORKER_STALLED_INTERVAL: '5000',
+			// n8n's Postgres pool is 2 connections per process, each waited for at most 20 s. A
+			// worker running 5 executions of 10,000 items saves megabytes of run data for each; on
+			// a loaded machine (load 15-17) the other executions' queries (a job's start, the Bento
+			// node's credential) waited past 20 s for a connection and failed with pg-pool's
+			// "timeout exceeded when trying to connect" (3 of 10 executions ended `error`). One
+			// connection per job a worker may run and two to spare, each waited for up to 60 s.
+			DB_POSTGRESDB_POOL_SIZE: String(this.concurrency + 2),
+			DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 			QUEUE_WORKER_TIMEOUT: '10',
@@ -531,9 +539,22 @@ class QueueCluster {
 		return savedErrors({ data: this.runData(id) })[0]?.error.message;
 	}
 
-	/** The log lines of every process about execution `id`, and any stalled job (for a failure). */
+	/** The log lines of every process about execution `id` (for a failure). */
 	logsOf(id) {
-		return this.grepLogs(new RegExp(`execution ${Number(id)}\\b|stalled`, 'i'));
+		return this.grepLogs(new RegExp(`execution ${Number(id)}\\b`, 'i'));
+	}
+
+	/**
+	 * Execution `id` as n8n saved it, read from Postgres itself (n8n's REST API answers 503 when
+	 * its own pool is starved): { id, status, mode, startedAt, stoppedAt, data: { resultData } }.
+	 */
+	async savedExecution(id) {
+		const [row] = this.sql(
+			`SELECT id, status, mode, "startedAt", "stoppedAt" FROM execution_entity WHERE id = ${Number(id)}`,
+		);
+		if (!row) throw new Error(`no execution ${id} in Postgres`);
+		const [executionId, status, mode, startedAt, stoppedAt] = row;
+		return { id: executionId, status, mode, startedAt, stoppedAt, data: this.runData(id) };
 	}
 
 	/** Every log line of every process mentioning `text` (for the report). */
