@@ -459,7 +459,8 @@ class N8n {
 				this.serverLog += chunk;
 				if (!quiet) process.stdout.write(chunk);
 			});
-		const deadline = Date.now() + 120_000;
+		// A deadline for a hung start only: a starved machine took over 120 s.
+		const deadline = Date.now() + 300_000;
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null)
 				throw new Error(`n8n start exited with ${this.server.exitCode}`);
@@ -471,7 +472,7 @@ class N8n {
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error('n8n did not become ready within 120 s');
+		throw new Error('n8n did not become ready within 300 s');
 	}
 
 	async stop() {
@@ -488,14 +489,22 @@ class N8n {
 	async setupOwner(owner = OWNER) {
 		if (this.cookie) return this.cookie;
 		let res;
-		// Readiness can come a moment before the REST routes are mounted: retry a 404 briefly.
-		for (let tries = 0; tries < 60; tries++) {
+		// Readiness can come a moment before the REST routes are mounted: retry a 404 briefly. A
+		// starved n8n may also refuse the connection or answer 503 "Database is not ready!" for a
+		// while (see notReady): retry those too, until a deadline for a hung start only.
+		const deadline = Date.now() + 120_000;
+		for (let tries = 0; ; tries++) {
 			res = await fetch(`http://127.0.0.1:${this.port}/rest/owner/setup`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify(owner),
-			});
-			if (res.status !== 404) break;
+			}).catch((error) => ({
+				status: 0,
+				ok: false,
+				text: async () => String(error.cause ?? error),
+			}));
+			const retry = res.status === 0 || (res.status === 404 && tries < 60) || (await notReady(res));
+			if (!retry || Date.now() > deadline) break;
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		if (!res.ok) throw new Error(`owner setup failed: ${res.status} ${await res.text()}`);
@@ -519,11 +528,15 @@ class N8n {
 		};
 		let res;
 		// A kept-alive connection the busy server closed meanwhile fails the fetch: a GET is sent
-		// again (it changes nothing), anything else fails with the cause.
+		// again (it changes nothing), anything else fails with the cause. A 503 "Database is not
+		// ready!" was answered before any route ran: any request is sent again, for up to a minute.
+		const deadline = Date.now() + 60_000;
 		for (let tries = 1; ; tries++) {
 			try {
 				res = await fetch(url, request);
-				break;
+				if (!(await notReady(res)) || Date.now() > deadline) break;
+				await res.arrayBuffer();
+				await new Promise((r) => setTimeout(r, 1_000));
 			} catch (error) {
 				if (method !== 'GET' || tries === 3)
 					throw new Error(`${method} ${route}: ${error.message} (${error.cause?.message})`);
@@ -544,6 +557,13 @@ class N8n {
 		fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
+
+/**
+ * n8n pings its database every 2 s and, when a ping takes over 5 s (a starved machine), answers
+ * every REST call 503 "Database is not ready!" until a ping succeeds again, before any route ran.
+ */
+const notReady = async (res) =>
+	res.status === 503 && (await res.clone().text()).includes('Database is not ready');
 
 const OWNER = {
 	email: 'owner@example.com',
