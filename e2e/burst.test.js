@@ -15,7 +15,7 @@ const {
 	waitForExecutions,
 	waitForWebhook,
 } = require('./lib/burst');
-const { useN8n } = require('./lib/harness');
+const { assertStatuses, useN8n } = require('./lib/harness');
 const { log } = require('./lib/n8n');
 const { CREDENTIAL } = require('./lib/workflows');
 
@@ -35,9 +35,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 for (const major of majors) {
 	describe(`n8n ${major}.x: a burst of single-event executions on one account`, () => {
-		const port = 7080 + major;
 		const ctx = useN8n(major, {
-			port,
+			port: 7080 + major,
 			brokerPort: 7090 + major,
 			sandbox: { secretKey: `sk_e2e_SECRET_burst_${major}_7a6b5c` },
 			workflows: () => [burstWorkflow({ id: WORKFLOW_ID, path: HOOK, credential: CREDENTIAL })],
@@ -47,7 +46,7 @@ for (const major of majors) {
 			// The suite's n8n is already serving (useN8n): activate over REST, which registers the
 			// webhook in the running process (the CLI would only change the database).
 			await ctx.n8n.activate(WORKFLOW_ID);
-			await waitForWebhook(port, HOOK);
+			await waitForWebhook(ctx.n8n.port, HOOK);
 		});
 
 		test(
@@ -55,7 +54,7 @@ for (const major of majors) {
 			{ timeout: 15 * 60_000 },
 			async (t) => {
 				ctx.sandbox.setRateLimit(LIMIT);
-				const fired = await fireBurst(port, HOOK, EXECUTIONS);
+				const fired = await fireBurst(ctx.n8n.port, HOOK, EXECUTIONS);
 				assert.deepEqual(fired.statuses, { 200: EXECUTIONS }, 'n8n accepted every call');
 				// A deadline for a hung run only, far past any useful pace; never a timed assertion.
 				const done = await waitForExecutions(ctx.n8n, WORKFLOW_ID, EXECUTIONS, {
@@ -81,7 +80,9 @@ for (const major of majors) {
 					log(`burst: ${line}`);
 				}
 
-				assert.equal(done.failed, 0, `failed executions, first: ${failure}`);
+				await assertStatuses(ctx.n8n, done.failures, 'success', {
+					what: `${done.failed} of ${done.finished} executions failed; the newest`,
+				});
 				assert.equal(delivery.missing, 0, `missing events, first: ${delivery.firstMissing}`);
 				assert.equal(delivery.duplicated, 0, 'events delivered twice');
 				assert.equal(delivery.unknown, 0);

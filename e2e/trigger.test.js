@@ -9,8 +9,7 @@ const path = require('node:path');
 const { before, describe, test } = require('node:test');
 
 const { sendWebhook } = require('../sandbox/sendWebhook');
-const { majors, useN8n } = require('./lib/harness');
-const { MAJORS, ROOT } = require('./lib/n8n');
+const { assertStatuses, majors, useN8n } = require('./lib/harness');
 const {
 	FORM_ID,
 	WEBHOOK_ID,
@@ -50,10 +49,6 @@ for (const major of majors()) {
 			workflows: triggerWorkflows,
 			credentials: triggerCredentials,
 		});
-		// n8n stores run data in the "flatted" format; its own copy reads it.
-		const flatted = require(
-			path.join(ROOT, MAJORS[major].dir, 'node_modules/flatted/cjs/index.js'),
-		);
 		const url = () => `http://127.0.0.1:${ctx.n8n.port}/webhook/${WEBHOOK_ID}/webhook`;
 
 		before(async () => {
@@ -68,12 +63,11 @@ for (const major of majors()) {
 			return list.filter((e) => e.finished || e.status === 'success' || e.status === 'error');
 		}
 
-		/** The items node `name` put out in execution `id`. */
+		/** The items node `name` put out in execution `id`, which must have succeeded. */
 		async function outputOf(id, name) {
-			const { status, json, text } = await ctx.n8n.rest('GET', `/executions/${id}`);
-			assert.equal(status, 200, text);
-			const data = flatted.parse(json.data.data);
-			const run = data.resultData.runData[name][0];
+			const saved = await ctx.n8n.savedExecution(id);
+			await assertStatuses(ctx.n8n, [saved], 'success', { what: `execution ${id}` });
+			const run = saved.data.resultData.runData[name][0];
 			return run.data.main[0].map((item) => item.json);
 		}
 

@@ -6,6 +6,7 @@
 const http = require('node:http');
 
 const { webhook } = require('../queue/workflows');
+const { savedErrors } = require('./failures');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -115,21 +116,27 @@ async function fireBurst(port, path, count) {
 
 /**
  * How many executions of `workflowId` n8n holds in each of `statuses`, through GET
- * /rest/executions with a status filter (its answer's `count`; same shape in 1.x and 2.x).
+ * /rest/executions with a status filter (its answer's `count`; same shape in 1.x and 2.x), and
+ * the newest `limit` of them ([{ id, status, ... }]).
  * `n8n` is an e2e N8n whose owner session is set up (setupOwner).
  */
-async function countExecutions(n8n, workflowId, statuses) {
+async function countExecutions(n8n, workflowId, statuses, limit = 1) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: statuses }));
-	const { status, json, text } = await n8n.rest('GET', `/executions?filter=${filter}&limit=1`);
+	const { status, json, text } = await n8n.rest(
+		'GET',
+		`/executions?filter=${filter}&limit=${limit}`,
+	);
 	if (status !== 200) throw new Error(`GET /rest/executions answered ${status}: ${text}`);
 	const data = json.data ?? json;
 	if (typeof data.count !== 'number') throw new Error(`no count in ${text.slice(0, 300)}`);
-	return { count: data.count, first: data.results?.[0] };
+	const results = data.results ?? [];
+	return { count: data.count, first: results[0], results };
 }
 
 /**
  * Polls (every `intervalMs`) until `expected` executions of `workflowId` have finished; resolves
- * with { at (ms, when seen), finished, failed, firstFailedId }. Throws past `timeoutMs`.
+ * with { at (ms, when seen), finished, failed, firstFailedId, failures: the newest 5 failed
+ * ({ id, status }) }. Throws past `timeoutMs`.
  */
 async function waitForExecutions(n8n, workflowId, expected, { timeoutMs, intervalMs = 1_000 }) {
 	const deadline = Date.now() + timeoutMs;
@@ -137,8 +144,14 @@ async function waitForExecutions(n8n, workflowId, expected, { timeoutMs, interva
 		const done = await countExecutions(n8n, workflowId, TERMINAL).catch(() => undefined);
 		if (done && done.count >= expected) {
 			const at = Date.now();
-			const failed = await countExecutions(n8n, workflowId, FAILED);
-			return { at, finished: done.count, failed: failed.count, firstFailedId: failed.first?.id };
+			const failed = await countExecutions(n8n, workflowId, FAILED, 5);
+			return {
+				at,
+				finished: done.count,
+				failed: failed.count,
+				firstFailedId: failed.first?.id,
+				failures: failed.results.map(({ id, status }) => ({ id, status })),
+			};
 		}
 		if (Date.now() > deadline)
 			throw new Error(
@@ -148,14 +161,10 @@ async function waitForExecutions(n8n, workflowId, expected, { timeoutMs, interva
 	}
 }
 
-/** The error message n8n stored for execution `id` (its run data is "flatted" JSON). */
+/** The first error message n8n saved for execution `id` (undefined when none or unreadable). */
 async function executionError(n8n, id) {
-	const { status, json } = await n8n.rest('GET', `/executions/${id}`);
-	if (status !== 200 || typeof json?.data?.data !== 'string') return undefined;
-	const data = JSON.parse(json.data.data);
-	const index = data.findIndex((v) => v && typeof v === 'object' && 'message' in v);
-	const message = index >= 0 ? data[Number(data[index].message)] : undefined;
-	return typeof message === 'string' ? message : undefined;
+	const saved = await n8n.savedExecution(id).catch(() => undefined);
+	return savedErrors(saved)[0]?.error.message;
 }
 
 module.exports = {

@@ -6,6 +6,7 @@
 const { after, before } = require('node:test');
 
 const { startBentoSandbox } = require('../../sandbox/server');
+const { assertStatuses, assertSucceeded } = require('./failures');
 const { N8n, ensureN8n, installPackage, packPackage } = require('./n8n');
 const { e2ePort } = require('./ports');
 const { credentials } = require('./workflows');
@@ -65,4 +66,4 @@ function useN8n(major, options) {
 	return ctx;
 }
 
-module.exports = { itemsOf, majors, runOf, tarball, useN8n };
+module.exports = { assertStatuses, assertSucceeded, itemsOf, majors, runOf, tarball, useN8n };

@@ -339,9 +339,11 @@ class N8n {
 
 	/**
 	 * Runs a workflow that starts with a Manual Trigger, to its end. Resolves with
-	 * { ok, code, execution, output }: ok when the execution succeeded (code 0, else 1), execution
-	 * is n8n's run data ({ status, data: { resultData: { runData, error } } }, on failure too) and
-	 * output what n8n printed meanwhile followed by that run data as JSON (no secret may be in it).
+	 * { ok, code, execution, output, log }: ok when the execution succeeded (code 0, else 1),
+	 * execution is n8n's run data ({ status, data: { resultData: { runData, error } } }, on failure
+	 * too), log what n8n printed meanwhile, and output that log followed by the run data as JSON
+	 * (no secret may be in it). `assertSucceeded` (e2e/lib/failures.js) checks ok and, when not,
+	 * says n8n's error.
 	 * While serving it is a manual run over REST (`POST /rest/workflows/{id}/run`, then the saved
 	 * execution); before `start()` a cold `n8n execute` (about 10 s more per run).
 	 */
@@ -370,8 +372,26 @@ class N8n {
 			throw new Error(`running workflow ${id} failed: ${run.status} ${run.text}`);
 		const execution = await this.finishedExecution(executionId);
 		const ok = execution.status === 'success';
-		const output = `${this.serverLog.slice(logFrom)}\n${JSON.stringify(execution, null, 2)}`;
-		return { ok, code: ok ? 0 : 1, execution, output };
+		const log = this.serverLog.slice(logFrom);
+		const output = `${log}\n${JSON.stringify(execution, null, 2)}`;
+		return { ok, code: ok ? 0 : 1, execution, output, log };
+	}
+
+	/**
+	 * Execution `id` as n8n saved it (GET /rest/executions/{id}), its run data parsed from n8n's
+	 * "flatted" format: { id, status, mode, startedAt, stoppedAt, data: { resultData } }; data
+	 * is undefined while n8n has saved none. Throws when n8n does not answer 200.
+	 */
+	async savedExecution(id) {
+		const res = await this.rest('GET', `/executions/${id}`);
+		const saved = res.json?.data;
+		if (res.status !== 200 || !saved)
+			throw new Error(
+				`GET /rest/executions/${id} answered ${res.status}: ${res.text.slice(0, 300)}`,
+			);
+		const data =
+			typeof saved.data === 'string' && saved.data ? this.flatted().parse(saved.data) : undefined;
+		return { ...saved, data };
 	}
 
 	/**
@@ -382,14 +402,15 @@ class N8n {
 	async finishedExecution(id, timeoutMs = 15 * 60_000) {
 		const deadline = Date.now() + timeoutMs;
 		for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
-			const res = await this.rest('GET', `/executions/${id}`);
-			const saved = res.json?.data;
-			if (res.status === 200 && saved?.data && saved.stoppedAt && FINAL.has(saved.status)) {
-				const data = this.flatted().parse(saved.data);
-				const result = data?.resultData;
-				if (result && (result.lastNodeExecuted || result.error)) return { ...saved, data };
+			const saved = await this.savedExecution(id).catch((error) => ({ error }));
+			if (saved.data && saved.stoppedAt && FINAL.has(saved.status)) {
+				const result = saved.data.resultData;
+				if (result && (result.lastNodeExecuted || result.error)) return saved;
 			}
-			if (Date.now() > deadline) throw new Error(`execution ${id} did not end: ${res.text}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`execution ${id} did not end: ${saved.error?.message ?? `status ${saved.status}`}`,
+				);
 			await new Promise((r) => setTimeout(r, wait));
 		}
 	}
@@ -416,7 +437,10 @@ class N8n {
 				execution = undefined;
 			}
 		}
-		return { ok: result.code === 0, code: result.code, execution, output };
+		// What n8n printed around the run data: its log.
+		const printed = execution ? out.slice(0, start) + out.slice(close + 2) : out;
+		const log = `${printed}\n${result.stderr}`;
+		return { ok: result.code === 0, code: result.code, execution, output, log };
 	}
 
 	/** Starts the editor/server and waits until it is ready (at once if it already runs). */
@@ -435,7 +459,8 @@ class N8n {
 				this.serverLog += chunk;
 				if (!quiet) process.stdout.write(chunk);
 			});
-		const deadline = Date.now() + 120_000;
+		// A deadline for a hung start only: a starved machine took over 120 s.
+		const deadline = Date.now() + 300_000;
 		while (Date.now() < deadline) {
 			if (this.server.exitCode !== null)
 				throw new Error(`n8n start exited with ${this.server.exitCode}`);
@@ -447,7 +472,7 @@ class N8n {
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error('n8n did not become ready within 120 s');
+		throw new Error('n8n did not become ready within 300 s');
 	}
 
 	async stop() {
@@ -464,14 +489,22 @@ class N8n {
 	async setupOwner(owner = OWNER) {
 		if (this.cookie) return this.cookie;
 		let res;
-		// Readiness can come a moment before the REST routes are mounted: retry a 404 briefly.
-		for (let tries = 0; tries < 60; tries++) {
+		// Readiness can come a moment before the REST routes are mounted: retry a 404 briefly. A
+		// starved n8n may also refuse the connection or answer 503 "Database is not ready!" for a
+		// while (see notReady): retry those too, until a deadline for a hung start only.
+		const deadline = Date.now() + 120_000;
+		for (let tries = 0; ; tries++) {
 			res = await fetch(`http://127.0.0.1:${this.port}/rest/owner/setup`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify(owner),
-			});
-			if (res.status !== 404) break;
+			}).catch((error) => ({
+				status: 0,
+				ok: false,
+				text: async () => String(error.cause ?? error),
+			}));
+			const retry = res.status === 0 || (res.status === 404 && tries < 60) || (await notReady(res));
+			if (!retry || Date.now() > deadline) break;
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		if (!res.ok) throw new Error(`owner setup failed: ${res.status} ${await res.text()}`);
@@ -495,11 +528,15 @@ class N8n {
 		};
 		let res;
 		// A kept-alive connection the busy server closed meanwhile fails the fetch: a GET is sent
-		// again (it changes nothing), anything else fails with the cause.
+		// again (it changes nothing), anything else fails with the cause. A 503 "Database is not
+		// ready!" was answered before any route ran: any request is sent again, for up to a minute.
+		const deadline = Date.now() + 60_000;
 		for (let tries = 1; ; tries++) {
 			try {
 				res = await fetch(url, request);
-				break;
+				if (!(await notReady(res)) || Date.now() > deadline) break;
+				await res.arrayBuffer();
+				await new Promise((r) => setTimeout(r, 1_000));
 			} catch (error) {
 				if (method !== 'GET' || tries === 3)
 					throw new Error(`${method} ${route}: ${error.message} (${error.cause?.message})`);
@@ -520,6 +557,13 @@ class N8n {
 		fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
+
+/**
+ * n8n pings its database every 2 s and, when a ping takes over 5 s (a starved machine), answers
+ * every REST call 503 "Database is not ready!" until a ping succeeds again, before any route ran.
+ */
+const notReady = async (res) =>
+	res.status === 503 && (await res.clone().text()).includes('Database is not ready');
 
 const OWNER = {
 	email: 'owner@example.com',

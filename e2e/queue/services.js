@@ -10,7 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { N8n, ROOT, ensureN8n, installPackage, log } = require('../lib/n8n');
+const { savedErrors } = require('../lib/failures');
+const { N8n, ensureN8n, installPackage, log } = require('../lib/n8n');
 const { e2ePort } = require('../lib/ports');
 
 const PORTS = {
@@ -361,6 +362,14 @@ class QueueCluster {
 			// for expired locks runs more often (default 30 s), which changes nothing but how soon
 			// a killed worker's job is noticed.
 			QUEUE_WORKER_STALLED_INTERVAL: '5000',
+			// n8n's Postgres pool is 2 connections per process, each waited for at most 20 s. A
+			// worker running 5 executions of 10,000 items saves megabytes of run data for each; on
+			// a loaded machine (load 15-17) the other executions' queries (a job's start, the Bento
+			// node's credential) waited past 20 s for a connection and failed with pg-pool's
+			// "timeout exceeded when trying to connect" (3 of 10 executions ended `error`). One
+			// connection per job a worker may run and two to spare, each waited for up to 60 s.
+			DB_POSTGRESDB_POOL_SIZE: String(this.concurrency + 2),
+			DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 			QUEUE_WORKER_TIMEOUT: '10',
@@ -544,26 +553,41 @@ class QueueCluster {
 		}));
 	}
 
+	/** Execution `id`'s run data as Postgres holds it, parsed ({ resultData }), or undefined. */
+	runData(id) {
+		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
+		return row ? this.main.flatted().parse(row[0]) : undefined;
+	}
+
 	/** Each node's own run time (ms) in an execution, from its stored run data (for the report). */
 	nodeTimes(id) {
-		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
-		if (!row) return {};
-		// n8n stores run data in the "flatted" format; use the copy n8n itself depends on.
-		const flatted = require(path.join(ROOT, `e2e/n8n-v${this.major}/node_modules/flatted`));
-		const runData = flatted.parse(row[0])?.resultData?.runData ?? {};
+		const runData = this.runData(id)?.resultData?.runData ?? {};
 		return Object.fromEntries(
 			Object.entries(runData).map(([node, runs]) => [node, runs?.[0]?.executionTime]),
 		);
 	}
 
-	/** The error message n8n stored for an execution, if any (for the report). */
+	/** The first error message n8n stored for an execution, if any (for the report). */
 	executionError(id) {
-		const [row] = this.sql(`SELECT data FROM execution_data WHERE "executionId" = ${Number(id)}`);
-		// The data is n8n's "flatted" JSON: the message is one of its strings.
-		const data = row ? JSON.parse(row[0]) : [];
-		const index = data.findIndex((v) => v && typeof v === 'object' && 'message' in v);
-		const message = index >= 0 ? data[Number(data[index].message)] : undefined;
-		return typeof message === 'string' ? message : undefined;
+		return savedErrors({ data: this.runData(id) })[0]?.error.message;
+	}
+
+	/** The log lines of every process about execution `id` (for a failure). */
+	logsOf(id) {
+		return this.grepLogs(new RegExp(`execution ${Number(id)}\\b`, 'i'));
+	}
+
+	/**
+	 * Execution `id` as n8n saved it, read from Postgres itself (n8n's REST API answers 503 when
+	 * its own pool is starved): { id, status, mode, startedAt, stoppedAt, data: { resultData } }.
+	 */
+	async savedExecution(id) {
+		const [row] = this.sql(
+			`SELECT id, status, mode, "startedAt", "stoppedAt" FROM execution_entity WHERE id = ${Number(id)}`,
+		);
+		if (!row) throw new Error(`no execution ${id} in Postgres`);
+		const [executionId, status, mode, startedAt, stoppedAt] = row;
+		return { id: executionId, status, mode, startedAt, stoppedAt, data: this.runData(id) };
 	}
 
 	/** Every log line of every process mentioning `text` (for the report). */
