@@ -1,18 +1,11 @@
 // What an e2e suite prints when an execution did not end as expected (e2e/lib/failures.js):
 // n8n's saved error, not only a status.
-type Saved = { id: string; status: string; data?: unknown; mode?: string };
-type Run = { ok: boolean; execution?: Saved; log?: string };
-const { assertStatuses, assertSucceeded, describeExecution } =
-	require('../../e2e/lib/failures') as {
-		assertStatuses: (
-			n8n: { savedExecution: (id: string) => Promise<Saved> },
-			executions: Array<{ id: string; status: string }>,
-			expected?: string,
-			options?: { what?: string; logsOf?: (id: string) => string[] },
-		) => Promise<void>;
-		assertSucceeded: (run: Run) => Run;
-		describeExecution: (execution?: Saved) => string;
-	};
+import {
+	assertStatuses,
+	assertSucceeded,
+	describeExecution,
+	type SavedExecution as Saved,
+} from '../../e2e/lib/failures';
 
 const failed: Saved = {
 	id: '41',

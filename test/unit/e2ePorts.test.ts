@@ -1,10 +1,6 @@
 // The e2e suites' ports under E2E_PORT_BASE (e2e/lib/ports.js): every port a suite may name
 // moves, and no two land on one port.
-const { PORT_RANGE, e2ePort, portBase } = require('../../e2e/lib/ports') as {
-	PORT_RANGE: { first: number; last: number };
-	e2ePort: (port: number, env?: Record<string, string | undefined>) => number;
-	portBase: (env?: Record<string, string | undefined>) => number | undefined;
-};
+import { e2ePort, PORT_RANGE, portBase } from '../../e2e/lib/ports';
 
 const named = Array.from(
 	{ length: PORT_RANGE.last - PORT_RANGE.first + 1 },
