@@ -2,8 +2,12 @@
  * Cleaning of identifiers (email addresses, tag names, event types, field keys, IDs) pasted from
  * web pages and spreadsheets. JavaScript's `trim()` leaves zero-width and other invisible
  * characters (U+200B, U+2060, U+00AD, bidi marks), and Bento compares identifiers as given: a
- * trailing U+200B makes a person or a tag that no one can type. Pure; no n8n imports.
+ * trailing U+200B makes a person or a tag that no one can type. Pure; n8n's types only.
  */
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { type Checked, Invalid } from './invalid';
 
 /**
  * What is never part of an identifier's ends: Unicode white space, control characters (Cc),
@@ -170,4 +174,32 @@ export function unseenProblem(
 		return `${shown}; the text was cut inside a character (often by a length limit in a spreadsheet or database): remove the half, or restore the whole character`;
 	const pasted = found.codePoint === 0x20 ? '' : ' (often pasted from a web page or a spreadsheet)';
 	return `${shown}; ${what} must not hold ${allowed}${pasted}: remove it`;
+}
+
+/**
+ * `object` with each key renamed by `nameOf`, values as they are: the first Invalid `nameOf`
+ * gives, or `collision(first, key, name)` when two keys get one name. Defined, not assigned: an
+ * own "__proto__" key (JSON.parse makes one) stays a key. For field keys and auto-mapped items.
+ */
+export function rekeyed(
+	object: IDataObject,
+	nameOf: (key: string) => Checked<string>,
+	collision: (first: string, key: string, name: string) => Invalid,
+): Checked<IDataObject> {
+	const clean: IDataObject = {};
+	const given = new Map<string, string>();
+	for (const key in object) {
+		const name = nameOf(key);
+		if (name instanceof Invalid) return name;
+		const first = given.get(name);
+		if (first !== undefined) return collision(first, key, name);
+		given.set(name, key);
+		Object.defineProperty(clean, name, {
+			value: object[key],
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
+	}
+	return clean;
 }

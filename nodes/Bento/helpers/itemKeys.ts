@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { cleanEnds, showUnseen } from './identifiers';
+import { cleanEnds, rekeyed, showUnseen } from './identifiers';
 import { type Checked, Invalid } from './invalid';
 
 /** Whether a key may need cleaning: its first or last character is not printable ASCII. */
@@ -43,32 +43,23 @@ export function readItemKeys(json: IDataObject, keys: ItemKeys): Checked<IDataOb
 
 function renamed(json: IDataObject, keys: ItemKeys): Checked<IDataObject> {
 	const { allowed, what } = keys;
-	const clean: IDataObject = {};
-	const given = new Map<string, string>();
-	for (const key in json) {
-		const name = unclean(key) ? cleanEnds(key) : key;
-		if (name === '')
-			return new Invalid(
-				key,
-				`${what} has the key "${showUnseen(key)}", which is empty once spaces and invisible characters are removed at its ends`,
-			);
-		if (allowed && !allowed.has(name)) return unknownKey(key, name, keys);
-		const first = given.get(name);
-		if (first !== undefined)
-			return new Invalid(
+	return rekeyed(
+		json,
+		(key) => {
+			const name = unclean(key) ? cleanEnds(key) : key;
+			if (name === '')
+				return new Invalid(
+					key,
+					`${what} has the key "${showUnseen(key)}", which is empty once spaces and invisible characters are removed at its ends`,
+				);
+			return allowed && !allowed.has(name) ? unknownKey(key, name, keys) : name;
+		},
+		(first, key, name) =>
+			new Invalid(
 				name,
 				`${what} has the keys "${showUnseen(first)}" and "${showUnseen(key)}", which are both "${name}" once spaces and invisible characters are removed at their ends: keep one`,
-			);
-		given.set(name, key);
-		// Defined, not assigned: an own "__proto__" key (JSON.parse makes one) stays a key.
-		Object.defineProperty(clean, name, {
-			value: json[key],
-			enumerable: true,
-			writable: true,
-			configurable: true,
-		});
-	}
-	return clean;
+			),
+	);
 }
 
 function unknownKey(key: string, name: string, { allowed, what, listed }: ItemKeys): Invalid {

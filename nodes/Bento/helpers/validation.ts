@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AddressProblem, bareAddress, mayBePastedOrList } from './address';
-import { ADDRESS_SEPARATOR, cleanEnds, showUnseen, unseenProblem } from './identifiers';
+import { ADDRESS_SEPARATOR, cleanEnds, rekeyed, showUnseen, unseenProblem } from './identifiers';
 import { type Checked, Invalid } from './invalid';
 import { bracketedList, describeList } from './jsonList';
 
@@ -194,28 +194,15 @@ export function cleanKeys(object: IDataObject, field: string): Checked<IDataObje
 
 /** `cleanKeys` for an object some of whose keys change once cleaned. */
 function renameKeys(object: IDataObject, field: string): Checked<IDataObject> {
-	const clean: IDataObject = {};
-	const given = new Map<string, string>();
-	for (const key in object) {
-		const name = requiredName(key, field, `${field}: the key`);
-		if (name instanceof Invalid) return name;
-		const first = given.get(name);
-		if (first !== undefined) {
-			return new Invalid(
+	return rekeyed(
+		object,
+		(key) => requiredName(key, field, `${field}: the key`),
+		(first, key, name) =>
+			new Invalid(
 				field,
 				`${field}: the keys "${showUnseen(first)}" and "${showUnseen(key)}" are both "${name}" once spaces and invisible characters are removed at their ends`,
-			);
-		}
-		given.set(name, key);
-		// Defined, not assigned: an own "__proto__" key (JSON.parse makes one) stays a key.
-		Object.defineProperty(clean, name, {
-			value: object[key],
-			enumerable: true,
-			writable: true,
-			configurable: true,
-		});
-	}
-	return clean;
+			),
+	);
 }
 
 /**
