@@ -23,3 +23,17 @@ export function bentoSubscriber(id: number, email: string, extra: Record<string,
 		},
 	};
 }
+
+/** Bento's tag envelope (`GET /fetch/tags`, `POST /fetch/tags`). */
+export const bentoTag = (id: number, name: string) => ({
+	id: String(id),
+	type: 'tags',
+	attributes: { name, created_at: '2024-01-01T00:00:00Z', discarded_at: null, site_id: 9 },
+});
+
+/** Bento's field envelope (`GET /fetch/fields`, `POST /fetch/fields`). */
+export const bentoField = (id: number, key: string) => ({
+	id: String(id),
+	type: 'visitors-fields',
+	attributes: { name: key, key, whitelisted: null, created_at: '2024-01-01T00:00:00Z' },
+});

@@ -155,3 +155,19 @@ export function describeErrorClasses(name: string, spec: ErrorCaseSpec) {
 		});
 	});
 }
+
+/** Bento's answer to `GET /fetch/emails/templates/:id`: template 1001, `attributes` over its defaults. */
+export const templateAnswer = (attributes: Record<string, unknown> = {}) => ({
+	data: {
+		id: '1001',
+		type: 'email_templates',
+		attributes: {
+			name: 'Welcome',
+			subject: 'Hi',
+			html: '<p>Hi</p>',
+			created_at: '2024-01-01',
+			stats: null,
+			...attributes,
+		},
+	},
+});

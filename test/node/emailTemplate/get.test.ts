@@ -1,27 +1,16 @@
 import nock from 'nock';
 
 import { mockEndpoint } from '../../helpers/mockEndpoint';
-import { describeErrorClasses, expectQuery } from '../../helpers/mockLibrary';
+import {
+	describeErrorClasses,
+	expectQuery,
+	templateAnswer as answer,
+} from '../../helpers/mockLibrary';
 import { runBentoNode } from '../../helpers/runNode';
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const TEMPLATE_PATH = /^\/fetch\/emails\/templates\/[^/]+$/;
-
-const answer = (attributes: Record<string, unknown> = {}) => ({
-	data: {
-		id: '1001',
-		type: 'email_templates',
-		attributes: {
-			name: 'Welcome',
-			subject: 'Hi',
-			html: '<p>Hi</p>',
-			created_at: '2024-01-01',
-			stats: null,
-			...attributes,
-		},
-	},
-});
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

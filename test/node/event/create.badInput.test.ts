@@ -2,25 +2,7 @@ import nock from 'nock';
 
 import { mockBatchEvents } from '../../helpers/mockBento';
 import { runBentoNode } from '../../helpers/runNode';
-
-const defineBelow = (extra: Record<string, unknown> = {}) => ({
-	resource: 'event',
-	operation: 'create',
-	mappingMode: 'defineBelow',
-	eventType: '={{ $json.kind }}',
-	email: '={{ $json.mail }}',
-	fields: '={{ JSON.stringify({ first_name: $json.name }) }}',
-	details: '={{ { order: { id: $json.order, lines: [1, 2] } } }}',
-	date: '',
-	...extra,
-});
-
-const autoMap = (options: Record<string, unknown> = {}) => ({
-	resource: 'event',
-	operation: 'create',
-	mappingMode: 'autoMapInputData',
-	options,
-});
+import { autoMap, defineBelow } from '../../helpers/eventParameters';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -7,28 +7,10 @@ import { USER_AGENT } from '../../../nodes/Bento/transport/userAgent';
 import { useFakeClock } from '../../helpers/fakeClock';
 import { BENTO_ORIGIN, basicAuthHeader, mockBatchEvents, SECRETS } from '../../helpers/mockBento';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../../helpers/runNode';
+import { autoMap, defineBelow } from '../../helpers/eventParameters';
 
 // 429 waits last a rate-limit window: the transport's clock is faked, so they take no time.
 const clock = useFakeClock();
-
-const defineBelow = (extra: Record<string, unknown> = {}) => ({
-	resource: 'event',
-	operation: 'create',
-	mappingMode: 'defineBelow',
-	eventType: '={{ $json.kind }}',
-	email: '={{ $json.mail }}',
-	fields: '={{ JSON.stringify({ first_name: $json.name }) }}',
-	details: '={{ { order: { id: $json.order, lines: [1, 2] } } }}',
-	date: '',
-	...extra,
-});
-
-const autoMap = (options: Record<string, unknown> = {}) => ({
-	resource: 'event',
-	operation: 'create',
-	mappingMode: 'autoMapInputData',
-	options,
-});
 
 const people = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({ type: 'signed_up', email: `user${i}@example.com` }));

@@ -2,15 +2,10 @@ import nock from 'nock';
 
 import { mockEndpoint } from '../../helpers/mockEndpoint';
 import { runBentoNode } from '../../helpers/runNode';
+import { bentoField as field } from '../../helpers/mockAudience';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-
-const field = (id: number, key: string) => ({
-	id: String(id),
-	type: 'visitors-fields',
-	attributes: { name: key, key, whitelisted: null, created_at: '2024-01-01T00:00:00Z' },
-});
 
 describe('Field > Create', () => {
 	it('creates a field with {field: {key}}', async () => {

@@ -2,15 +2,10 @@ import nock from 'nock';
 
 import { mockEndpoint } from '../../helpers/mockEndpoint';
 import { runBentoNode } from '../../helpers/runNode';
+import { bentoTag as tag } from '../../helpers/mockAudience';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-
-const tag = (id: number, name: string) => ({
-	id: String(id),
-	type: 'tags',
-	attributes: { name, created_at: '2024-01-01T00:00:00Z', discarded_at: null, site_id: 9 },
-});
 
 describe('Tag > Create', () => {
 	it('creates one tag per item with {tag: {name}} and puts out the tag', async () => {

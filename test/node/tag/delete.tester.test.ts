@@ -4,15 +4,10 @@ import nock from 'nock';
 
 import { mockEndpoint, type Reply } from '../../helpers/mockEndpoint';
 import { runBentoNode } from '../../helpers/runNode';
+import { bentoTag as tag } from '../../helpers/mockAudience';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-
-const tag = (id: number, name: string) => ({
-	id: String(id),
-	type: 'tags',
-	attributes: { name, created_at: '2024-01-01T00:00:00Z', discarded_at: null, site_id: 9 },
-});
 
 describe('Tag > Delete: the same tag twice in one run, with Continue On Fail', () => {
 	it('after a DELETE that may have reached Bento, a later item naming the same tag sends no second DELETE', async () => {

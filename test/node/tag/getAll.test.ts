@@ -3,15 +3,10 @@ import nock from 'nock';
 import { SECRETS } from '../../helpers/mockBento';
 import { mockEndpoint } from '../../helpers/mockEndpoint';
 import { everythingEmitted, runBentoNode, TEST_CREDENTIALS } from '../../helpers/runNode';
+import { bentoTag as tag } from '../../helpers/mockAudience';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-
-const tag = (id: number, name: string) => ({
-	id: String(id),
-	type: 'tags',
-	attributes: { name, created_at: '2024-01-01T00:00:00Z', discarded_at: null, site_id: 9 },
-});
 
 const TAGS = [tag(1, 'customer'), tag(2, 'lead'), tag(3, 'vip')];
 
