@@ -1,3 +1,4 @@
+import type { INodeProperties } from 'n8n-workflow';
 import { readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
 import { join } from '@n8n-nodes-bentonow/dev-host/path';
 import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
@@ -74,4 +75,20 @@ export function page(file: string): string {
 		pages.set(file, text);
 	}
 	return text;
+}
+
+/** A property of a node description, found by name, options collections included. */
+function findProperty(properties: INodeProperties[], name: string): INodeProperties | undefined {
+	for (const property of properties) {
+		if (property.name === name) return property;
+		const found = findProperty((property.options ?? []) as INodeProperties[], name);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+export function propertyOf(properties: INodeProperties[], name: string): INodeProperties {
+	const property = findProperty(properties, name);
+	if (!property) throw new Error(`No property "${name}"`);
+	return property;
 }

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
 import { join } from '@n8n-nodes-bentonow/dev-host/path';
-import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	description as createBroadcasts,
@@ -34,7 +33,7 @@ import {
 	BENTO_STATS_REQUESTS_PER_HOUR,
 } from '../../nodes/Bento/transport/bentoLimits';
 import { MAX_ERROR_TEXT, MAX_HTML_EXCERPT } from '../../nodes/Bento/transport/errorMessages';
-import { RESET_SPREAD_MS } from '../../nodes/Bento/transport/gate';
+import { LATER_REQUEST_YIELD_MS, RESET_SPREAD_MS } from '../../nodes/Bento/transport/gate';
 import { GATE_IDLE_FORGET_MS, MAX_GATES } from '../../nodes/Bento/transport/gates';
 import {
 	LEARNING_IN_FLIGHT,
@@ -47,7 +46,7 @@ import { RETRY_CAPS } from '../../nodes/Bento/transport/retryPolicy';
 import { MAX_REMEMBERED } from '../../nodes/BentoFormResponseTrigger/formResponses';
 import { PARSE_ERROR_QUOTE_LENGTH } from '../../nodes/BentoTrigger/request';
 import { MIN_SECRET_LENGTH } from '../../nodes/BentoTrigger/secret';
-import { type Documented, mismatches, page, root, row } from '../helpers/docsText';
+import { type Documented, mismatches, page, propertyOf, root, row } from '../helpers/docsText';
 
 // Every number the documentation states that lives in the code, held to the code's value: a
 // change to a constant fails this test until the docs say the same (and the other way round).
@@ -56,22 +55,6 @@ import { type Documented, mismatches, page, root, row } from '../helpers/docsTex
 // may be written 1000 or 1,000, and 1 as "a", "an" or "one". Every place the phrase appears in
 // `file` must carry `value`, and it must appear at least once. To document a new number: export
 // its constant where it lives and add a row here.
-
-/** A property of a node description, found by name, options collections included. */
-function findProperty(properties: INodeProperties[], name: string): INodeProperties | undefined {
-	for (const property of properties) {
-		if (property.name === name) return property;
-		const found = findProperty((property.options ?? []) as INodeProperties[], name);
-		if (found) return found;
-	}
-	return undefined;
-}
-
-function propertyOf(properties: INodeProperties[], name: string): INodeProperties {
-	const property = findProperty(properties, name);
-	if (!property) throw new Error(`No property "${name}"`);
-	return property;
-}
 
 const option = (name: string) => propertyOf(requestOptions, name);
 
@@ -192,6 +175,11 @@ const DOCUMENTED: Documented[] = [
 		'docs/limits-and-retries.md|reading at most # pages from Bento per search',
 	),
 	row('SEARCH_PAGE_SIZE', SEARCH_PAGE_SIZE, "docs/audience.md|over Bento's pages of # (`page`)"),
+	row(
+		'LATER_REQUEST_YIELD_MS (minutes)',
+		LATER_REQUEST_YIELD_MS / 60_000,
+		'docs/limits-and-retries.md|of other runs that ask within # minute',
+	),
 
 	// Requests that fit, and error texts.
 	...['docs/limits-and-retries.md|or at # bytes of JSON body'].map((at) =>
