@@ -8,7 +8,7 @@ import path from '@n8n-nodes-bentonow/dev-host/path';
 import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 import { process, console } from '@n8n-nodes-bentonow/dev-host/runtime';
 
-import { type Cluster, ports, queueLib } from './limitQueue';
+import { type Cluster, finishedExecutions, ports, queueLib } from './limitQueue';
 import { type LimitSandbox, resetWithLimit, type Seen, seenBy } from './limitStandIn';
 import { MAJOR_VERSIONS } from './real';
 
@@ -161,7 +161,6 @@ async function queueRow(
 	const plan = ports(BURST_QUEUE.workers);
 	const cluster: Cluster = new lib.QueueCluster({ major, tarball, ...BURST_QUEUE, ports: plan });
 	const load = os.loadavg()[0];
-	const terminal = new Set(burst.TERMINAL);
 	try {
 		await cluster.start();
 		const workflow = burst.burstWorkflow({
@@ -175,19 +174,7 @@ async function queueRow(
 		await cluster.activate();
 		await burst.waitForWebhook(plan.main, HOOK);
 		console.error(`  n8n ${MAJOR_VERSIONS(major)} queue mode, ${count} executions at once:`);
-		const finished = async () => {
-			const list = await lib.waitFor(
-				`${count} finished executions`,
-				() => {
-					const all = cluster.executions(WORKFLOW_ID).filter((e) => terminal.has(e.status));
-					return all.length >= count ? all : undefined;
-				},
-				{ timeoutMs: WAIT_MS, intervalMs: 1_000 },
-			);
-			const failed = list!.filter((e) => e.status !== 'success');
-			const at = Date.now();
-			return { at, finished: list!.length, failed: failed.length, firstFailedId: failed[0]?.id };
-		};
+		const finished = () => finishedExecutions(lib, cluster, WORKFLOW_ID, count, WAIT_MS);
 		const result = await measure(sandbox, plan.main, count, finished, async (id) =>
 			cluster.executionError(id),
 		);

@@ -46,9 +46,39 @@ export function queueLib(): QueueLib & Workflows {
 	/* eslint-enable @typescript-eslint/no-require-imports */
 }
 
+const TERMINAL = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/**
+ * Waits (polling each second, up to `timeoutMs`) until `expected` executions of `workflowId`
+ * have ended in `cluster`; returns when that was, how many ended, how many not `success`, and
+ * the first of those.
+ */
+export async function finishedExecutions(
+	lib: QueueLib,
+	cluster: Cluster,
+	workflowId: string,
+	expected: number,
+	timeoutMs: number,
+) {
+	const list = await lib.waitFor(
+		`${expected} finished executions`,
+		() => {
+			const all = cluster.executions(workflowId).filter((e) => TERMINAL.has(e.status));
+			return all.length >= expected ? all : undefined;
+		},
+		{ timeoutMs, intervalMs: 1_000 },
+	);
+	const failed = list!.filter((e) => e.status !== 'success');
+	return {
+		at: Date.now(),
+		finished: list!.length,
+		failed: failed.length,
+		firstFailedId: failed[0]?.id,
+	};
+}
+
 const WORKFLOW_ID = 'benchLimitQueue1';
 const HOOK = 'bench-limit-queue';
-const TERMINAL = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /** Ports of the bench's cluster: all from one base (default 6550), Redis and PostgreSQL apart. */
 export function ports(workers: number) {

@@ -21,7 +21,7 @@ import {
 	setTimeout,
 } from '@n8n-nodes-bentonow/dev-host/runtime';
 
-import { queueLib } from './limitQueue';
+import { finishedExecutions, queueLib } from './limitQueue';
 import { type LimitSandbox, limitFloor, sandboxCall, type Seen, seenBy } from './limitStandIn';
 import { MAJOR_VERSIONS } from './real';
 import { startFront } from './webhookFront';
@@ -357,7 +357,6 @@ async function queueRow(
 	const lib = queueLib();
 	const burst = libs() as Libs;
 	const plan = ports();
-	const terminal = new Set(burst.TERMINAL);
 	const cluster = new (lib.QueueCluster as unknown as new (o: object) => Cluster)({
 		major,
 		tarball,
@@ -395,23 +394,7 @@ async function queueRow(
 				plan.front,
 				count,
 				'queue',
-				async (expected) => {
-					const list = await lib.waitFor(
-						`${expected} finished executions`,
-						() => {
-							const all = cluster.executions(WORKFLOW_ID).filter((e) => terminal.has(e.status));
-							return all.length >= expected ? all : undefined;
-						},
-						{ timeoutMs: WAIT_MS, intervalMs: 1_000 },
-					);
-					const failed = list!.filter((e) => e.status !== 'success');
-					return {
-						at: Date.now(),
-						finished: list!.length,
-						failed: failed.length,
-						firstFailedId: failed[0]?.id,
-					};
-				},
+				(expected) => finishedExecutions(lib, cluster, WORKFLOW_ID, expected, WAIT_MS),
 				async (id) => cluster.executionError(id),
 			);
 		} finally {
