@@ -133,6 +133,17 @@ export class BentoTransport {
 		return this.record.isRerun && this.record.wroteBefore(method, endpoint, items);
 	}
 
+	/**
+	 * What an earlier try of this run got for the POST to `endpoint` carrying `items`: its answer,
+	 * or its "may have been sent" failure thrown again (NodeApiError); undefined when no earlier
+	 * try sent it. Sends nothing (the batch writer's items that an earlier try's write carried).
+	 */
+	earlierOutcome(endpoint: string, items: number[]): BentoResponse | undefined {
+		if (!this.record.isRerun) return undefined;
+		const earlier = this.record.outcome(this.keyOf({ method: 'POST', endpoint, items }));
+		return earlier && givenAgain(this.ctx.getNode(), earlier);
+	}
+
 	/** POSTs `body` to `endpoint`; `more`: the input items it carries, how to resend; see `request`. */
 	async post(
 		endpoint: string,

@@ -159,11 +159,9 @@ export async function giveEarlierOutcomes<T extends IDataObject>(
 		const what = `${claimedItems.length > 1 ? 'Items' : 'Item'} ${itemList(claimedItems)}`;
 		let answer: IDataObject;
 		try {
-			// Only a write the record holds is asked for: the request is then answered from it.
-			if (!transport.sentInEarlierTry('POST', plan.endpoint, items))
-				throw new Error(`No outcome kept for the earlier write of ${batch}`);
-			const { resend } = plan;
-			answer = (await transport.post(plan.endpoint, Buffer.alloc(0), { items, resend })).body;
+			const earlier = transport.earlierOutcome(plan.endpoint, items);
+			if (!earlier) throw new Error(`No outcome kept for the earlier write of ${batch}`);
+			answer = earlier.body;
 		} catch (error) {
 			const where = `${what} (sent by an earlier try of this run in the batch of ${batch})`;
 			const own = { ...plan, records: records.map((k) => plan.records[k]) };
