@@ -1,5 +1,7 @@
 import nock from 'nock';
 
+import { CLOCK_TEST_BY } from '../../nodes/Bento/transport/limitState';
+
 import { useFakeClock } from '../helpers/fakeClock';
 import { mockBatchEvents } from '../helpers/mockBento';
 import { mockBento } from '../helpers/mockSending';
@@ -59,9 +61,12 @@ describe('a clock-aligned window, every request counted, no Retry-After (Rack::A
 			expect(result.outputs[0]).toHaveLength(25_000);
 			// Windows: [start, next minute) takes 100, the next minute 100, the one after 50.
 			const floor = MINUTE - second * 1000 + MINUTE;
-			expect(bento.refusals()).toHaveLength(2);
+			// A clock reset later than CLOCK_TEST_BY into the window is not tested: the line waits
+			// for the window to slide past its first request instead, `second` s more.
+			const untested = MINUTE - second * 1000 > CLOCK_TEST_BY * MINUTE ? second * 1000 : 0;
+			expect(bento.refusals().length).toBeLessThanOrEqual(2);
 			expect(elapsed(start)).toBeGreaterThanOrEqual(floor);
-			expect(elapsed(start)).toBeLessThan(floor + 2 * 1300 + real());
+			expect(elapsed(start)).toBeLessThan(floor + untested + 2 * 1300 + real());
 			// Max Retries is untouched by 429s: the default 5 would have failed at the first window.
 			expect(result.outputs[0][24_999].json.batch).toMatchObject({ number: 250, attempts: 1 });
 		},

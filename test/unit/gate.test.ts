@@ -16,7 +16,8 @@ import {
 import { rateLimitFamilyOf } from '../../nodes/Bento/transport/rateLimit';
 
 const MINUTE = 60_000;
-const T0 = Date.UTC(2026, 11, 3, 10, 0, 20);
+// Second 30: a clock reset 30 s away is soon enough to be tested first (CLOCK_TEST_BY).
+const T0 = Date.UTC(2026, 11, 3, 10, 0, 30);
 
 function fakeClock(): Clock & { at: number } {
 	const clock = {
@@ -105,7 +106,7 @@ describe('nextLimitState and turnAt (clock-aligned, 100 a minute)', () => {
 
 	it("a refusal closes the line until the server's next minute; the budget is what was answered", () => {
 		const s = afterFirstWindow();
-		const reset = T0 + 40_000 + RESET_MARGIN_MS;
+		const reset = T0 + 30_000 + RESET_MARGIN_MS;
 		expect(s).toMatchObject({ shape: 'clock', budget: 100, closedUntil: reset, inFlight: 0 });
 		expect(turnAt(s, T0, 0)).toBe(reset);
 		// Predicted turns: 100 and one more a window (the one that tries for more).

@@ -1,5 +1,7 @@
 import {
+	CLOCK_TEST_BY,
 	initialLimitState,
+	LONG_BLOCK_TESTS,
 	type LimitState,
 	nextLimitState,
 	RESET_MARGIN_MS,
@@ -9,7 +11,7 @@ import {
 // The shapes past clock-aligned and sliding (issue 31): a block once exceeded, and a sliding
 // window that counts refused requests, told apart from what Bento's answers and refusals show.
 const MINUTE = 60_000;
-const T0 = Date.UTC(2026, 11, 3, 10, 0, 20);
+const T0 = Date.UTC(2026, 11, 3, 10, 0, 30);
 const date = (t: number) => Math.floor(t / 1000) * 1000;
 
 function sent(s: LimitState, at: number) {
@@ -43,21 +45,22 @@ function learned() {
 }
 
 describe('told apart by refusals at each predicted reset', () => {
-	it('clock first (its reset is earlier), then sliding, then a block from the first refusal', () => {
+	it('clock first (its reset comes early in the window), then sliding, then a block from the first refusal', () => {
 		let s = learned();
-		expect(s).toMatchObject({ shape: 'clock', closedUntil: T0 + 40_000 + RESET_MARGIN_MS });
+		expect(s).toMatchObject({ shape: 'clock', closedUntil: T0 + 30_000 + RESET_MARGIN_MS });
 		s = refused(s, s.closedUntil);
 		expect(s).toMatchObject({ shape: 'sliding', closedUntil: T0 + MINUTE + RESET_MARGIN_MS });
 		s = refused(s, s.closedUntil);
 		// Blocked since the first refusal, for a window.
 		expect(s).toMatchObject({ shape: 'block', tried: ['clock', 'sliding'], budget: 100 });
 		expect(s.closedUntil).toBe(T0 + 1_000 + MINUTE + RESET_MARGIN_MS);
-		// Refused at the block's end too: a longer block; one request a window tests it.
+		// Refused at the block's end too: a longer block; a few requests a window test it.
 		const at = s.closedUntil;
 		s = refused(s, at);
 		expect(s).toMatchObject({ shape: 'block', confirmed: false });
-		expect(s.closedUntil).toBe(at + MINUTE + RESET_MARGIN_MS);
-		expect(turnAt(s, at, 0)).toBe(at + MINUTE + RESET_MARGIN_MS);
+		const next = at + MINUTE / LONG_BLOCK_TESTS + RESET_MARGIN_MS;
+		expect(s.closedUntil).toBe(next);
+		expect(turnAt(s, at, 0)).toBe(next);
 	});
 
 	it('answered at the block reset: a block, confirmed; its budget stays, with no probing past it', () => {
@@ -90,11 +93,35 @@ describe('a sliding window that counts refused requests', () => {
 			refusalsCountSince: at,
 			budget: 100,
 		});
-		// The refusals in the window now hold places: fewer turns at once than without them.
+		// The refusals in the window hold places: fewer turns at once than without them.
 		const open = Math.max(at, s.closedUntil);
-		const notCounted = { ...s, refusalsCountSince: undefined };
+		const notCounted = { ...s, refused: initialLimitState(MINUTE).refused };
 		const atOnce = (state: LimitState) =>
 			Array.from({ length: 101 }, (_, p) => turnAt(state, open, p)).filter((t) => t <= open).length;
 		expect(atOnce(s)).toBeLessThan(atOnce(notCounted));
+	});
+});
+
+describe('a clock-aligned reset late in the window', () => {
+	// Second 20: the server's next minute is 40 s after the first answers, past CLOCK_TEST_BY.
+	const T20 = T0 - 10_000;
+	function learnedAt20() {
+		let s = initialLimitState(MINUTE);
+		for (let i = 0; i < 100; i++) s = answered(s, T20, true);
+		return refused(s, T20 + 1_000);
+	}
+
+	it('is not tested first: a refused test would hold a place under a sliding window that counts refusals', () => {
+		expect(40_000).toBeGreaterThan(CLOCK_TEST_BY * MINUTE);
+		const s = learnedAt20();
+		expect(s).toMatchObject({ shape: 'sliding', tried: [], budget: 100 });
+		expect(s.closedUntil).toBe(T20 + MINUTE + RESET_MARGIN_MS);
+	});
+
+	it('refused at the sliding reset, the first request of a clock window this process had not used: neither sliding nor the clock; the budget stays', () => {
+		let s = learnedAt20();
+		s = refused(s, s.closedUntil);
+		expect(s).toMatchObject({ shape: 'block', tried: ['sliding', 'clock'], budget: 100 });
+		expect(s.closedUntil).toBe(T20 + 1_000 + MINUTE + RESET_MARGIN_MS);
 	});
 });

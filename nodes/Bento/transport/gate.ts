@@ -8,12 +8,9 @@ import {
 	turnAt,
 } from './limitState';
 import type { RateLimitFamily } from './rateLimit';
+import { RESET_SPREAD_MS } from './windowShapes';
 
-/**
- * A clock-aligned reset is spread by a random part of this (ms), so that processes do not all come
- * back at once (their readings of Bento's `Date`, whole seconds, differ by up to a second more).
- */
-export const RESET_SPREAD_MS = 600;
+export { RESET_SPREAD_MS } from './windowShapes';
 
 /**
  * How long a run's later request (a long job's next batch) lets newer first requests go ahead of

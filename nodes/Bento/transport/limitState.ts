@@ -8,6 +8,7 @@ import {
 	currentWindow,
 	nthCounted,
 	RESET_MARGIN_MS,
+	RESET_SPREAD_MS,
 	recent,
 	untriedReset,
 	windowIndex,
@@ -37,6 +38,26 @@ export type Observation =
 			/** Sent past the learned budget (see beyondBudget): its refusal was to be expected. */
 			beyond?: boolean;
 	  };
+
+/**
+ * How far into the sliding window (a share of it, from its oldest request) a clock-aligned reset
+ * may come and still be tested. Testing one that is refused costs a limit that slides and counts
+ * refusals up to that much of a window, once, on a burst that fills its windows exactly; not
+ * testing costs a clock-aligned limit the rest of the window. 0.55 keeps either under 1.3x the
+ * floor for a burst of three windows (the worst case: more windows share the cost).
+ */
+export const CLOCK_TEST_BY = 0.55;
+
+/** Requests a window that test whether a block longer than the window is over. */
+export const LONG_BLOCK_TESTS = 4;
+
+/**
+ * How long before another shape's reset a clock reset must come to be tested (ms): see
+ * untriedReset. A block's end is told from the clock's by the spread and margin of a reset.
+ */
+function testApart(windowMs: number) {
+	return { sliding: (1 - CLOCK_TEST_BY) * windowMs, block: RESET_SPREAD_MS + RESET_MARGIN_MS };
+}
 
 export function initialLimitState(windowMs: number): LimitState {
 	return {
@@ -124,9 +145,7 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 		clock: Number.isNaN(index) ? undefined : windowStart(next, index + 1),
 		sliding: blind
 			? o.at + s.windowMs * Math.min(1, 2 ** s.blindRefusals / 4)
-			: nthCounted(answered, s.refusalsCountSince === undefined ? emptyLog() : s.refused, 0) +
-				s.windowMs +
-				RESET_MARGIN_MS,
+			: nthCounted(answered, s.refused, 0) + s.windowMs + RESET_MARGIN_MS,
 		// A block began at its first refusal; one as old as a window lasts longer: wait a window more.
 		block: Math.max(blockedSince, o.at - s.windowMs) + s.windowMs + RESET_MARGIN_MS,
 	};
@@ -140,12 +159,20 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 	if (tested || blocks || (confirmed && shape === 'block')) {
 		// Refused at the predicted reset: Bento counts another way; try the next shape's reset.
 		tried = shape === 'unknown' || tried.includes(shape) ? tried : [...tried, shape];
-		const untried = untriedReset(resets, tried);
+		// The first request of a clock window that this process had not used, refused: not the clock.
+		const freshWindow = sentHere && w.sent <= 1 && w.answered === 0 && !s.shared;
+		if (freshWindow && !tried.includes('clock') && o.sentAt >= windowStart(next, index))
+			tried = [...tried, 'clock'];
+		const untried = untriedReset(resets, tried, testApart(s.windowMs));
 		shape = untried?.shape ?? 'block';
-		if (!untried) resets.block = o.at + s.windowMs + RESET_MARGIN_MS;
+		// Every shape refused at its reset: a block longer than a window; tested a few times a window.
+		if (!untried) resets.block = o.at + s.windowMs / LONG_BLOCK_TESTS + RESET_MARGIN_MS;
 		confirmed = false;
 	} else if (shape === 'unknown') {
-		const clockFirst = resets.clock !== undefined && (blind || resets.clock <= resets.sliding);
+		// The first refusal: the clock's reset or the sliding one (a block is told by both refused).
+		const clockFirst =
+			resets.clock !== undefined &&
+			(blind || untriedReset(resets, ['block'], testApart(s.windowMs))?.shape === 'clock');
 		shape = clockFirst ? 'clock' : 'sliding';
 	}
 	const byClock = shape === 'clock' && resets.clock !== undefined;
@@ -156,9 +183,14 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 	let budget = s.budget;
 	// The window filled before our budget was sent (the refused request counted in `sent`).
 	const shared = s.shared || (byClock && sentHere && budget !== undefined && w.sent <= budget);
-	if (byClock) budget = sentHere ? w.answered : (budget ?? w.answered);
+	// Counted in this clock window; a test refused before any answer in it tells nothing.
+	if (byClock)
+		budget =
+			sentHere && (w.answered > 0 || o.beyond === false) ? w.answered : (budget ?? w.answered);
 	// A refusal explained by refusals that count tells nothing new about the budget.
-	else if (shape === 'sliding' && !blind && !surprise) budget = logSize(answered);
+	// A refusal of a request sent past the budget (a test of a reset) does not lower it.
+	else if (shape === 'sliding' && !blind && !surprise && o.beyond === false)
+		budget = logSize(answered);
 	else if (!blind) budget ??= logSize(answered);
 	return {
 		...next,

@@ -26,7 +26,8 @@ export const SHARED_IN_FLIGHT = 2;
  * probing request, or the one that marks a clock window's end): a refusal of it is expected.
  */
 export function beyondBudget(s: LimitState, now: number): boolean {
-	if (s.shape === 'unknown' || s.budget === undefined) return true;
+	// Unconfirmed, every request tests the shape's predicted reset.
+	if (s.shape === 'unknown' || s.budget === undefined || !s.confirmed) return true;
 	if (s.shape === 'clock') {
 		const w = currentWindow(s, now);
 		return w.sent >= Math.max(s.budget, w.answered);
@@ -61,7 +62,9 @@ export function turnAt(s: LimitState, now: number, position: number): number {
 	// At least one a window: a budget of 0 (others took the window) still tries after each reset.
 	// A probe that is refused costs a place for a window where refusals count, and a block.
 	const probes = s.shape === 'sliding' && s.refusalsCountSince === undefined;
-	const growth = probes ? Math.floor((now - s.refusedAt) / s.windowMs) : 0;
+	// One more than the budget after a window without a refusal, never more: a process whose tries
+	// are taken must not crowd out another on the account (their windows fill together).
+	const growth = probes ? Math.min(1, Math.floor((now - s.refusedAt) / s.windowMs)) : 0;
 	const answered = recent(s.answered, open, s.windowMs);
 	const refused = recent(refusedLog(s), open, s.windowMs);
 	const allowance = Math.max(1, budget + Math.max(0, growth));
@@ -75,7 +78,11 @@ export function turnAt(s: LimitState, now: number, position: number): number {
 	return open + s.windowMs * (1 + Math.floor((over - logged) / allowance));
 }
 
-/** The refusals that hold a place in a sliding window: none, unless Bento showed they do. */
+/**
+ * The refusals that hold a place in the window: under a sliding window, always (a limiter that
+ * counts them costs a whole window for each one sent past its count, one that does not costs
+ * only the second it takes to wait them out); under a block, once Bento showed they do.
+ */
 function refusedLog(s: LimitState) {
-	return s.refusalsCountSince === undefined ? emptyLog() : s.refused;
+	return s.shape === 'sliding' || s.refusalsCountSince !== undefined ? s.refused : emptyLog();
 }

@@ -10,6 +10,12 @@ export type { Shape } from './limitStateType';
 /** After a predicted reset, slack for the trip to Bento: a request a moment early counts in the old window. */
 export const RESET_MARGIN_MS = 250;
 
+/**
+ * A clock-aligned reset is spread by a random part of this (ms), so that processes do not all come
+ * back at once (their readings of Bento's `Date`, whole seconds, differ by up to a second more).
+ */
+export const RESET_SPREAD_MS = 600;
+
 /** Answered and refused requests kept at most, each: more than any window holds at Bento's pace. */
 export const MAX_REMEMBERED = 5_000;
 
@@ -42,18 +48,27 @@ export function nthCounted(answered: AnswerLog, refused: AnswerLog, k: number): 
 /**
  * The shape, among those not yet refused at their reset (`tried`), whose reset comes first, and
  * that reset (local ms); undefined when every shape was tried. `resets.clock` is undefined
- * before any `Date` header.
+ * before any `Date` header. A clock reset is taken only when an answer at it would tell the
+ * clock apart: at least `before.sliding` ms before an untried sliding reset (a refused test costs
+ * a limit that slides and counts refusals a place until a window after it, see CLOCK_TEST_BY),
+ * and `before.block` ms before an untried block's end (a request sent then, spread included,
+ * still meets the block).
  */
 export function untriedReset(
 	resets: { clock?: number; sliding: number; block: number },
 	tried: readonly Shape[],
+	before: { sliding: number; block: number },
 ): { shape: Shape; at: number } | undefined {
 	let best: { shape: Shape; at: number } | undefined;
-	for (const shape of ['clock', 'sliding', 'block'] as const) {
+	let clockApart = resets.clock !== undefined && !tried.includes('clock');
+	for (const shape of ['sliding', 'block'] as const) {
 		const at = resets[shape];
-		if (at === undefined || tried.includes(shape)) continue;
+		if (tried.includes(shape)) continue;
 		if (!best || at < best.at) best = { shape, at };
+		if (resets.clock !== undefined && resets.clock > at - before[shape]) clockApart = false;
 	}
+	if (clockApart || (!best && resets.clock !== undefined && !tried.includes('clock')))
+		return { shape: 'clock', at: resets.clock as number };
 	return best;
 }
 
