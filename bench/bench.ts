@@ -304,8 +304,11 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	const timing: string[] = [];
 	const memory: string[] = [];
 	const profiles: string[] = [];
+	const floorNodes: string[] = [];
 	for (const [index, major] of ready.entries()) {
 		const n8n = new real.RealN8n(major, portBase + index * 10 + major * 20);
+		const floor = await n8n.startFloor();
+		floorNodes.push(`Node ${floor.version} for ${n8n.version}`);
 		try {
 			const plans: Array<[real.OperationSpec, real.Kind, number]> = [];
 			for (const spec of operations) {
@@ -318,8 +321,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 			for (const spec of operations) {
 				const n = sizeOf(spec);
 				const batch = real.batchOf(spec);
-				const records = spec.generate(n);
-				await real.floorFor(sandbox, spec, records.slice(0, batch));
+				await floor.run(sandbox, spec, n, { count: batch });
 				await reset(sandbox);
 				for (const kind of kinds) {
 					const nodeMs: number[] = [];
@@ -331,11 +333,11 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 					let requests = 0;
 					for (let r = 0; r < runs; r++) {
 						// The floor right before each n8n run, so both see the same machine load.
-						const { ms: floor, cpu: floorCpu } = await real.floorFor(sandbox, spec, records);
+						const { ms: floorTime, cpu: floorCpu } = await floor.run(sandbox, spec, n);
 						await reset(sandbox);
 						// The floor again, serializing each next batch while the one before is in flight, as
 						// the node does: what is left of the ratio then is n8n's and the node's own work.
-						const pipelined = (await real.floorFor(sandbox, spec, records, { pipelined: true })).ms;
+						const pipelined = (await floor.run(sandbox, spec, n, { pipelined: true })).ms;
 						await reset(sandbox);
 						const run = await n8n.run(spec, kind, n);
 						const s = await state(sandbox);
@@ -347,13 +349,13 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 						requests = (s.requests as number) - Math.ceil(warm / batch);
 						await reset(sandbox);
 						nodeMs.push(run.node);
-						floorMs.push(floor);
-						ratios.push(run.node / floor);
+						floorMs.push(floorTime);
+						ratios.push(run.node / floorTime);
 						pipelinedMs.push(pipelined);
 						pipelinedRatios.push(run.node / pipelined);
 						cpuRatios.push(run.cpu / floorCpu);
 						console.error(
-							`  n8n ${n8n.version} ${kind} ${n}: node ${fmt(run.node)} (execute() ${fmt(run.execute)}, CPU ${fmt(run.cpu)}), floor ${fmt(floor)} (CPU ${fmt(floorCpu)}), ${ratioText(run.node / floor)}x, load ${load()}`,
+							`  n8n ${n8n.version} ${kind} ${n}: node ${fmt(run.node)} (execute() ${fmt(run.execute)}, CPU ${fmt(run.cpu)}), floor on Node ${floor.version} ${fmt(floorTime)} (CPU ${fmt(floorCpu)}), ${ratioText(run.node / floorTime)}x, load ${load()}`,
 						);
 					}
 					timing.push(
@@ -366,13 +368,12 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 					const vm2 = new real.RealN8n(1, portBase + 90, true);
 					try {
 						await vm2.setup(tarball, sandbox, [[spec, 'warm', m]]);
-						const some = spec.generate(m);
-						const floor = (await real.floorFor(sandbox, spec, some)).ms;
+						const vm2Floor = (await floor.run(sandbox, spec, m)).ms;
 						await reset(sandbox);
 						const run = await vm2.run(spec, 'warm', m);
 						await reset(sandbox);
 						timing.push(
-							`| ${vm2.version}, Code node in-process (vm2, 1.x's default) | ${spec.label} | warm (2nd Bento node) | ${m.toLocaleString('en')} | ${fmt(run.node)} | ${fmt(floor)} | ${ratioText(run.node / floor)} | | | | ${Math.ceil(m / batch)} |`,
+							`| ${vm2.version}, Code node in-process (vm2, 1.x's default) | ${spec.label} | warm (2nd Bento node) | ${m.toLocaleString('en')} | ${fmt(run.node)} | ${fmt(vm2Floor)} | ${ratioText(run.node / vm2Floor)} | | | | ${Math.ceil(m / batch)} |`,
 						);
 					} finally {
 						vm2.cleanup();
@@ -405,6 +406,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 				}
 			}
 		} finally {
+			floor.stop();
 			n8n.cleanup();
 		}
 	}
@@ -412,7 +414,7 @@ async function realSections(sandbox: Sandbox, say: (line?: string) => void) {
 	say('## In real n8n: the Bento node against the floor');
 	say();
 	say(
-		`\`n8n execute\` of an imported workflow, each run a fresh n8n process, against the stand-in. **warm**: Start → Code (warm-up records, 10 requests' worth) → Bento → Code (N records) → Bento, measuring the second Bento node after the first ran the same operation; **first run**: Start → Code → Bento, one Bento node in a fresh process. The node's time is n8n's own \`executionTime\` for it. n8n 1.x runs its Code nodes in a task runner (\`N8N_RUNNERS_ENABLED=true\`, 2.x's default), so Bento gets plain objects, as from most source nodes; one row shows 1.x's default in-process Code node. The floor (plain Node ${process.version} in the benchmark's process, the same records pre-built, POSTed in the node's batches (1000 records; 100 for commands) over one keep-alive connection, each batch serialized right before it is sent) is measured right before each n8n run; the ratio is per run. The node serializes each next batch while Bento handles the one before; \`floor, next batch serialized in flight\` is plain Node doing the same (measured right after the floor), so \`node / that floor\` is what n8n and the node add on top of the best one-request-at-a-time sender. \`CPU: node / floor\` compares CPU time (user + system, all threads) of the n8n process during the node's execute() with the benchmark process's during the floor: waiting for the stand-in or for a busy machine is not in it. Median of ${runs} runs (min-max). Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (${minutes} min).`,
+		`\`n8n execute\` of an imported workflow, each run a fresh n8n process, against the stand-in. **warm**: Start → Code (warm-up records, 10 requests' worth) → Bento → Code (N records) → Bento, measuring the second Bento node after the first ran the same operation; **first run**: Start → Code → Bento, one Bento node in a fresh process. The node's time is n8n's own \`executionTime\` for it. n8n 1.x runs its Code nodes in a task runner (\`N8N_RUNNERS_ENABLED=true\`, 2.x's default), so Bento gets plain objects, as from most source nodes; one row shows 1.x's default in-process Code node. The floor (plain Node in a process of its own, on the Node that the n8n it is compared with runs on: ${floorNodes.join(', ')}; the same records pre-built, POSTed in the node's batches (1000 records; 100 for commands) over one keep-alive connection, each batch serialized right before it is sent) is measured right before each n8n run; the ratio is per run. The node serializes each next batch while Bento handles the one before; \`floor, next batch serialized in flight\` is plain Node doing the same (measured right after the floor), so \`node / that floor\` is what n8n and the node add on top of the best one-request-at-a-time sender. \`CPU: node / floor\` compares CPU time (user + system, all threads) of the n8n process during the node's execute() with the floor process's during the floor: waiting for the stand-in or for a busy machine is not in it. Median of ${runs} runs (min-max). Load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (${minutes} min).`,
 	);
 	say();
 	say(

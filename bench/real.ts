@@ -2,7 +2,7 @@
 // with `n8n execute` against the same local stand-in as the floor. n8n's own executionTime of
 // the Bento node is the figure; bench/n8n-probe.ts (preloaded into n8n) reads it without
 // printing the items, and can profile or sample memory inside the node's run only.
-import { spawn } from '@n8n-nodes-bentonow/dev-host/child_process';
+import { fork, spawn } from '@n8n-nodes-bentonow/dev-host/child_process';
 import {
 	existsSync,
 	mkdtempSync,
@@ -19,6 +19,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { makeEvents, makePurchases } from './events';
 import { type FloorOptions, sendFloor, type Target } from './floor';
+import type { FloorReply, FloorRequest } from './floorProcess';
 
 const ROOT = repoRoot;
 
@@ -131,6 +132,7 @@ export function isInstalled(major: number): boolean {
 
 const CREDENTIAL = { id: 'benchSandbox01', name: 'Bento bench sandbox' };
 const PROBE = path.join(ROOT, '.bench-build/bench/n8n-probe.js');
+const FLOOR_PROCESS = path.join(ROOT, '.bench-build/bench/floorProcess.js');
 
 /** The workflow kinds: `warm` measures the second Bento node after a first one ran the code. */
 export type Kind = 'warm' | 'first';
@@ -311,16 +313,77 @@ export class RealN8n {
 		};
 	}
 
+	/**
+	 * The floor in a process of its own on the Node this n8n runs on: `node` looked up on the PATH
+	 * that n8n gets (Node 24 first for 2.x), so that the ratio holds no difference between Node
+	 * majors. Stop it when done.
+	 */
+	async startFloor(): Promise<Floor> {
+		const child = fork(FLOOR_PROCESS, [], {
+			execPath: 'node',
+			env: this.n8n.env(),
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		});
+		const next = () =>
+			new Promise<FloorReply & { version?: string }>((resolve, reject) => {
+				const exited = (code: number | null) =>
+					reject(new Error(`The floor process exited (code ${code})`));
+				child.once('exit', exited);
+				child.once('message', (reply: FloorReply) => {
+					child.off('exit', exited);
+					resolve(reply);
+				});
+			});
+		const { version } = await next();
+		return {
+			version: version ?? 'unknown',
+			run: async (target, spec, n, options = {}) => {
+				const { count, ...floorOptions } = options;
+				const request: FloorRequest = {
+					target,
+					operation: spec.id,
+					n,
+					count,
+					options: floorOptions,
+				};
+				const answer = next();
+				child.send(request);
+				const reply = await answer;
+				if (reply.error !== undefined || reply.ms === undefined || reply.cpu === undefined)
+					throw new Error(`Floor on Node ${version}: ${reply.error ?? 'no time'}`);
+				return { ms: reply.ms, cpu: reply.cpu };
+			},
+			stop: () => child.disconnect(),
+		};
+	}
+
 	cleanup() {
 		this.n8n.cleanup();
 	}
+}
+
+/** The floor of one n8n major, on its Node (RealN8n.startFloor). */
+export interface Floor {
+	/** process.version of the floor's Node. */
+	version: string;
+	/** The first `count` (or all) of `spec.generate(n)`, POSTed as floorFor does. */
+	run(
+		target: Target,
+		spec: OperationSpec,
+		n: number,
+		options?: FloorOptions & { count?: number },
+	): Promise<{ ms: number; cpu: number }>;
+	stop(): void;
 }
 
 export function packForN8n(): string {
 	return e2e.packPackage({ build: true });
 }
 
-/** The floor for one operation: the same records, pre-built, POSTed by plain Node. */
+/**
+ * The floor for one operation: the same records, pre-built, POSTed by plain Node. The real-n8n
+ * rows call it in a floor process on n8n's own Node (RealN8n.startFloor, bench/floorProcess.ts).
+ */
 export async function floorFor(
 	target: Target,
 	spec: OperationSpec,

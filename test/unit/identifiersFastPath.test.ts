@@ -1,8 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { cleanEnds, findUnseen } from '../../nodes/Bento/helpers/identifiers';
+import { isPlainAddress } from '../../nodes/Bento/helpers/address';
+import { cleanEnds, findUnseen, isPlainName } from '../../nodes/Bento/helpers/identifiers';
 import { Invalid } from '../../nodes/Bento/helpers/invalid';
-import { cleanKeys, requiredName, cleanAddress } from '../../nodes/Bento/helpers/validation';
+import {
+	checkFlatObject,
+	cleanKeys,
+	requiredName,
+	cleanAddress,
+} from '../../nodes/Bento/helpers/validation';
 
 // The printable-ASCII fast paths of cleanEnds, findUnseen and cleanKeys against the Unicode walk
 // they skip, over a few thousand generated strings of what real data pastes: controls, DEL,
@@ -265,5 +271,89 @@ describe('half of a character (a lone surrogate, text cut inside an emoji)', () 
 		expect((name as Invalid).message).toBe(
 			'tag "vip <U+D83D>" contains U+D83D (half of a character cut in two) at character 5; the text was cut inside a character (often by a length limit in a spreadsheet or database): remove the half, or restore the whole character',
 		);
+	});
+});
+
+describe('isPlainName and isPlainAddress: only text that the whole checks give back as it is', () => {
+	// A zero-width space in front forces requiredName and cleanAddress down the whole walk (it is
+	// no plain text), which removes it again: for text the fast path passes, the same text.
+	const texts = [
+		...strings(8, 6000),
+		...strings(9, 3000, ASCII_ONLY),
+		...strings(10, 1000, ASCII_ONLY).map((text) => `mailto:${text}`),
+		...strings(11, 1000, ASCII_ONLY).map((text) => `[${text}]`),
+		'ann@example.com',
+		'MAILTO:ann@example.com',
+		'Mailbox@example.com',
+		'["vip","customer"]',
+		'[vip',
+		'vip]',
+		'order placed',
+		'a<b@example.com>',
+		'a@x.com,b@y.com',
+		'a@x.com;',
+	];
+
+	it('on 11,000 generated strings and near misses, as names and as addresses', () => {
+		let names = 0;
+		let addresses = 0;
+		for (const text of texts) {
+			if (isPlainName(text)) {
+				names++;
+				expect({ text, name: requiredName(`\u200b${text}`, 'tag') }).toEqual({ text, name: text });
+			}
+			if (isPlainAddress(text)) {
+				addresses++;
+				expect({ text, address: cleanAddress(`\u200b${text}`) }).toEqual({ text, address: text });
+			}
+		}
+		// The generator reaches both sides of each test.
+		expect(names).toBeGreaterThan(1000);
+		expect(addresses).toBeGreaterThan(500);
+		expect(texts.length - names).toBeGreaterThan(1000);
+	});
+
+	it.each([
+		['a JSON list', '["vip","customer"]'],
+		['a space at an end', 'vip '],
+		['a tab inside', 'vip\tgold'],
+		['a non-ASCII letter', 'café'],
+		['empty', ''],
+	])('%s is no plain name', (_what, text) => {
+		expect(isPlainName(text)).toBe(false);
+	});
+
+	it.each([
+		['mailto:', 'mailto:ann@example.com'],
+		['MAILTO:', 'MAILTO:ann@example.com'],
+		['a display name', 'Ann <ann@example.com>'],
+		['a list', 'a@x.com,b@y.com'],
+		['a semicolon', 'a@x.com;'],
+		['a space inside', 'ann @example.com'],
+		['a JSON list', '["a@x.com"]'],
+	])('%s is no plain address', (_what, text) => {
+		expect(isPlainAddress(text)).toBe(false);
+	});
+
+	it('a bare address starting with m is one', () => {
+		expect(isPlainAddress('mailbox@example.com')).toBe(true);
+	});
+});
+
+describe('checkFlatObject: one pass, the same answers', () => {
+	it('clean keys: the object itself; no keys: undefined', () => {
+		const fields = { plan: 'pro', 'first name': 'Ann', tier: 2 };
+		expect(checkFlatObject(fields)).toBe(fields);
+		expect(checkFlatObject({})).toBeUndefined();
+	});
+
+	it('a nested value is refused before a key that needs cleaning is looked at', () => {
+		const refused = checkFlatObject({ 'plan\u200b': 'pro', tier: 2, address: { city: 'Oslo' } });
+		expect(refused).toBeInstanceOf(Invalid);
+		expect((refused as Invalid).field).toBe('fields.address');
+	});
+
+	it('a key that needs cleaning after clean ones is cleaned', () => {
+		expect(checkFlatObject({ plan: 'pro', ' tier\u00a0': 2 })).toEqual({ plan: 'pro', tier: 2 });
 	});
 });

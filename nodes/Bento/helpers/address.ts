@@ -39,6 +39,21 @@ export function mayBePastedOrList(text: string): boolean {
 	);
 }
 
+/**
+ * Whether `cleanAddress` gives `text` back as it is without looking further: printable ASCII
+ * without spaces, `<`, `>`, `,` or `;`, not a `mailto:` link and not starting with `[` (which may
+ * open a JSON list). One pass over the character codes: nearly every address is one.
+ */
+export function isPlainAddress(text: string): boolean {
+	if (text.length === 0 || text.charCodeAt(0) === 0x5b) return false;
+	for (let k = 0; k < text.length; k++) {
+		const code = text.charCodeAt(k);
+		if (code <= 0x20 || code >= 0x7f || code === 0x2c || code === 0x3b) return false;
+		if (code === 0x3c || code === 0x3e) return false;
+	}
+	return !((text.charCodeAt(0) | 0x20) === 0x6d && MAILTO.test(text));
+}
+
 /** Whether `text` holds a pasted form (`<`, `>` or a `mailto:` prefix) rather than a bare address. */
 export function isPasted(text: string): boolean {
 	// A first-letter test before the regex: nearly every address starts with another letter.

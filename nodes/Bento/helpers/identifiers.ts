@@ -125,6 +125,23 @@ function isEmojiPart(chars: string[], k: number): boolean {
 	return previous === 0x1f3f4 || (previous >= 0xe0020 && previous <= 0xe007e);
 }
 
+/**
+ * Whether `requiredName` gives `text` back as it is without looking further: printable ASCII,
+ * inner spaces only, not starting with `[` (which may open a JSON list). One pass over the
+ * character codes: most field keys and event types are such names.
+ */
+export function isPlainName(text: string): boolean {
+	const last = text.length - 1;
+	if (last < 0 || text.charCodeAt(0) === 0x5b || !isPrintableAscii(text.charCodeAt(0)))
+		return false;
+	if (!isPrintableAscii(text.charCodeAt(last))) return false;
+	for (let k = 1; k < last; k++) {
+		const code = text.charCodeAt(k);
+		if (code < 0x20 || code > 0x7e) return false;
+	}
+	return true;
+}
+
 /** Where an unseen character sits inside an identifier: its code point and 1-based position. */
 export interface UnseenCharacter {
 	codePoint: number;

@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AddressProblem, bareAddress, mayBePastedOrList } from './address';
-import { ADDRESS_SEPARATOR, cleanEnds, rekeyed, showUnseen, unseenProblem } from './identifiers';
+import { AddressProblem, bareAddress, isPlainAddress, mayBePastedOrList } from './address';
+import {
+	ADDRESS_SEPARATOR,
+	cleanEnds,
+	isPlainName,
+	rekeyed,
+	showUnseen,
+	unseenProblem,
+} from './identifiers';
 import { type Checked, Invalid } from './invalid';
 import { bracketedList, describeList } from './jsonList';
 
@@ -90,6 +97,8 @@ function requiredClean(
 	kind: 'address' | 'name',
 	label: string,
 ): Checked<string> {
+	if (typeof value === 'string' && (kind === 'name' ? isPlainName(value) : isPlainAddress(value)))
+		return value;
 	if (Array.isArray(value)) return listRefused(value, false, field, kind, label);
 	const given = typeof value === 'string' ? cleanEnds(value) : '';
 	const list = bracketedList(given);
@@ -159,23 +168,30 @@ export function optionalObject(value: unknown, field: string): Checked<IDataObje
 /**
  * An optional object whose values are all text, numbers, booleans or null (no nesting), its keys
  * cleaned like every identifier (`requiredName`): `{" plan\u200b": "pro"}` goes as `{plan: "pro"}`.
+ * One pass over the keys: a nested value is refused first; plainly clean keys are not cleaned.
  */
 export function checkFlatObject(
 	value: unknown,
 	field = 'fields',
 ): Checked<IDataObject | undefined> {
-	const fields = optionalObject(value, field);
-	if (!fields || fields instanceof Invalid) return fields;
-	for (const key in fields) {
-		const entry = fields[key];
+	if (value === undefined || value === null || value instanceof Invalid) return value ?? undefined;
+	if (!isPlainObject(value))
+		return new Invalid(field, `${field} must be an object (got ${describe(value)})`);
+	let empty = true;
+	let clean = true;
+	for (const key in value) {
+		empty = false;
+		const entry = value[key];
 		if (entry !== null && typeof entry === 'object') {
 			return new Invalid(
 				`${field}.${key}`,
 				`${field}.${key} is ${describe(entry)}; ${field === 'fields' ? 'profile fields' : 'values'} must be flat text, number or boolean values`,
 			);
 		}
+		if (clean && !isPlainName(key)) clean = false;
 	}
-	return cleanKeys(fields, field);
+	if (empty) return undefined;
+	return clean ? value : cleanKeys(value, field);
 }
 
 /**
