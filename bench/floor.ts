@@ -74,3 +74,20 @@ export async function sendFloor(
 	agent.destroy();
 	return accepted;
 }
+
+/** A floor run asked of bench/floorProcess.ts (started by bench/real.ts on n8n's own Node). */
+export interface FloorRequest {
+	target: Target;
+	operation: string;
+	/** Records made, as the Code node makes them. */
+	n: number;
+	/** Only the first `count` of them are sent (a warm-up); all n when absent. */
+	count?: number;
+	options?: FloorOptions;
+}
+
+export interface FloorReply {
+	ms?: number;
+	cpu?: number;
+	error?: string;
+}

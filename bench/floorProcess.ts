@@ -6,24 +6,8 @@
 import { process } from '@n8n-nodes-bentonow/dev-host/runtime';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FloorOptions, Target } from './floor';
+import type { FloorReply, FloorRequest } from './floor';
 import { floorFor, OPERATIONS } from './real';
-
-export interface FloorRequest {
-	target: Target;
-	operation: string;
-	/** Records made, as the Code node makes them. */
-	n: number;
-	/** Only the first `count` of them are sent (a warm-up); all n when absent. */
-	count?: number;
-	options?: FloorOptions;
-}
-
-export interface FloorReply {
-	ms?: number;
-	cpu?: number;
-	error?: string;
-}
 
 let made: { key: string; records: IDataObject[] } | undefined;
 

@@ -155,6 +155,11 @@ export async function shapeRow(
 			await fetch(`http://127.0.0.1:${port}/webhook/bench-bulk`, { method: 'POST', body: '{}' });
 			await sleep(BULK.afterMs);
 		}
+		// BENCH_FIRE_AT_SECOND: fire at that second of the minute (the stand-in's clock is this
+		// machine's), to try the seconds where the line cannot tell a clock-aligned window apart.
+		const fireAt = process.env.BENCH_FIRE_AT_SECOND;
+		if (fireAt !== undefined)
+			await sleep((Number(fireAt) * 1000 - (Date.now() % 60_000) + 60_000) % 60_000);
 		const calledAt = Date.now();
 		const fired = await fireCalls(port, 'bench-burst', singles);
 		// A call n8n did not accept starts no execution: wait for those it accepted.
@@ -185,7 +190,7 @@ export async function shapeRow(
 			`${MAJOR_VERSIONS(major)}, ${new Date().toISOString().slice(0, 10)}`,
 			mixed
 				? `bulk 25,000 events (250 requests) + 10 s later ${SINGLES} singles (calls ${CALLS_AT_ONCE} at a time); clock-aligned 100/min`
-				: `${singles} singles (calls ${CALLS_AT_ONCE} at a time); sliding 60 s, 100, refused counted`,
+				: `${singles} singles (calls ${CALLS_AT_ONCE} at a time); sliding 60 s, 100, refused counted; first request at second ${((seen.firstAt % 60_000) / 1000).toFixed(1)} of the minute`,
 			`${JSON.stringify(fired.statuses)}`,
 			seen.requests,
 			secs(time),

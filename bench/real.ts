@@ -18,8 +18,13 @@ import { process } from '@n8n-nodes-bentonow/dev-host/runtime';
 import type { IDataObject } from 'n8n-workflow';
 
 import { makeEvents, makePurchases } from './events';
-import { type FloorOptions, sendFloor, type Target } from './floor';
-import type { FloorReply, FloorRequest } from './floorProcess';
+import {
+	type FloorOptions,
+	type FloorReply,
+	type FloorRequest,
+	sendFloor,
+	type Target,
+} from './floor';
 
 const ROOT = repoRoot;
 
