@@ -615,7 +615,10 @@ const n = (v: number) => v.toLocaleString('en');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function volumeRow(r: VolumeResult) {
-	const queue = `queue: front → ${VOLUME_QUEUE.webhooks} webhook processors → ${VOLUME_QUEUE.workers} workers × ${VOLUME_QUEUE.concurrency}`;
+	// n8n's expression engine when the run set one for 2.x (2.41.1 defaults to `vm`); the e2e
+	// harness runs 1.x with `legacy` whatever the environment says (e2e/lib/n8n.js).
+	const engine = r.version.startsWith('2.') ? process.env.N8N_EXPRESSION_ENGINE : undefined;
+	const queue = `queue: front → ${VOLUME_QUEUE.webhooks} webhook processors → ${VOLUME_QUEUE.workers} workers × ${VOLUME_QUEUE.concurrency}${engine ? `, N8N_EXPRESSION_ENGINE=${engine}` : ''}`;
 	const setup =
 		r.mode === 'queue'
 			? queue
