@@ -200,7 +200,12 @@ function pickedRows(list: string) {
 	const picked = { single: false, queue: false, operations: [] as string[], burst: [] as number[] };
 	const burstQueue: number[] = [];
 	const shapes: string[] = [];
-	const volume = { regular: [] as number[], control: [] as number[], queue: [] as number[] };
+	const volume = {
+		regular: [] as number[],
+		control: [] as number[],
+		queue: [] as number[],
+		queueControl: [] as number[],
+	};
 	for (const name of list.toLowerCase().split(',').filter(Boolean)) {
 		const [kind, arg] = name.split(':');
 		if (kind === 'single' && arg) {
@@ -214,9 +219,11 @@ function pickedRows(list: string) {
 		else if (kind === 'volume' && Number(arg) > 0) volume.regular.push(Number(arg));
 		else if (kind === 'volume-control' && Number(arg) > 0) volume.control.push(Number(arg));
 		else if (kind === 'volume-queue' && Number(arg) > 0) volume.queue.push(Number(arg));
+		else if (kind === 'volume-queue-control' && Number(arg) > 0)
+			volume.queueControl.push(Number(arg));
 		else
 			throw new Error(
-				`Unknown limit row ${JSON.stringify(name)} (single:<operation>, queue, burst:<K>, burst-queue:<K>, sliding:<K>, mixed, volume:<K>, volume-control:<K>, volume-queue:<K>)`,
+				`Unknown limit row ${JSON.stringify(name)} (single:<operation>, queue, burst:<K>, burst-queue:<K>, sliding:<K>, mixed, volume:<K>, volume-control:<K>, volume-queue:<K>, volume-queue-control:<K>)`,
 			);
 	}
 	return { ...picked, burstQueue, shapes, volume };
@@ -244,7 +251,7 @@ async function limitSections(sandbox: Sandbox, say: (line?: string) => void) {
 				burstQueue: noBurst ? [] : sizes(flag('limit-burst-queue') ?? '1000'),
 				shapes: ['sliding:300', 'mixed'],
 				// Thousands of calls at once (issue 31): only when asked for, by --limit-rows.
-				volume: { regular: [], control: [], queue: [] },
+				volume: { regular: [], control: [], queue: [], queueControl: [] },
 			};
 	const tarball = real.packForN8n();
 	const { volume, ...limitRows } = rows;

@@ -24,7 +24,18 @@ import {
 import { finishedExecutions, queueLib } from './limitQueue';
 import { type LimitSandbox, limitFloor, sandboxCall, type Seen, seenBy } from './limitStandIn';
 import { MAJOR_VERSIONS } from './real';
-import { startFront } from './webhookFront';
+import {
+	describeWindows,
+	intakeFloor,
+	laterRefusedPerProcess,
+	perWindowBySender,
+	refusedBySender,
+	requestLog,
+	saveTrace,
+	type WindowRead,
+} from './volumeTrace';
+import { FRONT_CONNECTIONS, startFront } from './webhookFront';
+import { LEARNING_IN_FLIGHT } from '../nodes/Bento/transport/limitState';
 
 const ROOT = repoRoot;
 
@@ -43,7 +54,10 @@ const WAIT_MS = 30 * 60_000;
 const WORKFLOW_ID = 'benchVolume1';
 const HOOK = 'bench-volume';
 
-export type VolumeMode = 'regular' | 'control' | 'queue';
+export type VolumeMode = 'regular' | 'control' | 'queue' | 'queue-control';
+
+/** Whether a mode runs the control workflow (No Operation in Bento's place). */
+const isControl = (mode: VolumeMode) => mode === 'control' || mode === 'queue-control';
 
 interface E2eN8n {
 	server?: { pid?: number };
@@ -104,8 +118,16 @@ export interface VolumeResult extends Partial<Seen> {
 	processes: number;
 	/** Peak RSS by role (MB): the sum over a role's processes (with their task runners) at once. */
 	peakRss: Record<string, number>;
+	/** The same in PSS (shared memory split among the processes that share it). */
+	peakPss: Record<string, number>;
+	/** CPU seconds each role used during the row. */
+	cpuSeconds: Record<string, number>;
 	/** Load average (1 min) before, at its highest during, and after the row. */
 	load: [number, number, number];
+	/** The limit's least time for the events Bento took, none before its call was answered. */
+	intakeFloor?: number;
+	/** The stand-in's log per clock window and per process that sent the requests. */
+	windows?: WindowRead[];
 }
 
 function ports() {
@@ -125,8 +147,12 @@ function ports() {
 	};
 }
 
-/** One POST over its own connection: its status, or the socket error's code. */
-function post(agent: InstanceType<typeof http.Agent>, port: number, n: number): Promise<string> {
+/** One POST over its own connection: its status, or the socket error's code, and when. */
+function post(
+	agent: InstanceType<typeof http.Agent>,
+	port: number,
+	n: number,
+): Promise<[string, number]> {
 	const text = JSON.stringify({ n, email: `burst.${n}@example.com` });
 	return new Promise((resolve) => {
 		const req = http.request(
@@ -141,11 +167,11 @@ function post(agent: InstanceType<typeof http.Agent>, port: number, n: number): 
 			},
 			(res) => {
 				res.resume();
-				res.on('end', () => resolve(String(res.statusCode)));
+				res.on('end', () => resolve([String(res.statusCode), Date.now()]));
 			},
 		);
 		req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-		req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+		req.on('error', (error: NodeJS.ErrnoException) => resolve([error.code ?? 'error', Date.now()]));
 		req.end(text);
 	});
 }
@@ -157,8 +183,14 @@ async function fire(port: number, count: number) {
 	const answers = await Promise.all(Array.from({ length: count }, (_, n) => post(agent, port, n)));
 	agent.destroy();
 	const statuses: Record<string, number> = {};
-	for (const a of answers) statuses[a] = (statuses[a] ?? 0) + 1;
-	return { statuses, started, ms: Date.now() - started };
+	for (const [a] of answers) statuses[a] = (statuses[a] ?? 0) + 1;
+	return {
+		statuses,
+		started,
+		ms: Date.now() - started,
+		answers: answers.map(([status]) => status),
+		settledAt: answers.map(([, at]) => at),
+	};
 }
 
 /** A process and its descendants (task runners, postgres backends), from /proc. */
@@ -177,24 +209,56 @@ function tree(pid: number): number[] {
 	return all;
 }
 
-function rssMb(pid: number): number {
+/** A /proc file's `Name: <kB>` line in MB (0 when the process is gone). */
+function kbLine(file: string, name: string): number {
 	try {
-		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+		const text = readFileSync(file, 'utf8');
+		return Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0) / 1024;
 	} catch {
 		return 0;
 	}
 }
 
-/** Samples every second, until stopped: peak RSS per role and the highest load average. */
+/**
+ * CPU seconds a process used, with its children that ended (utime, stime, cutime, cstime of
+ * /proc/<pid>/stat at 100 ticks a second), so that a tree's sum counts each once.
+ */
+function cpuSeconds(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * Samples every second, until stopped: peak RSS and PSS per role (RSS counts memory the
+ * processes share, PostgreSQL's buffers, once per process; PSS splits it among them), the
+ * highest load average, and each role's CPU seconds so far (a series, for the trace).
+ */
 function sampler(roles: () => Record<string, number[]>) {
 	const peak: Record<string, number> = {};
+	const peakPss: Record<string, number> = {};
+	const cpu: Array<[at: number, seconds: Record<string, number>]> = [];
 	let load = os.loadavg()[0];
 	const sample = () => {
+		const seconds: Record<string, number> = {};
 		for (const [role, pids] of Object.entries(roles())) {
-			const mb = pids.flatMap(tree).reduce((sum, pid) => sum + rssMb(pid), 0);
-			peak[role] = Math.max(peak[role] ?? 0, mb);
+			const all = pids.flatMap(tree);
+			const sum = (f: (pid: number) => number) => all.reduce((total, pid) => total + f(pid), 0);
+			peak[role] = Math.max(
+				peak[role] ?? 0,
+				sum((pid) => kbLine(`/proc/${pid}/status`, 'VmRSS')),
+			);
+			peakPss[role] = Math.max(
+				peakPss[role] ?? 0,
+				sum((pid) => kbLine(`/proc/${pid}/smaps_rollup`, 'Pss')),
+			);
+			seconds[role] = sum(cpuSeconds);
 		}
+		cpu.push([Date.now(), seconds]);
 		load = Math.max(load, os.loadavg()[0]);
 	};
 	sample();
@@ -203,7 +267,13 @@ function sampler(roles: () => Record<string, number[]>) {
 		stop() {
 			clearInterval(timer);
 			sample();
-			return { peak, load };
+			const used = Object.fromEntries(
+				Object.entries(cpu[cpu.length - 1][1]).map(([role, s]) => [
+					role,
+					s - (cpu[0][1][role] ?? 0),
+				]),
+			);
+			return { peak, peakPss, load, cpu, used };
 		},
 	};
 }
@@ -211,7 +281,7 @@ function sampler(roles: () => Record<string, number[]>) {
 /** The burst workflow, or (control) the same with a No Operation node where Bento was. */
 function workflow(lib: Libs, credential: object, mode: VolumeMode) {
 	const flow = lib.burstWorkflow({ id: WORKFLOW_ID, path: HOOK, credential });
-	if (mode !== 'control') return flow;
+	if (!isControl(mode)) return flow;
 	const noOp = {
 		id: 'noop',
 		name: 'Bento',
@@ -228,30 +298,70 @@ async function resetWithVolumeLimit(sandbox: LimitSandbox) {
 	await sandboxCall(sandbox, 'rate-limit', VOLUME_LIMIT);
 }
 
+/** What a row runs: its processes by role, how to wait for its executions and read them. */
+interface Run {
+	major: 1 | 2;
+	/** The processes of each role (memory, CPU). */
+	roles: () => Record<string, number[]>;
+	finished: (expected: number) => Promise<Finished>;
+	errorOf: (id: string) => Promise<string | undefined>;
+	/** Once all finished: which process sent each event's requests. */
+	senders?: () => (record: number | null) => string;
+	/** Once all finished: the executions' times, for the trace. */
+	executions?: () => object[];
+}
+
 /** Fires, waits for every accepted call's execution, reads the stand-in. */
 async function measure(
 	sandbox: LimitSandbox,
 	port: number,
 	count: number,
 	mode: VolumeMode,
-	finished: (expected: number) => Promise<Finished>,
-	errorOf: (id: string) => Promise<string | undefined>,
+	run: Run,
 ) {
 	await resetWithVolumeLimit(sandbox);
-	const fired = await fire(port, count);
+	const loadBefore = os.loadavg()[0];
+	const memory = sampler(run.roles);
+	let fired: Awaited<ReturnType<typeof fire>>;
+	let done: Finished;
+	let sampled: ReturnType<typeof memory.stop>;
+	try {
+		fired = await fire(port, count);
+		done = await run.finished(fired.statuses['200'] ?? 0);
+	} finally {
+		sampled = memory.stop();
+	}
 	const accepted = fired.statuses['200'] ?? 0;
 	const refusedCalls = Object.fromEntries(
 		Object.entries(fired.statuses).filter(([status]) => status !== '200'),
 	);
-	const done = await finished(accepted);
-	const seen = mode === 'control' ? undefined : await seenBy(sandbox, count, 'events');
+	const seen = isControl(mode) ? undefined : await seenBy(sandbox, count, 'events');
 	const failure = done.firstFailedId
-		? `${done.failed} failed: ${(await errorOf(done.firstFailedId)) ?? '?'}`
+		? `${done.failed} failed: ${(await run.errorOf(done.firstFailedId)) ?? '?'}`
 		: undefined;
 	const from = seen?.firstAt ?? fired.started;
+	const senderOf = run.senders?.() ?? (() => 'main');
+	const read = seen && (await readLog(sandbox, fired, seen.firstAt, senderOf));
+	saveTrace(process.env.BENCH_VOLUME_TRACE, `volume-${mode}-${count}-n8n${run.major}.json`, {
+		mode,
+		limit: VOLUME_LIMIT,
+		firedAt: fired.started,
+		settledAt: fired.settledAt,
+		statuses: fired.answers,
+		log: read?.log,
+		senders: read?.log.map(([, , record]) => senderOf(record)),
+		cpu: sampled.cpu,
+		executions: run.executions?.(),
+	});
 	console.error(
 		`  ${accepted} of ${count} calls accepted (${JSON.stringify(refusedCalls)}), answered in ${(fired.ms / 1000).toFixed(1)} s; ${done.finished} finished, ${done.failed} failed, ${((done.at - from) / 1000).toFixed(1)} s${seen ? `; ${seen.requests} requests, 429s per window ${seen.refusedPerWindow.join(', ')}, ${seen.once} once, ${seen.missing} lost, ${seen.duplicated} duplicated` : ''}${failure ? `; ${failure}` : ''}`,
 	);
+	console.error(
+		`    CPU seconds by role: ${Object.entries(sampled.used)
+			.map(([role, cpu]) => `${role} ${cpu.toFixed(0)}`)
+			.join(', ')}${read ? `; intake floor ${(read.intakeFloor / 1000).toFixed(1)} s` : ''}`,
+	);
+	if (read) describeWindows(read.windows).forEach((line) => console.error(line));
 	return {
 		accepted,
 		refusedCalls,
@@ -261,6 +371,41 @@ async function measure(
 		failed: done.failed,
 		failure,
 		...seen,
+		intakeFloor: read?.intakeFloor,
+		windows: read?.windows,
+		peakRss: sampled.peak,
+		peakPss: sampled.peakPss,
+		cpuSeconds: sampled.used,
+		load: [loadBefore, sampled.load, os.loadavg()[0]] as [number, number, number],
+	};
+}
+
+/**
+ * The stand-in's log read per window and sender, and the intake floor: an event is available
+ * from its call's answer (n8n answers an onReceived webhook before it starts or queues the
+ * execution), or from its first request if that came first.
+ */
+async function readLog(
+	sandbox: LimitSandbox,
+	fired: { settledAt: number[] },
+	firstAt: number,
+	senderOf: (record: number | null) => string,
+) {
+	const log = await requestLog(sandbox);
+	const firstRequest = new Map<number, number>();
+	const taken = new Set<number>();
+	for (const [at, status, record] of log) {
+		if (record === null) continue;
+		if (!firstRequest.has(record)) firstRequest.set(record, at);
+		if (typeof status === 'number' && status < 400) taken.add(record);
+	}
+	const availableAt = [...taken].map((n) =>
+		Math.min(fired.settledAt[n] ?? Infinity, firstRequest.get(n)!),
+	);
+	return {
+		log,
+		intakeFloor: intakeFloor(availableAt, firstAt, VOLUME_LIMIT),
+		windows: perWindowBySender(log, VOLUME_LIMIT.windowMs, senderOf),
 	};
 }
 
@@ -291,7 +436,6 @@ async function regularRow(
 	const lib = libs() as Libs;
 	const { port, brokerPort } = ports().regular(major);
 	const n8n = new lib.N8n(major, { port, brokerPort });
-	const loadBefore = os.loadavg()[0];
 	try {
 		lib.installPackage(n8n.userFolder, tarball);
 		const { credentials, CREDENTIAL } = queueLib();
@@ -303,31 +447,14 @@ async function regularRow(
 		await ownerOf(n8n);
 		await lib.waitForWebhook(port, HOOK);
 		console.error(`  n8n ${MAJOR_VERSIONS(major)} ${mode} mode, ${count} calls at once:`);
-		const memory = sampler(() => ({ main: n8n.server?.pid ? [n8n.server.pid] : [] }));
-		let seen: ReturnType<typeof memory.stop> | undefined;
-		let result;
-		try {
-			result = await measure(
-				sandbox,
-				port,
-				count,
-				mode,
-				async (expected) =>
-					await lib.waitForExecutions(n8n, WORKFLOW_ID, expected, { timeoutMs: WAIT_MS }),
-				async (id) => await lib.executionError(n8n, id),
-			);
-		} finally {
-			seen = memory.stop();
-		}
-		return {
-			version: MAJOR_VERSIONS(major),
-			mode,
-			calls: count,
-			processes: 1,
-			peakRss: seen.peak,
-			load: [loadBefore, seen.load, os.loadavg()[0]],
-			...result,
-		};
+		const result = await measure(sandbox, port, count, mode, {
+			major,
+			roles: () => ({ main: n8n.server?.pid ? [n8n.server.pid] : [] }),
+			finished: async (expected) =>
+				await lib.waitForExecutions(n8n, WORKFLOW_ID, expected, { timeoutMs: WAIT_MS }),
+			errorOf: async (id) => await lib.executionError(n8n, id),
+		});
+		return { version: MAJOR_VERSIONS(major), mode, calls: count, processes: 1, ...result };
 	} finally {
 		await n8n.stop();
 		n8n.cleanup();
@@ -345,6 +472,39 @@ interface Cluster {
 	procs: Array<{ name: string; pid: number }>;
 	executions(workflowId: string): Array<{ id: string; status: string }>;
 	executionError(id: string): string | undefined;
+	sql(query: string): string[][];
+	/** Execution ids each worker process logged as started, by the process's name. */
+	startedBy(): Record<string, string[]>;
+}
+
+/** Which worker ran each event's execution: its log's "started execution" and the run data. */
+function workerOf(cluster: Cluster) {
+	const byExecution = new Map<string, string>();
+	for (const [worker, ids] of Object.entries(cluster.startedBy()))
+		for (const id of ids) byExecution.set(id, worker);
+	const rows = cluster.sql(
+		`SELECT d."executionId", substring(d.data from 'burst\\.([0-9]+)@example\\.com') FROM execution_data d JOIN execution_entity e ON e.id = d."executionId" WHERE e."workflowId" = '${WORKFLOW_ID}'`,
+	);
+	const byRecord = new Map<number, string>();
+	for (const [id, record] of rows)
+		if (record) byRecord.set(Number(record), byExecution.get(id) ?? '?');
+	return (record: number | null) => (record === null ? '?' : (byRecord.get(record) ?? '?'));
+}
+
+/** Each execution's id, status and times (ms): created (queued), started and stopped. */
+function executionTimes(cluster: Cluster) {
+	const ms = (column: string) => `round(extract(epoch from "${column}") * 1000)`;
+	return cluster
+		.sql(
+			`SELECT id, status, ${ms('createdAt')}, ${ms('startedAt')}, ${ms('stoppedAt')} FROM execution_entity WHERE "workflowId" = '${WORKFLOW_ID}' ORDER BY id`,
+		)
+		.map(([id, status, created, started, stopped]) => ({
+			id,
+			status,
+			created: Number(created),
+			started: Number(started),
+			stopped: Number(stopped),
+		}));
 }
 
 /** Queue mode: front → webhook processors → Redis → workers, PostgreSQL. */
@@ -353,6 +513,7 @@ async function queueRow(
 	tarball: string,
 	major: 1 | 2,
 	count: number,
+	mode: 'queue' | 'queue-control' = 'queue',
 ): Promise<VolumeResult> {
 	const lib = queueLib();
 	const burst = libs() as Libs;
@@ -364,11 +525,10 @@ async function queueRow(
 		concurrency: VOLUME_QUEUE.concurrency,
 		ports: plan.queue,
 	});
-	const loadBefore = os.loadavg()[0];
 	let front;
 	try {
 		await cluster.start();
-		await cluster.importData(lib.credentials(sandbox), [workflow(burst, lib.CREDENTIAL, 'queue')]);
+		await cluster.importData(lib.credentials(sandbox), [workflow(burst, lib.CREDENTIAL, mode)]);
 		await cluster.startN8n();
 		await cluster.main.setupOwner();
 		await cluster.activate();
@@ -376,7 +536,7 @@ async function queueRow(
 		front = await startFront(plan.front, plan.queue.webhooks);
 		await burst.waitForWebhook(plan.front, HOOK);
 		front.forwarded.fill(0);
-		console.error(`  n8n ${MAJOR_VERSIONS(major)} queue mode, ${count} calls at once:`);
+		console.error(`  n8n ${MAJOR_VERSIONS(major)} ${mode} mode, ${count} calls at once:`);
 		const byRole = () => {
 			const roles: Record<string, number[]> = {};
 			for (const proc of cluster.procs) {
@@ -385,31 +545,22 @@ async function queueRow(
 			}
 			return roles;
 		};
-		const memory = sampler(byRole);
-		let seen: ReturnType<typeof memory.stop> | undefined;
-		let result;
-		try {
-			result = await measure(
-				sandbox,
-				plan.front,
-				count,
-				'queue',
-				(expected) => finishedExecutions(lib, cluster, WORKFLOW_ID, expected, WAIT_MS),
-				async (id) => cluster.executionError(id),
-			);
-		} finally {
-			seen = memory.stop();
-		}
+		const result = await measure(sandbox, plan.front, count, mode, {
+			major,
+			roles: byRole,
+			finished: (expected) => finishedExecutions(lib, cluster, WORKFLOW_ID, expected, WAIT_MS),
+			errorOf: async (id) => cluster.executionError(id),
+			senders: isControl(mode) ? undefined : () => workerOf(cluster),
+			executions: () => executionTimes(cluster),
+		});
 		console.error(
 			`  front: calls per processor ${front.forwarded.join(', ')}, ${front.failed} 502`,
 		);
 		return {
 			version: MAJOR_VERSIONS(major),
-			mode: 'queue',
+			mode,
 			calls: count,
 			processes: VOLUME_QUEUE.workers,
-			peakRss: seen.peak,
-			load: [loadBefore, seen.load, os.loadavg()[0]],
 			...result,
 		};
 	} finally {
@@ -427,12 +578,14 @@ export async function volumeRows(
 		regular,
 		control,
 		queue,
+		queueControl = [],
 	}: {
 		majors: Array<1 | 2>;
 		tarball: string;
 		regular: number[];
 		control: number[];
 		queue: number[];
+		queueControl?: number[];
 	},
 ): Promise<VolumeResult[]> {
 	const rows: VolumeResult[] = [];
@@ -440,6 +593,9 @@ export async function volumeRows(
 		const plan: Array<[number, () => Promise<VolumeResult>]> = [
 			...control.map((k) => [k, () => regularRow(sandbox, tarball, major, k, 'control')] as const),
 			...regular.map((k) => [k, () => regularRow(sandbox, tarball, major, k, 'regular')] as const),
+			...queueControl.map(
+				(k) => [k, () => queueRow(sandbox, tarball, major, k, 'queue-control')] as const,
+			),
 			...queue.map((k) => [k, () => queueRow(sandbox, tarball, major, k)] as const),
 		] as Array<[number, () => Promise<VolumeResult>]>;
 		for (const [count, run] of plan) {
@@ -459,12 +615,18 @@ const n = (v: number) => v.toLocaleString('en');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function volumeRow(r: VolumeResult) {
+	// n8n's expression engine when the run set one for 2.x (2.41.1 defaults to `vm`); the e2e
+	// harness runs 1.x with `legacy` whatever the environment says (e2e/lib/n8n.js).
+	const engine = r.version.startsWith('2.') ? process.env.N8N_EXPRESSION_ENGINE : undefined;
+	const queue = `queue: front → ${VOLUME_QUEUE.webhooks} webhook processors → ${VOLUME_QUEUE.workers} workers × ${VOLUME_QUEUE.concurrency}${engine ? `, N8N_EXPRESSION_ENGINE=${engine}` : ''}`;
 	const setup =
 		r.mode === 'queue'
-			? `queue: front → ${VOLUME_QUEUE.webhooks} webhook processors → ${VOLUME_QUEUE.workers} workers × ${VOLUME_QUEUE.concurrency}`
-			: r.mode === 'control'
-				? 'regular (1 process), control: No Operation instead of Bento'
-				: 'regular (1 process), Bento';
+			? queue
+			: r.mode === 'queue-control'
+				? `${queue}, control: No Operation instead of Bento`
+				: r.mode === 'control'
+					? 'regular (1 process), control: No Operation instead of Bento'
+					: 'regular (1 process), Bento';
 	const refused = Object.entries(r.refusedCalls)
 		.map(([why, k]) => `${n(k)} ${why}`)
 		.join(', ');
@@ -472,10 +634,16 @@ function volumeRow(r: VolumeResult) {
 	// started its execution (and sent its event).
 	const sent = r.requests === undefined ? 0 : r.requests - (r.refused ?? 0);
 	const floor = r.firstAt === undefined ? undefined : limitFloor(sent, r.firstAt, VOLUME_LIMIT);
-	const ratio = floor ? r.time / floor : undefined;
-	const memory = Object.entries(r.peakRss)
-		.map(([role, mb]) => `${role} ${mb.toFixed(0)} MB`)
-		.join(', ');
+	const target = r.mode === 'queue' ? ` (≤ ${TARGET.queue})` : '';
+	const ratio = (of?: number) => (of ? `**${(r.time / of).toFixed(2)}**${target}` : '');
+	const senders = Array.from({ length: r.processes }, (_, i) =>
+		r.mode === 'queue' ? `worker${i + 1}` : 'main',
+	);
+	const perProcess = r.windows && laterRefusedPerProcess(r.windows);
+	const byRole = (f: (role: string) => string) =>
+		Object.keys(r.peakRss)
+			.map((role) => `${role} ${f(role)}`)
+			.join(', ');
 	return `| ${[
 		`${r.version}, real n8n, ${new Date().toISOString().slice(0, 10)}`,
 		setup,
@@ -486,15 +654,17 @@ function volumeRow(r: VolumeResult) {
 		r.requests === undefined ? '' : n(r.requests),
 		secs(r.time),
 		floor === undefined ? '' : secs(floor),
-		ratio === undefined
-			? ''
-			: `**${ratio.toFixed(2)}**${r.mode === 'queue' ? ` (≤ ${TARGET.queue})` : ''}`,
-		r.refusedPerWindow?.join(', ') ?? '',
+		ratio(floor),
+		r.intakeFloor === undefined ? '' : secs(r.intakeFloor),
+		ratio(r.intakeFloor),
+		r.windows ? refusedBySender(r.windows, senders) : '',
 		r.laterRefusedMax === undefined
 			? ''
 			: `${r.laterRefusedMax} (≤ ${TARGET.laterRefusedPerProcess * r.processes})`,
+		perProcess === undefined ? '' : `${perProcess} (≤ ${TARGET.laterRefusedPerProcess})`,
 		r.once === undefined ? '' : `${n(r.once)} / ${r.missing} / ${r.duplicated}`,
-		memory,
+		byRole((role) => `${r.peakRss[role].toFixed(0)} (${(r.peakPss[role] ?? 0).toFixed(0)}) MB`),
+		byRole((role) => (r.cpuSeconds[role] ?? 0).toFixed(0)),
 		`${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} → ${r.load[2].toFixed(1)}`,
 	].join(' | ')} |`;
 }
@@ -508,19 +678,21 @@ export async function volumeSection(
 		regular: number[];
 		control: number[];
 		queue: number[];
+		queueControl?: number[];
 	},
 ) {
-	if (!options.regular.length && !options.control.length && !options.queue.length) return [];
+	const asked = [options.regular, options.control, options.queue, options.queueControl ?? []];
+	if (!asked.some((list) => list.length)) return [];
 	const started = Date.now();
 	const rows = await volumeRows(sandbox, options);
 	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 	return [
 		'## In real n8n: thousands of webhook calls at once (issue 31)',
 		'',
-		`K webhook calls fired at once over HTTP (one connection each, each tried once, ${CALL_TIMEOUT_MS / 1000} s timeout) at a workflow Webhook (answered at once) → Bento Create Events (Define Below, one item per call, default options), against the stand-in's limit scaled up tenfold: ${n(VOLUME_LIMIT.limit)} requests per clock minute, refused requests counted, no Retry-After. **Regular**: one fresh \`n8n start\` (sqlite, n8n's default unbounded concurrency). **Control**: the same with a No Operation node in Bento's place: what n8n itself accepts and drops. **Queue**: a front that accepts every connection and passes the calls in turn to ${VOLUME_QUEUE.webhooks} webhook processors (\`n8n webhook\`, ${32} kept-alive connections each; bench/webhookFront.ts, the harness's stand-in for a load balancer such as nginx) → Redis → ${VOLUME_QUEUE.workers} workers at concurrency ${VOLUME_QUEUE.concurrency}, PostgreSQL; the main process (editor, activation) gets no calls. Accepted: calls answered 200 (the others by status or socket error). Executions: n8n's count finished / failed (error, crashed, canceled). Time: from the first Bento request at the stand-in (control: the first call) until n8n reports every accepted call's execution finished; floor: the limit's least time for the requests Bento took (a call answered with an error may still have started its execution) from the first one's second in its minute. Once / lost / duplicated: events numbered 0..K-1 at the stand-in (a call not accepted counts as lost). Memory: the highest RSS of each role's processes together (with their task runners), sampled every second. Load: the machine's 1-minute load average before → highest during → after (2 cores, shared). Targets (issue 31) in brackets, for queue mode. Reproduce: \`npm run bench:limit -- --majors=1 --limit-rows=volume-control:5000,volume:5000,volume-queue:5000\`. Took ${minutes} min.`,
+		`K webhook calls fired at once over HTTP (one connection each, each tried once, ${CALL_TIMEOUT_MS / 1000} s timeout) at a workflow Webhook (answered at once) → Bento Create Events (Define Below, one item per call, default options), against the stand-in's limit scaled up tenfold: ${n(VOLUME_LIMIT.limit)} requests per clock minute, refused requests counted, no Retry-After. **Regular**: one fresh \`n8n start\` (sqlite, n8n's default unbounded concurrency). **Control**: the same with a No Operation node in Bento's place: what n8n itself accepts, drops and how fast it runs the executions. **Queue**: a front that accepts every connection and passes the calls in turn to ${VOLUME_QUEUE.webhooks} webhook processors (\`n8n webhook\`, ${FRONT_CONNECTIONS} kept-alive connections each; bench/webhookFront.ts, the harness's stand-in for a load balancer such as nginx) → Redis → ${VOLUME_QUEUE.workers} workers at concurrency ${VOLUME_QUEUE.concurrency}, PostgreSQL; the main process (editor, activation) gets no calls. Accepted: calls answered 200 (the others by status or socket error). Executions: n8n's count finished / failed (error, crashed, canceled). Time: from the first Bento request at the stand-in (control: the first call) until n8n reports every accepted call's execution finished (polled each second). **Floor** (as in earlier rows): the limit's least time for the requests Bento took (a call answered with an error may still have started its execution) from the first one's second in its minute, as if every event could go at once. **Floor given intake**: the same least time when no event may go before its call was answered (n8n answers an onReceived webhook before it queues the execution; or before the event's first request, if that came first) nor before the first request: a perfect sender fills each clock window with what had arrived; it equals the floor when the calls are answered faster than the limit takes them. 429s per window: each clock minute that saw a request, oldest first, with each worker's share (worker1+worker2, from the stand-in's request log and the worker that logged starting the event's execution). Most 429s in a later window: the most in one window after the first (as in earlier rows), against 2 per worker together; **per process**: the most one worker had in one window after the first window in which Bento refused (the window where each worker's line learns the limit, up to ${LEARNING_IN_FLIGHT} requests in flight each), against 2. Once / lost / duplicated: events numbered 0..K-1 at the stand-in (a call not accepted counts as lost). Memory: the highest RSS of each role's processes together (with their task runners and PostgreSQL's backends), and in brackets their PSS (shared memory split among the processes that share it; RSS counts PostgreSQL's shared buffers once per backend), sampled every second. CPU: CPU seconds each role used from the first call until all finished. Load: the machine's 1-minute load average before → highest during → after (2 cores, shared; the cluster's own processes count in it). Targets (issue 31) in brackets, for queue mode. Reproduce: \`npm run bench:limit -- --majors=1 --limit-rows=volume-control:5000,volume:5000,volume-queue:5000\` (\`volume-queue-control:5000\` for the queue-mode control; \`BENCH_VOLUME_CALL_TIMEOUT_MS\` sets the callers' patience, \`BENCH_VOLUME_TRACE=<folder>\` keeps each row's calls, request log and CPU series as JSON). Took ${minutes} min.`,
 		'',
-		'| n8n | setup | calls at once | accepted | answered within | executions finished / failed | requests | time | floor | time / floor | 429s per window | most 429s in a later window | events once / lost / duplicated | peak memory (RSS) | load |',
-		'|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---|',
+		'| n8n | setup | calls at once | accepted | answered within | executions finished / failed | requests | time | floor | time / floor | floor given intake | time / floor given intake | 429s per window (by worker) | most 429s in a later window | most 429s per process after the learning window | events once / lost / duplicated | peak memory, RSS (PSS) | CPU seconds | load |',
+		'|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|---|---|',
 		...rows.map(volumeRow),
 		'',
 	];

@@ -18,8 +18,15 @@ export interface Front {
 // the kept-alive connection to n8n.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade']);
 
+/** Kept-alive connections from the front to each webhook processor. */
+export const FRONT_CONNECTIONS = 32;
+
 /** Starts the front on 127.0.0.1:`port`, passing calls to 127.0.0.1:`targets` in turn. */
-export async function startFront(port: number, targets: number[], perTarget = 32): Promise<Front> {
+export async function startFront(
+	port: number,
+	targets: number[],
+	perTarget = FRONT_CONNECTIONS,
+): Promise<Front> {
 	const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: perTarget }));
 	const front: Front = {
 		port,

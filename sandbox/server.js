@@ -48,7 +48,7 @@ async function startBentoSandbox(options = {}) {
 	};
 	initStore();
 	const state = {
-		requests: [], // { at, method, path, status, events, userAgent, bytes }
+		requests: [], // { at, method, path, status, events, userAgent, bytes, record? }
 		store, // each route module's data: store.events (accepted, in arrival order), store.tags...
 		get events() {
 			return store.events;
@@ -160,6 +160,13 @@ async function startBentoSandbox(options = {}) {
 			const n = Number(url.searchParams.get('n'));
 			return send(res, 200, { at: Array.from({ length: n }, (_, id) => arrivals.get(id) ?? null) });
 		}
+		// Every request since the reset, in arrival order: [at (ms on its clock), status, first
+		// record's number or null] (the benchmark's per-window, per-process reading of a run).
+		if (url.pathname === '/__sandbox/requests') {
+			return send(res, 200, {
+				requests: state.requests.map((r) => [r.at, r.status, r.record ?? null]),
+			});
+		}
 		if (url.pathname === '/__sandbox/delivery') {
 			const windowMs = Number(url.searchParams.get('windowMs') ?? 60_000);
 			return send(res, 200, {
@@ -212,6 +219,8 @@ async function startBentoSandbox(options = {}) {
 			userAgent: req.headers['user-agent'],
 		};
 		state.requests.push(entry);
+		// The number of a batch's first record (sandbox/delivery.js), refused or not: which job sent it.
+		if (Array.isArray(parsed?.events)) entry.record = recordId(parsed.events[0]);
 		const reply = (status, body, headers) => {
 			entry.status = status;
 			send(res, status, body, headers);

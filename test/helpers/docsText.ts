@@ -18,6 +18,13 @@ export interface Documented {
 	phrase: string;
 }
 
+/** A number a script states in its source (`e2e/run.js` runs when required, so it is read as text). */
+export function sourceNumber(file: string, pattern: RegExp): number {
+	const found = pattern.exec(readFileSync(join(root, file), 'utf8'));
+	if (!found) throw new Error(`No ${pattern} in ${file}`);
+	return Number(found[1]);
+}
+
 /** A row from `file|phrase`. */
 export function row(constant: string, value: number, at: string): Documented {
 	const split = at.indexOf('|');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
+import { readdirSync } from '@n8n-nodes-bentonow/dev-host/fs';
 import { join } from '@n8n-nodes-bentonow/dev-host/path';
 
 import {
@@ -48,7 +48,15 @@ import { RETRY_CAPS } from '../../nodes/Bento/transport/retryPolicy';
 import { MAX_REMEMBERED } from '../../nodes/BentoFormResponseTrigger/formResponses';
 import { PARSE_ERROR_QUOTE_LENGTH } from '../../nodes/BentoTrigger/request';
 import { MIN_SECRET_LENGTH } from '../../nodes/BentoTrigger/secret';
-import { type Documented, mismatches, page, propertyOf, root, row } from '../helpers/docsText';
+import {
+	type Documented,
+	mismatches,
+	page,
+	propertyOf,
+	root,
+	row,
+	sourceNumber,
+} from '../helpers/docsText';
 
 // Every number the documentation states that lives in the code, held to the code's value: a
 // change to a constant fails this test until the docs say the same (and the other way round).
@@ -59,13 +67,6 @@ import { type Documented, mismatches, page, propertyOf, root, row } from '../hel
 // its constant where it lives and add a row here.
 
 const option = (name: string) => propertyOf(requestOptions, name);
-
-/** A number a script states in its source (`e2e/run.js` runs when required, so it is read as text). */
-function sourceNumber(file: string, pattern: RegExp): number {
-	const found = pattern.exec(readFileSync(join(root, file), 'utf8'));
-	if (!found) throw new Error(`No ${pattern} in ${file}`);
-	return Number(found[1]);
-}
 
 const DOCUMENTED: Documented[] = [
 	// Bento's rate limits.
