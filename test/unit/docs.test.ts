@@ -36,9 +36,7 @@ import { MAX_ERROR_TEXT, MAX_HTML_EXCERPT } from '../../nodes/Bento/transport/er
 import { LATER_REQUEST_YIELD_MS, RESET_SPREAD_MS } from '../../nodes/Bento/transport/gate';
 import { GATE_IDLE_FORGET_MS, MAX_GATES } from '../../nodes/Bento/transport/gates';
 import {
-	CLOCK_TEST_BY,
 	LEARNING_IN_FLIGHT,
-	LONG_BLOCK_TESTS,
 	MAX_REMEMBERED as MAX_WINDOW_ANSWERS,
 	SHARED_IN_FLIGHT,
 } from '../../nodes/Bento/transport/limitState';
@@ -145,16 +143,6 @@ const DOCUMENTED: Documented[] = [
 		'RESET_SPREAD_MS (s)',
 		RESET_SPREAD_MS / 1000,
 		'docs/queue-mode.md|waits a random part of # s',
-	),
-	row(
-		'CLOCK_TEST_BY (%)',
-		Math.round(CLOCK_TEST_BY * 100),
-		'docs/limits-and-retries.md|(at most #% of it after the window',
-	),
-	row(
-		'LONG_BLOCK_TESTS',
-		LONG_BLOCK_TESTS,
-		'docs/limits-and-retries.md|(`LONG_BLOCK_TESTS`, # a window)',
 	),
 	row(
 		'GATE_IDLE_FORGET_MS (minutes)',
