@@ -4,57 +4,12 @@
 // concurrency), a fresh process per row, on BENCH_LIMIT_PORT_BASE + major (broker + 10 + 10 *
 // major). Queue mode: main + 2 workers at concurrency 5, on limitQueue's port plan.
 import os from '@n8n-nodes-bentonow/dev-host/os';
-import path from '@n8n-nodes-bentonow/dev-host/path';
-import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 import { process, console } from '@n8n-nodes-bentonow/dev-host/runtime';
 
+import { burstLib, type Finished, n8nLib } from './e2eLibs';
 import { type Cluster, finishedExecutions, ports, queueLib } from './limitQueue';
 import { type LimitSandbox, resetWithLimit, type Seen, seenBy } from './limitStandIn';
 import { MAJOR_VERSIONS } from './real';
-
-const ROOT = repoRoot;
-
-interface E2eN8n {
-	userFolder: string;
-	cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
-	importCredentials(list: object[]): Promise<void>;
-	importWorkflows(list: object[]): Promise<void>;
-	start(): Promise<void>;
-	stop(): Promise<void>;
-	setupOwner(): Promise<string>;
-	cleanup(): void;
-}
-interface N8nLib {
-	N8n: new (major: number, options: { port: number; brokerPort: number }) => E2eN8n;
-	installPackage(userFolder: string, tarball: string): void;
-}
-interface Finished {
-	at: number;
-	finished: number;
-	failed: number;
-	firstFailedId?: string;
-}
-interface BurstLib {
-	burstWorkflow(o: { id: string; path: string; credential: object }): object;
-	fireBurst(
-		port: number,
-		path: string,
-		count: number,
-	): Promise<{ statuses: Record<string, number>; ms: number }>;
-	waitForWebhook(port: number, path: string): Promise<void>;
-	waitForExecutions(
-		n8n: E2eN8n,
-		workflowId: string,
-		expected: number,
-		o: { timeoutMs: number; intervalMs?: number },
-	): Promise<Finished>;
-	executionError(n8n: E2eN8n, id: string): Promise<string | undefined>;
-	TERMINAL: string[];
-}
-/* eslint-disable @typescript-eslint/no-require-imports */
-const n8nLib = () => require(path.join(ROOT, 'e2e/lib/n8n.js')) as N8nLib;
-const burstLib = () => require(path.join(ROOT, 'e2e/lib/burst.js')) as BurstLib;
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const WORKFLOW_ID = 'benchBurst1';
 const HOOK = 'bench-burst';

@@ -13,15 +13,12 @@ import path from '@n8n-nodes-bentonow/dev-host/path';
 import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 import { console, process, setTimeout } from '@n8n-nodes-bentonow/dev-host/runtime';
 
+import { burstLib, n8nLib } from './e2eLibs';
 import { queueLib } from './limitQueue';
 import { LIMIT, type LimitSandbox, limitFloor, sandboxCall, seenBy } from './limitStandIn';
 import { MAJOR_VERSIONS, packForN8n } from './real';
 
 const ROOT = repoRoot;
-/* eslint-disable @typescript-eslint/no-require-imports */
-const n8nLib = () => require(path.join(ROOT, 'e2e/lib/n8n.js'));
-const burstLib = () => require(path.join(ROOT, 'e2e/lib/burst.js'));
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const SLIDING_COUNTING_REFUSED = { ...LIMIT, shape: 'sliding', countRefused: true };
 const SINGLES = 300;

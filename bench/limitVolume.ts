@@ -11,8 +11,6 @@
 import { readdirSync, readFileSync } from '@n8n-nodes-bentonow/dev-host/fs';
 import http from '@n8n-nodes-bentonow/dev-host/http';
 import os from '@n8n-nodes-bentonow/dev-host/os';
-import path from '@n8n-nodes-bentonow/dev-host/path';
-import { repoRoot } from '@n8n-nodes-bentonow/dev-host/repo';
 import {
 	clearInterval,
 	console,
@@ -21,6 +19,14 @@ import {
 	setTimeout,
 } from '@n8n-nodes-bentonow/dev-host/runtime';
 
+import {
+	type BurstLib,
+	burstLib,
+	type E2eN8n,
+	type Finished,
+	type N8nLib,
+	n8nLib,
+} from './e2eLibs';
 import { finishedExecutions, queueLib } from './limitQueue';
 import { type LimitSandbox, limitFloor, sandboxCall, type Seen, seenBy } from './limitStandIn';
 import { MAJOR_VERSIONS } from './real';
@@ -36,8 +42,6 @@ import {
 } from './volumeTrace';
 import { FRONT_CONNECTIONS, startFront } from './webhookFront';
 import { LEARNING_IN_FLIGHT } from '../nodes/Bento/transport/limitState';
-
-const ROOT = repoRoot;
 
 /** Bento's limit scaled up tenfold, so that 5,000 single events take minutes, not an hour. */
 export const VOLUME_LIMIT = { limit: 1000, windowMs: 60_000, shape: 'clock' };
@@ -59,46 +63,8 @@ export type VolumeMode = 'regular' | 'control' | 'queue' | 'queue-control';
 /** Whether a mode runs the control workflow (No Operation in Bento's place). */
 const isControl = (mode: VolumeMode) => mode === 'control' || mode === 'queue-control';
 
-interface E2eN8n {
-	server?: { pid?: number };
-	cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
-	importCredentials(list: object[]): Promise<void>;
-	importWorkflows(list: object[]): Promise<void>;
-	start(): Promise<void>;
-	stop(): Promise<void>;
-	setupOwner(): Promise<string>;
-	cleanup(): void;
-	userFolder: string;
-}
-interface Finished {
-	at: number;
-	finished: number;
-	failed: number;
-	firstFailedId?: string;
-}
-interface Libs {
-	N8n: new (major: number, options: { port: number; brokerPort: number }) => E2eN8n;
-	installPackage(userFolder: string, tarball: string): void;
-	burstWorkflow(o: { id: string; path: string; credential: object }): {
-		nodes: Array<{ name: string }>;
-		connections: object;
-	};
-	waitForWebhook(port: number, path: string, timeoutMs?: number): Promise<void>;
-	waitForExecutions(
-		n8n: E2eN8n,
-		workflowId: string,
-		expected: number,
-		o: { timeoutMs: number; intervalMs?: number },
-	): Promise<Finished>;
-	executionError(n8n: E2eN8n, id: string): Promise<string | undefined>;
-	TERMINAL: string[];
-}
-const libs = () => ({
-	/* eslint-disable @typescript-eslint/no-require-imports */
-	...(require(path.join(ROOT, 'e2e/lib/n8n.js')) as Pick<Libs, 'N8n' | 'installPackage'>),
-	...(require(path.join(ROOT, 'e2e/lib/burst.js')) as Omit<Libs, 'N8n' | 'installPackage'>),
-	/* eslint-enable @typescript-eslint/no-require-imports */
-});
+type Libs = N8nLib & BurstLib;
+const libs = (): Libs => ({ ...n8nLib(), ...burstLib() });
 
 export interface VolumeResult extends Partial<Seen> {
 	version: string;
@@ -433,7 +399,7 @@ async function regularRow(
 	count: number,
 	mode: 'regular' | 'control',
 ): Promise<VolumeResult> {
-	const lib = libs() as Libs;
+	const lib = libs();
 	const { port, brokerPort } = ports().regular(major);
 	const n8n = new lib.N8n(major, { port, brokerPort });
 	try {
@@ -516,7 +482,7 @@ async function queueRow(
 	mode: 'queue' | 'queue-control' = 'queue',
 ): Promise<VolumeResult> {
 	const lib = queueLib();
-	const burst = libs() as Libs;
+	const burst = libs();
 	const plan = ports();
 	const cluster = new (lib.QueueCluster as unknown as new (o: object) => Cluster)({
 		major,
@@ -569,24 +535,20 @@ async function queueRow(
 	}
 }
 
+/** Which volume rows to run: the calls at once of each row, per kind, on each major. */
+interface VolumeOptions {
+	majors: Array<1 | 2>;
+	tarball: string;
+	regular: number[];
+	control: number[];
+	queue: number[];
+	queueControl?: number[];
+}
+
 /** Every volume row asked for, per major: regular, control, queue. */
 export async function volumeRows(
 	sandbox: LimitSandbox,
-	{
-		majors,
-		tarball,
-		regular,
-		control,
-		queue,
-		queueControl = [],
-	}: {
-		majors: Array<1 | 2>;
-		tarball: string;
-		regular: number[];
-		control: number[];
-		queue: number[];
-		queueControl?: number[];
-	},
+	{ majors, tarball, regular, control, queue, queueControl = [] }: VolumeOptions,
 ): Promise<VolumeResult[]> {
 	const rows: VolumeResult[] = [];
 	for (const major of majors) {
@@ -670,17 +632,7 @@ function volumeRow(r: VolumeResult) {
 }
 
 /** The section, as lines of Markdown; none when no volume row was asked for. */
-export async function volumeSection(
-	sandbox: LimitSandbox,
-	options: {
-		majors: Array<1 | 2>;
-		tarball: string;
-		regular: number[];
-		control: number[];
-		queue: number[];
-		queueControl?: number[];
-	},
-) {
+export async function volumeSection(sandbox: LimitSandbox, options: VolumeOptions) {
 	const asked = [options.regular, options.control, options.queue, options.queueControl ?? []];
 	if (!asked.some((list) => list.length)) return [];
 	const started = Date.now();
