@@ -150,8 +150,8 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 		block: Math.max(blockedSince, o.at - s.windowMs) + s.windowMs + RESET_MARGIN_MS,
 	};
 	let { shape, confirmed, tried } = s;
-	// Refused though sent within what Bento let through before: the refusals in the window count
-	// too; if they were counted already, a sliding limit blocks now.
+	// Refused though sent within the count (answers and refusals) Bento let through before: others
+	// take part of the window, and the line stops trying for more; a second time, a block.
 	const surprise = confirmed && shape === 'sliding' && o.beyond === false;
 	const since = s.refusalsCountSince;
 	const refusalsCountSince = surprise && since === undefined ? o.at : since;
@@ -187,8 +187,8 @@ export function nextLimitState(s: LimitState, o: Observation): LimitState {
 	if (byClock)
 		budget =
 			sentHere && (w.answered > 0 || o.beyond === false) ? w.answered : (budget ?? w.answered);
-	// A refusal explained by refusals that count tells nothing new about the budget.
-	// A refusal of a request sent past the budget (a test of a reset) does not lower it.
+	// Only a refusal within the count lowers a sliding budget: not one that tested a reset or
+	// went past the budget, nor one explained by others taking part of the window.
 	else if (shape === 'sliding' && !blind && !surprise && o.beyond === false)
 		budget = logSize(answered);
 	else if (!blind) budget ??= logSize(answered);

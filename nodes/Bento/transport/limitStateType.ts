@@ -44,8 +44,9 @@ export interface LimitState {
 	/** Local times of refusals in the trailing window: a limiter may count them too. */
 	readonly refused: AnswerLog;
 	/**
-	 * Since when (local ms) refusals are known to hold a place in a sliding window: a request
-	 * sent within the count of answers was refused. Undefined: only answers are counted.
+	 * Since when (local ms) a sliding window refused a request sent within its count (answers and
+	 * refusals, which always hold a place there): from then the line tries for no more, and under
+	 * a block the refusals hold a place too. Undefined: no such refusal.
 	 */
 	readonly refusalsCountSince?: number;
 	/** The server-clock window now counted (index) and this process's sends and answers in it. */
